@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { runCli } from './main.js';
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug in carebill, not in the user's data: say so plainly, without a stack trace
+    // unless asked for one.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`carebill: unexpected failure: ${message}\n`);
+    if (process.env['CAREBILL_DEBUG']) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    process.stderr.write(
+      'This is a fault in carebill; please report it with the command you ran.\n',
+    );
+    process.exitCode = 1;
+  },
+);

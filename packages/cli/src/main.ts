@@ -1,0 +1,55 @@
+/**
+ * The `carebill` command: parses the command line and runs one subcommand.
+ * Each subcommand lives in `commands/<name>.ts` and returns its exit code.
+ */
+import { type CommandDef, defineCommand, renderUsage, runCommand } from 'citty';
+import { EXIT, UsageError } from './usage-error.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
+const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
+  validate: () => import('./commands/validate.js').then((m) => m.validateCommand),
+};
+
+export const main = defineCommand({
+  meta: {
+    name: 'carebill',
+    description: 'Billing and finance reporting for UK care homes, from CareHQ data.',
+  },
+  subCommands,
+});
+
+/**
+ * Runs the CLI with the given arguments and resolves to the exit code.
+ *
+ * @example await runCli(['validate', '--data', 'fixtures/demo']) // 0
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const wantsHelp = argv.includes('--help') || argv.includes('-h');
+  if (name === undefined || (name.startsWith('-') && wantsHelp)) {
+    process.stdout.write(`${await renderUsage(main)}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const load = subCommands[name];
+  if (!load) {
+    process.stderr.write(`carebill: unknown command "${name}"\n\n${await renderUsage(main)}\n`);
+    return EXIT.usage;
+  }
+  const command = await load();
+  if (wantsHelp) {
+    process.stdout.write(`${await renderUsage(command, main)}\n`);
+    return EXIT.ok;
+  }
+  try {
+    const { result } = await runCommand(command, { rawArgs: rest });
+    return typeof result === 'number' ? result : EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'CLIError')) {
+      process.stderr.write(
+        `carebill ${name}: ${error.message}\n\n${await renderUsage(command, main)}\n`,
+      );
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+/** A mistake in how the command was called: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Exit codes of SPEC §2.1. */
+export const EXIT = { ok: 0, datasetErrors: 1, usage: 2, parked: 3 } as const;

@@ -1,0 +1,197 @@
+/**
+ * Calendar dates as integer day numbers (days since 1970-01-01).
+ *
+ * A `Day` is never an instant: it has no time zone and no time of day, so nothing computed
+ * from it can depend on `TZ` or on when the program runs. All arithmetic is integer
+ * arithmetic on the civil calendar (proleptic Gregorian), after Howard Hinnant's
+ * `days_from_civil` / `civil_from_days`.
+ */
+export type Day = number & { readonly __brand: 'Day' };
+
+/** A civil date split into its parts; `month` is 1–12. */
+export interface YearMonthDay {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The day number of a civil date. Does not check the parts: use {@link isValidYmd} first.
+ *
+ * @example dayFromYmd(1970, 1, 1) === 0; dayFromYmd(2024, 11, 1) === 20028
+ */
+export function dayFromYmd(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return (era * 146097 + doe - 719468) as Day;
+}
+
+/**
+ * The civil date of a day number.
+ *
+ * @example ymdOfDay(dayFromYmd(2024, 2, 29)) // { year: 2024, month: 2, day: 29 }
+ */
+export function ymdOfDay(dayNumber: Day | number): YearMonthDay {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** Whether a year is a Gregorian leap year. @example isLeapYear(2024) === true */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days in a month (`month` 1–12). @example daysInMonth(2023, 2) === 28 */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Whether the parts name a real calendar date in years 1–9999. */
+export function isValidYmd(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) &&
+    Number.isInteger(month) &&
+    Number.isInteger(day) &&
+    year >= 1 &&
+    year <= 9999 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
+}
+
+/**
+ * Parses exactly `YYYY-MM-DD` naming a real calendar date; anything else is `undefined`.
+ *
+ * @example parseDay('2024-11-01') === 20028; parseDay('2023-02-29') === undefined;
+ * parseDay('2024-2-5') === undefined; parseDay('2024-06-05 ') === undefined
+ */
+export function parseDay(text: string): Day | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return isValidYmd(year, month, day) ? dayFromYmd(year, month, day) : undefined;
+}
+
+/** Formats a day as `YYYY-MM-DD`. @example formatDay(parseDay('2024-11-01')!) === '2024-11-01' */
+export function formatDay(dayNumber: Day): string {
+  const { year, month, day } = ymdOfDay(dayNumber);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** `n` days after (or before, when negative) a day. @example addDays(d, 1) is the next day */
+export function addDays(dayNumber: Day, n: number): Day {
+  return (dayNumber + n) as Day;
+}
+
+/** The first day of the month of `year`/`month`. @example firstOfMonth(2024, 11) is 1 Nov 2024 */
+export function firstOfMonth(year: number, month: number): Day {
+  return dayFromYmd(year, month, 1);
+}
+
+/** The last day of the month of `year`/`month`. @example lastOfMonth(2024, 2) is 29 Feb 2024 */
+export function lastOfMonth(year: number, month: number): Day {
+  return dayFromYmd(year, month, daysInMonth(year, month));
+}
+
+/**
+ * The year and month `n` months after the month of `dayNumber`.
+ *
+ * @example monthOffset(parseDay('2024-11-22')!, 36) // { year: 2027, month: 11 }
+ */
+export function monthOffset(dayNumber: Day, n: number): { year: number; month: number } {
+  const { year, month } = ymdOfDay(dayNumber);
+  const index = year * 12 + (month - 1) + n;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+/**
+ * The same day of the month `n` months later, clamped to the month's last day.
+ *
+ * @example addMonths(parseDay('2024-01-31')!, 1) is 29 Feb 2024
+ */
+export function addMonths(dayNumber: Day, n: number): Day {
+  const { day } = ymdOfDay(dayNumber);
+  const target = monthOffset(dayNumber, n);
+  return dayFromYmd(
+    target.year,
+    target.month,
+    Math.min(day, daysInMonth(target.year, target.month)),
+  );
+}
+
+/** `YYYY-MM` of a day. @example formatMonth(parseDay('2024-11-22')!) === '2024-11' */
+export function formatMonth(dayNumber: Day): string {
+  const { year, month } = ymdOfDay(dayNumber);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}`;
+}
+
+const MONTH_NAMES_SHORT = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
+const MONTH_NAMES_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** A day as a UK reader writes it, short month. @example formatDayShort(d) === '1 Nov 2024' */
+export function formatDayShort(dayNumber: Day): string {
+  const { year, month, day } = ymdOfDay(dayNumber);
+  return `${day} ${MONTH_NAMES_SHORT[month - 1]} ${year}`;
+}
+
+/** A day in words, long month. @example formatDayLong(d) === '1 November 2024' */
+export function formatDayLong(dayNumber: Day): string {
+  const { year, month, day } = ymdOfDay(dayNumber);
+  return `${day} ${MONTH_NAMES_LONG[month - 1]} ${year}`;
+}
+
+/** `DD/MM/YYYY`, as UK accounting packages import dates. @example formatDayDmy(d) === '01/11/2024' */
+export function formatDayDmy(dayNumber: Day): string {
+  const { year, month, day } = ymdOfDay(dayNumber);
+  return `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

@@ -1,0 +1,6 @@
+export * from './calendar/index.js';
+export type * from './dataset/load-types.js';
+export * from './dataset/model.js';
+export * from './dataset/problems.js';
+export type * from './invoices/types.js';
+export * from './money/index.js';

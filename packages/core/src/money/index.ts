@@ -1,0 +1,3 @@
+export * from './format.js';
+export * from './pence.js';
+export * from './round.js';

@@ -1,0 +1,56 @@
+/**
+ * The one place where exact fractions of a penny become whole pence.
+ *
+ * Every fraction in the product is a ratio of integers (a weekly rate over 7, 52/12 of a
+ * weekly rate, a share of a month), so rounding is done on the exact rational
+ * `numerator / denominator`, never on a float quotient.
+ */
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Rounds `numerator / denominator` to the nearest integer, halves away from zero
+ * (decimal.js `ROUND_HALF_UP`, the usual commercial rule). `denominator` must be a positive
+ * integer. Exact for any safe-integer inputs.
+ *
+ * @example roundHalfUpDiv(138554 * 3, 7) === 59380; roundHalfUpDiv(5, 2) === 3;
+ * roundHalfUpDiv(-5, 2) === -3
+ */
+export function roundHalfUpDiv(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new RangeError(
+      `roundHalfUpDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`,
+    );
+  }
+  const negative = numerator < 0;
+  const magnitude = negative ? -numerator : numerator;
+  const quotient = Math.floor(magnitude / denominator);
+  const remainder = magnitude - quotient * denominator;
+  const rounded = 2 * remainder >= denominator ? quotient + 1 : quotient;
+  // Never -0: a zero amount must compare and serialise as plain 0.
+  return negative && rounded !== 0 ? -rounded : rounded;
+}
+
+/**
+ * `roundHalfUp(a × b / denominator)`, exact even when `a × b` is beyond 2^53 (it then
+ * switches to BigInt). Multiplies before dividing, so no intermediate quotient is rounded.
+ *
+ * @example mulDivHalfUp(138554, 30, 7) === 593803; mulDivHalfUp(138554, 52, 12) === 600401
+ */
+export function mulDivHalfUp(a: number, b: number, denominator: number): number {
+  const product = a * b;
+  if (Number.isSafeInteger(product) && Math.abs(product) <= SAFE) {
+    return roundHalfUpDiv(product, denominator);
+  }
+  const big = BigInt(a) * BigInt(b);
+  const den = BigInt(denominator);
+  const negative = big < 0n;
+  const magnitude = negative ? -big : big;
+  const quotient = magnitude / den;
+  const remainder = magnitude - quotient * den;
+  const rounded = 2n * remainder >= den ? quotient + 1n : quotient;
+  const result = Number(negative ? -rounded : rounded);
+  if (!Number.isSafeInteger(result))
+    throw new RangeError(`amount beyond 2^53 pence: ${a}×${b}/${denominator}`);
+  return result;
+}
