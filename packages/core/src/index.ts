@@ -1,4 +1,5 @@
 export * from './calendar/index.js';
+export * from './charges/index.js';
 export type * from './dataset/load-types.js';
 export * from './dataset/model.js';
 export * from './dataset/problems.js';

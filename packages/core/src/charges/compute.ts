@@ -1,0 +1,327 @@
+/**
+ * Every booking's charges for a billing period, merged per payer, with nothing lost:
+ *
+ *     fees = Σ payer lines + Σ unbilled + Σ unallocated        (exactly, in pence)
+ *
+ * Payer lines whose payer is not invoiced (billing not enabled, or the payer's record is
+ * parked) become `unbilled`; what no payer covers is `unallocated`.
+ */
+import type { Day } from '../calendar/day.js';
+import { formatDay } from '../calendar/day.js';
+import type { DayRange } from '../calendar/range.js';
+import type { ParkedEntry } from '../dataset/load-types.js';
+import type { BillingContract, Booking, Dataset, PayerRef } from '../dataset/model.js';
+import { compareText, type Problem } from '../dataset/problems.js';
+import type { UnallocatedEntry, UnbilledEntry, UnbilledReason } from '../invoices/types.js';
+import { formatPounds } from '../money/format.js';
+import { type ChargeContext, createChargeContext } from './context.js';
+import type { ChargeOptions } from './options.js';
+import { findParty } from './parties.js';
+import { type ChargeRun, chargeRuns } from './split.js';
+
+/** One payer's charge for one booking under one contract (or as default payer) in the period. */
+export interface PayerLine {
+  readonly booking: Booking;
+  readonly contract: BillingContract | null;
+  readonly basis: 'contract' | 'default';
+  readonly payer: PayerRef;
+  readonly serviceUser: string | null;
+  readonly from: Day;
+  readonly to: Day;
+  readonly days: number;
+  readonly amountPence: number;
+  readonly provisional: boolean;
+}
+
+export interface Charges {
+  readonly period: DayRange;
+  /** Lines to invoice: the payer's billing is enabled and its record is sound. */
+  readonly lines: readonly PayerLine[];
+  readonly unbilled: readonly UnbilledEntry[];
+  readonly unallocated: readonly UnallocatedEntry[];
+  /** Residents parked while charging (two live balance payers on one day). */
+  readonly parked: readonly ParkedEntry[];
+  readonly warnings: readonly Problem[];
+  readonly feesPence: number;
+}
+
+/**
+ * Computes the charges of every booking of residents not parked, for the period.
+ *
+ * @example
+ * const charges = computeCharges(loaded.dataset, loaded.parkedServiceUsers,
+ *   { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! }, { dayRule: 'day' })
+ */
+export function computeCharges(
+  dataset: Dataset,
+  parkedServiceUsers: ReadonlySet<string>,
+  period: DayRange,
+  options: ChargeOptions,
+  context: ChargeContext = createChargeContext(dataset),
+): Charges {
+  const merger = new ChargeMerger(dataset);
+  const parked: ParkedEntry[] = [];
+  const warnings: Problem[] = [];
+  let feesPence = 0;
+
+  for (const [serviceUser, bookings] of groupByResident(dataset.bookings)) {
+    if (serviceUser !== null && parkedServiceUsers.has(serviceUser)) continue;
+    const residentRuns: ChargeRun[] = [];
+    let conflictProblem: Problem | null = null;
+    for (const booking of bookings) {
+      const result = chargeRuns(context, booking, period, options);
+      if (!result.ok) {
+        conflictProblem = balanceConflictProblem(
+          result.conflict.booking,
+          result.conflict.day,
+          result.conflict.contracts,
+        );
+        break;
+      }
+      residentRuns.push(...result.runs);
+    }
+    if (conflictProblem !== null) {
+      parked.push({ serviceUser, problems: [conflictProblem] });
+      continue;
+    }
+    let ambiguous = false;
+    for (const run of residentRuns) {
+      feesPence += run.feePence;
+      merger.add(run);
+      if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
+        ambiguous ||= context.defaultPayers.get(serviceUser)?.ambiguous ?? false;
+      }
+    }
+    if (ambiguous && serviceUser !== null) warnings.push(ambiguousDefaultPayerWarning(serviceUser));
+  }
+
+  const result = merger.finish();
+  warnings.push(...result.overContracted.map(overContractedWarning));
+  const charges: Charges = { period, ...result, parked, warnings, feesPence };
+  assertConservation(charges);
+  return charges;
+}
+
+/** Bookings grouped by resident (block beds without a resident each on their own), in id order. */
+function groupByResident(bookings: readonly Booking[]): [string | null, Booking[]][] {
+  const byResident = new Map<string, Booking[]>();
+  const groups: [string | null, Booking[]][] = [];
+  const sorted = [...bookings].sort((a, b) => compareText(a.id, b.id));
+  for (const booking of sorted) {
+    if (booking.serviceUser === null) {
+      groups.push([null, [booking]]);
+      continue;
+    }
+    const list = byResident.get(booking.serviceUser);
+    if (list) list.push(booking);
+    else byResident.set(booking.serviceUser, [booking]);
+  }
+  for (const entry of byResident) groups.push(entry);
+  return groups;
+}
+
+interface Accumulator {
+  from: Day;
+  to: Day;
+  days: number;
+  amountPence: number;
+}
+
+/** Merges the runs of the period per (booking, contract, payer) and per (booking, reason). */
+class ChargeMerger {
+  private readonly lines = new Map<
+    string,
+    Accumulator & { first: ChargeRun; contract: BillingContract | null; payer: PayerRef }
+  >();
+  private readonly unbilledKeys = new Map<string, UnbilledReason>();
+  private readonly unallocated = new Map<
+    string,
+    Accumulator & { first: ChargeRun; reason: UnallocatedEntry['reason'] }
+  >();
+  private readonly overContractedBookings = new Map<
+    string,
+    { booking: Booking; amountPence: number; from: Day; to: Day }
+  >();
+
+  constructor(private readonly dataset: Dataset) {}
+
+  add(run: ChargeRun): void {
+    const days = run.range.to - run.range.from + 1;
+    for (const share of run.shares) {
+      if (share.amountPence === 0) continue;
+      const key = `${run.booking.id}\u0000${share.contract?.id ?? ''}\u0000${share.payer.kind}\u0000${share.payer.id}`;
+      const line = this.lines.get(key);
+      if (line) accumulate(line, run.range, days, share.amountPence);
+      else
+        this.lines.set(key, {
+          first: run,
+          contract: share.contract,
+          payer: share.payer,
+          from: run.range.from,
+          to: run.range.to,
+          days,
+          amountPence: share.amountPence,
+        });
+    }
+    if (run.unallocatedReason !== null && run.unallocatedPence !== 0) {
+      const key = `${run.booking.id}\u0000${run.unallocatedReason}`;
+      const entry = this.unallocated.get(key);
+      if (entry) accumulate(entry, run.range, days, run.unallocatedPence);
+      else
+        this.unallocated.set(key, {
+          first: run,
+          reason: run.unallocatedReason,
+          from: run.range.from,
+          to: run.range.to,
+          days,
+          amountPence: run.unallocatedPence,
+        });
+      if (run.unallocatedReason === 'OVER_CONTRACTED') {
+        const over = this.overContractedBookings.get(run.booking.id);
+        if (over) {
+          over.amountPence += run.unallocatedPence;
+          over.to = run.range.to;
+        } else {
+          this.overContractedBookings.set(run.booking.id, {
+            booking: run.booking,
+            amountPence: run.unallocatedPence,
+            from: run.range.from,
+            to: run.range.to,
+          });
+        }
+      }
+    }
+  }
+
+  finish(): Pick<Charges, 'lines' | 'unbilled' | 'unallocated'> & {
+    overContracted: { booking: Booking; amountPence: number; from: Day; to: Day }[];
+  } {
+    const lines: PayerLine[] = [];
+    const unbilled: UnbilledEntry[] = [];
+    for (const line of this.lines.values()) {
+      if (line.amountPence === 0) continue;
+      const booking = line.first.booking;
+      const reason = this.unbilledReason(line.payer);
+      if (reason !== null) {
+        unbilled.push({
+          booking: booking.id,
+          contract: line.contract?.id ?? null,
+          payer: line.payer.id,
+          from: line.from,
+          to: line.to,
+          days: line.days,
+          amountPence: line.amountPence,
+          reason,
+        });
+        continue;
+      }
+      lines.push({
+        booking,
+        contract: line.contract,
+        basis: line.contract === null ? 'default' : 'contract',
+        payer: line.payer,
+        serviceUser: booking.serviceUser,
+        from: line.from,
+        to: line.to,
+        days: line.days,
+        amountPence: line.amountPence,
+        provisional: line.first.provisional,
+      });
+    }
+    const unallocated: UnallocatedEntry[] = [];
+    for (const entry of this.unallocated.values()) {
+      if (entry.amountPence === 0) continue;
+      unallocated.push({
+        booking: entry.first.booking.id,
+        serviceUser: entry.first.booking.serviceUser,
+        from: entry.from,
+        to: entry.to,
+        days: entry.days,
+        amountPence: entry.amountPence,
+        reason: entry.reason,
+      });
+    }
+    unbilled.sort(
+      (a, b) =>
+        compareText(a.booking, b.booking) ||
+        compareText(a.contract ?? '', b.contract ?? '') ||
+        a.from - b.from,
+    );
+    unallocated.sort(
+      (a, b) =>
+        compareText(a.booking, b.booking) || a.from - b.from || compareText(a.reason, b.reason),
+    );
+    return {
+      lines,
+      unbilled,
+      unallocated,
+      overContracted: [...this.overContractedBookings.values()],
+    };
+  }
+
+  private unbilledReason(payer: PayerRef): UnbilledReason | null {
+    const party = findParty(this.dataset, payer);
+    if (party?.parked) return 'PAYER_PARKED';
+    return party?.billingEnabled ? null : 'BILLING_NOT_ENABLED';
+  }
+}
+
+function accumulate(into: Accumulator, range: DayRange, days: number, amountPence: number): void {
+  if (range.from < into.from) into.from = range.from;
+  if (range.to > into.to) into.to = range.to;
+  into.days += days;
+  into.amountPence += amountPence;
+}
+
+function balanceConflictProblem(booking: Booking, day: Day, contracts: readonly string[]): Problem {
+  return {
+    severity: 'record',
+    code: 'TWO_BALANCE_PAYERS',
+    resource: 'billing-contracts',
+    id: contracts[0] ?? booking.id,
+    field: 'fee_contribution',
+    value: 'null',
+    message: `Contracts ${contracts.join(' and ')} both pay the balance of booking ${booking.id} on ${formatDay(day)}; give all but one a fee_contribution, or end one before the other starts.`,
+  };
+}
+
+function ambiguousDefaultPayerWarning(serviceUser: string): Problem {
+  return {
+    severity: 'warning',
+    code: 'AMBIGUOUS_DEFAULT_PAYER',
+    resource: 'service-users',
+    id: serviceUser,
+    field: '',
+    value: '',
+    message:
+      'Days without a contract were left unallocated: more than one billing-enabled contact could pay them. Add a billing contract, or disable billing for all but one contact.',
+  };
+}
+
+function overContractedWarning(over: {
+  booking: Booking;
+  amountPence: number;
+  from: Day;
+  to: Day;
+}): Problem {
+  return {
+    severity: 'warning',
+    code: 'OVER_CONTRACTED',
+    resource: 'bookings',
+    id: over.booking.id,
+    field: '',
+    value: String(over.amountPence),
+    message: `Contracts pay ${formatPounds(-over.amountPence)} more than the fee of booking ${over.booking.id} between ${formatDay(over.from)} and ${formatDay(over.to)}; check the contracts' fee_contribution against the booking's rate.`,
+  };
+}
+
+/** Every penny of every fee is on a line, unbilled or unallocated — or this is a bug. */
+function assertConservation(charges: Charges): void {
+  let accounted = 0;
+  for (const line of charges.lines) accounted += line.amountPence;
+  for (const entry of charges.unbilled) accounted += entry.amountPence;
+  for (const entry of charges.unallocated) accounted += entry.amountPence;
+  if (accounted !== charges.feesPence) {
+    throw new Error(`charges do not conserve fees: ${charges.feesPence} billed as ${accounted}`);
+  }
+}

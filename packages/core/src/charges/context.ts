@@ -1,0 +1,83 @@
+/**
+ * Indexes of the dataset that charging looks things up in, built once per run.
+ */
+import type { BillingContract, Dataset, PayerRef } from '../dataset/model.js';
+
+export interface ChargeContext {
+  readonly dataset: Dataset;
+  readonly contractsByServiceUser: ReadonlyMap<string, readonly BillingContract[]>;
+  /** `block_bed` contracts without a resident, by location. */
+  readonly blockBedContractsByLocation: ReadonlyMap<string, readonly BillingContract[]>;
+  /** Each resident's default payer (SPEC §3.3 "Default payer"), resolved once. */
+  readonly defaultPayers: ReadonlyMap<string, DefaultPayer>;
+}
+
+/** Who pays a resident's days that no contract covers. */
+export type DefaultPayer =
+  | { readonly payer: PayerRef; readonly ambiguous: false }
+  | { readonly payer: null; readonly ambiguous: boolean };
+
+/**
+ * Builds the lookups charging needs. Cancelled contracts are left out here, once.
+ *
+ * @example const context = createChargeContext(loaded.dataset)
+ */
+export function createChargeContext(dataset: Dataset): ChargeContext {
+  const contractsByServiceUser = new Map<string, BillingContract[]>();
+  const blockBedContractsByLocation = new Map<string, BillingContract[]>();
+  // Id order, so that results never depend on the order records came in.
+  const contracts = [...dataset.contracts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const contract of contracts) {
+    if (contract.cancelled) continue;
+    if (contract.serviceUser !== null) {
+      pushTo(contractsByServiceUser, contract.serviceUser, contract);
+    } else if (contract.contributionType === 'block_bed' && contract.location !== null) {
+      pushTo(blockBedContractsByLocation, contract.location, contract);
+    }
+  }
+  return {
+    dataset,
+    contractsByServiceUser,
+    blockBedContractsByLocation,
+    defaultPayers: resolveDefaultPayers(dataset),
+  };
+}
+
+/**
+ * SPEC §3.3: the resident when their own `billing_enabled` is true; otherwise their one
+ * contact with `billing_enabled` true and `future_billing_disabled` not true. Two or more
+ * such contacts is ambiguous: nobody is guessed, the days go to `unallocated` (NO_PAYER).
+ */
+function resolveDefaultPayers(dataset: Dataset): Map<string, DefaultPayer> {
+  const candidates = new Map<string, string[]>();
+  for (const contact of dataset.serviceUserContacts.values()) {
+    if (contact.billingEnabled && !contact.futureBillingDisabled) {
+      const list = candidates.get(contact.serviceUser);
+      if (list) list.push(contact.id);
+      else candidates.set(contact.serviceUser, [contact.id]);
+    }
+  }
+  const result = new Map<string, DefaultPayer>();
+  const residentIds = new Set([...dataset.serviceUsers.keys(), ...candidates.keys()]);
+  for (const id of residentIds) {
+    if (dataset.serviceUsers.get(id)?.billingEnabled) {
+      result.set(id, { payer: { kind: 'service_user', id }, ambiguous: false });
+      continue;
+    }
+    const contacts = candidates.get(id) ?? [];
+    const only = contacts.length === 1 ? contacts[0] : undefined;
+    result.set(
+      id,
+      only !== undefined
+        ? { payer: { kind: 'service_user_contact', id: only }, ambiguous: false }
+        : { payer: null, ambiguous: contacts.length > 1 },
+    );
+  }
+  return result;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,165 @@
+/**
+ * fast-check generators of small, valid datasets and periods for property tests.
+ */
+import fc from 'fast-check';
+import type { Day } from '../src/calendar/day.js';
+import type { DayRange } from '../src/calendar/range.js';
+import type { BillingContract, Booking, Dataset } from '../src/dataset/model.js';
+import {
+  booking,
+  contract,
+  d,
+  dataset,
+  locationContact,
+  serviceUser,
+  serviceUserContact,
+} from './builders.js';
+
+const BASE = d('2024-09-01');
+const dayIn = (min: number, max: number) => fc.integer({ min, max }).map((n) => (BASE + n) as Day);
+
+export const periodArb: fc.Arbitrary<DayRange> = fc
+  .tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 1, max: 70 }))
+  .map(([offset, length]) => ({
+    from: (BASE + offset) as Day,
+    to: (BASE + offset + length - 1) as Day,
+  }));
+
+const bookingArb = (su: string, index: number) =>
+  fc
+    .record({
+      start: dayIn(-60, 150),
+      length: fc.option(fc.integer({ min: 1, max: 90 }), { nil: null }),
+      ratePence: fc.integer({ min: 0, max: 300_000 }),
+      ratePeriod: fc.constantFrom('daily' as const, 'weekly' as const),
+      respite: fc.boolean(),
+      proposed: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    })
+    .map(
+      (r): Booking =>
+        booking({
+          id: `${su}-b${index}`,
+          serviceUser: su,
+          startDate: r.start,
+          endDate: r.length === null ? null : ((r.start + r.length - 1) as Day),
+          ratePence: r.ratePence,
+          ratePeriod: r.ratePeriod,
+          respite: r.respite,
+          proposedCheckoutDate: r.proposed === null ? null : ((r.start + r.proposed) as Day),
+        }),
+    );
+
+const contractArb = (
+  su: string,
+  index: number,
+  kind: 'contributor' | 'balance' | 'parent',
+  contributorIds: string[],
+) =>
+  fc
+    .record({
+      start: dayIn(-90, 150),
+      length: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
+      fee: fc.integer({ min: 0, max: 150_000 }),
+      unit: fc.constantFrom('day' as const, 'week' as const),
+      payer: fc.constantFrom('la', 'nhs', 'fam', 'su'),
+      listed: fc.subarray(contributorIds),
+    })
+    .map(
+      (r): BillingContract =>
+        contract({
+          id: `${su}-c${index}`,
+          serviceUser: su,
+          startDate: r.start,
+          endDate: r.length === null ? null : ((r.start + r.length - 1) as Day),
+          feeContributionPence: kind === 'balance' ? null : r.fee,
+          feeContributionUnit: r.unit,
+          contributesTo: kind === 'parent' ? r.listed : [],
+          payer:
+            r.payer === 'su'
+              ? { kind: 'service_user', id: su }
+              : r.payer === 'fam'
+                ? { kind: 'service_user_contact', id: `${su}-fam` }
+                : { kind: 'location_contact', id: r.payer },
+        }),
+    );
+
+const residentArb = (su: string) =>
+  fc
+    .record({
+      bookingCount: fc.integer({ min: 1, max: 2 }),
+      contributors: fc.integer({ min: 0, max: 2 }),
+      balance: fc.boolean(),
+      parent: fc.boolean(),
+      selfPays: fc.boolean(),
+      familyBilling: fc.boolean(),
+    })
+    .chain((shape) => {
+      const contributorIds = Array.from({ length: shape.contributors }, (_, i) => `${su}-c${i}`);
+      return fc.record({
+        shape: fc.constant(shape),
+        // Consecutive bookings never overlap: each starts after the previous one ends.
+        bookings: fc
+          .tuple(...Array.from({ length: shape.bookingCount }, (_, i) => bookingArb(su, i)))
+          .map((list) => chain(list)),
+        contracts: fc.tuple(
+          ...contributorIds.map((_, i) => contractArb(su, i, 'contributor', [])),
+          ...(shape.balance ? [contractArb(su, 10, 'balance', [])] : []),
+          ...(shape.parent ? [contractArb(su, 20, 'parent', contributorIds)] : []),
+        ),
+      });
+    });
+
+function chain(bookings: Booking[]): Booking[] {
+  const result: Booking[] = [];
+  let next: number | null = null;
+  for (const b of bookings) {
+    if (next === null) {
+      result.push(
+        b.endDate === null && bookings.length > 1
+          ? { ...b, endDate: (b.startDate + 20) as Day }
+          : b,
+      );
+    } else {
+      const length = b.endDate === null ? null : b.endDate - b.startDate;
+      result.push({
+        ...b,
+        startDate: next as Day,
+        endDate: length === null ? null : ((next + length) as Day),
+      });
+    }
+    const last = result[result.length - 1]!;
+    next = last.endDate === null ? null : last.endDate + 1 + (b.ratePence % 5);
+    if (next === null) break;
+  }
+  return result;
+}
+
+/** A small valid dataset: 1–4 residents with non-overlapping stays and at most one balance payer. */
+export const datasetArb: fc.Arbitrary<Dataset> = fc
+  .array(fc.nat(), { minLength: 1, maxLength: 4 })
+  .chain((seeds) => fc.tuple(...seeds.map((_, i) => residentArb(`su${i}`)), fc.boolean()))
+  .map((parts) => {
+    const flags = parts.pop() as boolean;
+    const residents = parts as {
+      shape: { selfPays: boolean; familyBilling: boolean };
+      bookings: Booking[];
+      contracts: BillingContract[];
+    }[];
+    return dataset({
+      bookings: residents.flatMap((r) => r.bookings),
+      contracts: residents.flatMap((r) => r.contracts),
+      serviceUsers: residents.map((r, i) =>
+        serviceUser(`su${i}`, { billingEnabled: r.shape.selfPays }),
+      ),
+      serviceUserContacts: residents.map((r, i) =>
+        serviceUserContact(`su${i}-fam`, {
+          serviceUser: `su${i}`,
+          billingEnabled: r.shape.familyBilling,
+        }),
+      ),
+      locationContacts: [
+        locationContact('la', { billingEnabled: true }),
+        locationContact('nhs', { billingEnabled: flags }),
+      ],
+    });
+  });
