@@ -94,7 +94,7 @@ export function serviceUser(id: string, fields: Partial<ServiceUser> = {}): Serv
     patientId: '',
     ref: '',
     ...fields,
-  };
+  } as ServiceUser;
 }
 
 export function serviceUserContact(
