@@ -106,7 +106,7 @@ export function serviceUserContact(
     kind: 'service_user_contact',
     relationship: '',
     ...fields,
-  };
+  } as ServiceUserContact;
 }
 
 export function locationContact(
@@ -118,7 +118,7 @@ export function locationContact(
     kind: 'location_contact',
     locations: [],
     ...fields,
-  };
+  } as LocationContact;
 }
 
 export function careFund(fields: Partial<CareFund> & { id: string }): CareFund {
