@@ -3,5 +3,5 @@ export * from './charges/index.js';
 export type * from './dataset/load-types.js';
 export * from './dataset/model.js';
 export * from './dataset/problems.js';
-export type * from './invoices/types.js';
+export * from './invoices/index.js';
 export * from './money/index.js';

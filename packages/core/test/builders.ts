@@ -8,7 +8,9 @@ import type {
   Booking,
   CareFund,
   Dataset,
+  Location,
   LocationContact,
+  Room,
   ServiceUser,
   ServiceUserContact,
 } from '../src/dataset/model.js';
@@ -139,6 +141,8 @@ export function dataset(parts: {
   locationContacts?: LocationContact[];
   contracts?: BillingContract[];
   careFunds?: CareFund[];
+  locations?: Location[];
+  rooms?: Room[];
 }): Dataset {
   const byId = <T extends { id: string }>(items: T[] = []) =>
     new Map(items.map((item) => [item.id, item]));
@@ -151,10 +155,35 @@ export function dataset(parts: {
         locationContact('la', { companyName: 'Oxfordshire County Council' }),
       ],
     ),
-    locations: new Map(),
+    locations: byId(parts.locations),
     contracts: parts.contracts ?? [],
     careFunds: parts.careFunds ?? [],
     careFundTypes: new Map(),
-    rooms: new Map(),
+    rooms: byId(parts.rooms),
+  };
+}
+
+export function location(id: string, fields: Partial<Location> = {}): Location {
+  return {
+    id,
+    name: 'Rectory House',
+    companyName: 'Rectory Care Ltd',
+    companyRegNo: '01234567',
+    email: 'accounts@rectory.example',
+    phone: '01865 000000',
+    invoiceAddress: null,
+    paymentInstructions: 'Pay by bank transfer to 20-00-00 12345678.',
+    paymentInstructionsByMethod: {},
+    ...fields,
+  } as Location;
+}
+
+export function loaded(data: Dataset, parkedServiceUsers: string[] = []) {
+  return {
+    dataset: data,
+    errors: [],
+    parked: [],
+    parkedServiceUsers: new Set(parkedServiceUsers),
+    warnings: [],
   };
 }

@@ -1,0 +1,82 @@
+/**
+ * Payer lines become invoices (SPEC §4 "Grouping", "Numbering", "Lines").
+ *
+ * - A location contact with `billing_consolidate_invoices` gets one invoice per location
+ *   covering every resident it pays for; every other payer one per (location, resident).
+ * - Invoices are sorted by payer display name, payer id, location id, first resident's full
+ *   name, resident id, and numbered `{prefix}-{YYYYMM}-{NNNN}` from 0001.
+ * - Lines are sorted by resident full name, resident id, from, booking id, contract id.
+ * - An invoice with no line, or whose lines total 0, is not produced.
+ */
+import type { PayerLine } from '../charges/compute.js';
+import type { BillingParty, Dataset } from '../dataset/model.js';
+import { compareText } from '../dataset/problems.js';
+
+/** The lines of one future invoice, before numbering and rendering. */
+export interface InvoiceDraft {
+  readonly payer: BillingParty;
+  readonly location: string | null;
+  readonly lines: readonly PayerLine[];
+  readonly totalPence: number;
+}
+
+/**
+ * Groups invoiceable lines into invoice drafts in numbering order. Every line's payer must
+ * have a record (computeCharges only passes on lines of billing-enabled payers).
+ *
+ * @example groupInvoices(charges.lines, dataset).map((draft) => draft.payer.displayName)
+ */
+export function groupInvoices(
+  lines: readonly PayerLine[],
+  dataset: Dataset,
+  findPayer: (line: PayerLine) => BillingParty,
+): InvoiceDraft[] {
+  const groups = new Map<
+    string,
+    { payer: BillingParty; location: string | null; lines: PayerLine[] }
+  >();
+  for (const line of lines) {
+    const payer = findPayer(line);
+    const location = line.booking.location;
+    const perResident = !(payer.kind === 'location_contact' && payer.consolidateInvoices);
+    const key = `${payer.kind}\u0000${payer.id}\u0000${location ?? ''}\u0000${perResident ? (line.serviceUser ?? '') : ''}`;
+    const group = groups.get(key);
+    if (group) group.lines.push(line);
+    else groups.set(key, { payer, location, lines: [line] });
+  }
+  const residentName = (id: string | null) =>
+    id === null ? '' : (dataset.serviceUsers.get(id)?.fullName ?? '');
+  const compareLines = (a: PayerLine, b: PayerLine) =>
+    compareText(residentName(a.serviceUser), residentName(b.serviceUser)) ||
+    compareText(a.serviceUser ?? '', b.serviceUser ?? '') ||
+    a.from - b.from ||
+    compareText(a.booking.id, b.booking.id) ||
+    compareText(a.contract?.id ?? '', b.contract?.id ?? '');
+
+  const drafts: InvoiceDraft[] = [];
+  for (const group of groups.values()) {
+    group.lines.sort(compareLines);
+    let totalPence = 0;
+    for (const line of group.lines) totalPence += line.amountPence;
+    if (totalPence === 0) continue;
+    drafts.push({ payer: group.payer, location: group.location, lines: group.lines, totalPence });
+  }
+  const firstResident = (draft: InvoiceDraft) => draft.lines[0]?.serviceUser ?? null;
+  return drafts.sort(
+    (a, b) =>
+      compareText(a.payer.displayName, b.payer.displayName) ||
+      compareText(a.payer.id, b.payer.id) ||
+      compareText(a.location ?? '', b.location ?? '') ||
+      compareText(residentName(firstResident(a)), residentName(firstResident(b))) ||
+      compareText(firstResident(a) ?? '', firstResident(b) ?? ''),
+  );
+}
+
+/**
+ * The invoice number of the `index`-th invoice (0-based) of a period.
+ *
+ * @example invoiceNumber('PREVIEW', 2024, 11, 0) === 'PREVIEW-202411-0001'
+ */
+export function invoiceNumber(prefix: string, year: number, month: number, index: number): string {
+  return `${prefix}-${year}${String(month).padStart(2, '0')}-${String(index + 1).padStart(4, '0')}`;
+}

@@ -1,0 +1,191 @@
+/**
+ * The invoice preview of a billing period (SPEC §4), from a loaded dataset.
+ */
+import { addDays, ymdOfDay } from '../calendar/day.js';
+import type { DayRange } from '../calendar/range.js';
+import { computeCharges, type PayerLine } from '../charges/compute.js';
+import type { ChargeOptions } from '../charges/options.js';
+import { findParty } from '../charges/parties.js';
+import type { LoadedDataset, ParkedEntry } from '../dataset/load-types.js';
+import type { BillingParty, PayerKind, ResourceName } from '../dataset/model.js';
+import { compareText, type Problem, type ProblemCode, sortProblems } from '../dataset/problems.js';
+import { invoiceDelivery } from './delivery.js';
+import { lineDescription } from './describe.js';
+import { groupInvoices, invoiceNumber } from './group.js';
+import { residentLabel } from './label.js';
+import { paymentInstructions } from './payment.js';
+import type { Invoice, InvoiceLine, Preview } from './types.js';
+
+export interface PreviewOptions extends ChargeOptions {
+  readonly period: DayRange;
+  /** Days from the issue date (the period's first day) to the due date. Default 14. */
+  readonly dueDays?: number;
+  /** Invoice number prefix. Default `PREVIEW`. */
+  readonly prefix?: string;
+}
+
+/**
+ * Bills every booking of the dataset for the period and groups the lines into numbered
+ * invoices, with everything not invoiced listed as unbilled or unallocated.
+ *
+ * @example
+ * const preview = buildPreview(loadDataset(files), { period: { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! } })
+ * preview.totals.feesPence === preview.totals.invoicedPence + preview.totals.unbilledPence + preview.totals.unallocatedPence
+ */
+export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Preview {
+  const { dataset } = loaded;
+  const charges = computeCharges(dataset, loaded.parkedServiceUsers, options.period, options);
+  const issueDate = options.period.from;
+  const dueDate = addDays(issueDate, options.dueDays ?? 14);
+  const { year, month } = ymdOfDay(issueDate);
+  const prefix = options.prefix ?? 'PREVIEW';
+
+  const findPayer = (line: PayerLine): BillingParty => {
+    const party = findParty(dataset, line.payer);
+    if (party === undefined)
+      throw new Error(`invoiced line of booking ${line.booking.id} has no payer record`);
+    return party;
+  };
+  const invoiceWarnings: Problem[] = [];
+  const invoices = groupInvoices(charges.lines, dataset, findPayer).map((draft, index): Invoice => {
+    const number = invoiceNumber(prefix, year, month, index);
+    const issuer = draft.location === null ? undefined : dataset.locations.get(draft.location);
+    const { delivery, warnings } = invoiceDelivery(draft.payer);
+    if (draft.payer.paymentMethod === 'direct_debit' && !draft.payer.hasDirectDebitMandate)
+      warnings.unshift('DD_WITHOUT_MANDATE');
+    for (const code of warnings) invoiceWarnings.push(invoiceWarning(code, draft.payer, number));
+    const lines = draft.lines.map(
+      (line): InvoiceLine => ({
+        booking: line.booking.id,
+        contract: line.contract?.id ?? null,
+        basis: line.basis,
+        serviceUser: line.serviceUser,
+        label: residentLabel(
+          line.serviceUser === null ? undefined : dataset.serviceUsers.get(line.serviceUser),
+          line.serviceUser,
+          draft.payer.idFields,
+        ),
+        description: lineDescription(
+          line,
+          line.booking.room === null ? undefined : dataset.rooms.get(line.booking.room),
+          options.monthly52 === true,
+        ),
+        from: line.from,
+        to: line.to,
+        days: line.days,
+        amountPence: line.amountPence,
+        provisional: line.provisional,
+      }),
+    );
+    return {
+      number,
+      payer: {
+        kind: draft.payer.kind,
+        id: draft.payer.id,
+        name: draft.payer.displayName,
+        accountCode: draft.payer.accountCode,
+        paymentMethod: draft.payer.paymentMethod,
+        postalAddress: draft.payer.postalAddress,
+        email: draft.payer.email,
+      },
+      location: draft.location,
+      issuer: issuer ?? null,
+      serviceUsers: uniqueInOrder(lines.map((l) => l.serviceUser)),
+      issueDate,
+      dueDate,
+      lines,
+      totalPence: draft.totalPence,
+      paymentInstructions: paymentInstructions(issuer, draft.payer.paymentMethod),
+      delivery,
+      warnings,
+    };
+  });
+
+  const sum = (amounts: readonly { amountPence?: number; totalPence?: number }[]) =>
+    amounts.reduce((total, a) => total + (a.totalPence ?? a.amountPence ?? 0), 0);
+  const totals = {
+    feesPence: charges.feesPence,
+    invoicedPence: sum(invoices),
+    unbilledPence: sum(charges.unbilled),
+    unallocatedPence: sum(charges.unallocated),
+  };
+  if (totals.feesPence !== totals.invoicedPence + totals.unbilledPence + totals.unallocatedPence) {
+    throw new Error(`preview does not conserve fees: ${JSON.stringify(totals)}`);
+  }
+  return {
+    period: options.period,
+    invoices,
+    unallocated: charges.unallocated,
+    unbilled: charges.unbilled,
+    parked: mergeParked(loaded.parked, charges.parked),
+    warnings: sortProblems([...loaded.warnings, ...charges.warnings, ...invoiceWarnings]),
+    totals,
+  };
+}
+
+function uniqueInOrder(ids: readonly (string | null)[]): string[] {
+  const seen = new Set<string>();
+  for (const id of ids) if (id !== null) seen.add(id);
+  return [...seen];
+}
+
+function mergeParked(
+  fromLoading: readonly ParkedEntry[],
+  fromCharging: readonly ParkedEntry[],
+): ParkedEntry[] {
+  const byResident = new Map<string | null, Problem[]>();
+  const unkeyed: ParkedEntry[] = [];
+  for (const entry of [...fromLoading, ...fromCharging]) {
+    if (entry.serviceUser === null) {
+      unkeyed.push(entry);
+      continue;
+    }
+    const problems = byResident.get(entry.serviceUser) ?? [];
+    problems.push(...entry.problems);
+    byResident.set(entry.serviceUser, problems);
+  }
+  const keyed = [...byResident]
+    .map(
+      ([serviceUser, problems]): ParkedEntry => ({ serviceUser, problems: sortProblems(problems) }),
+    )
+    .sort((a, b) => compareText(a.serviceUser ?? '', b.serviceUser ?? ''));
+  return [...keyed, ...unkeyed];
+}
+
+const PAYER_RESOURCE: Record<PayerKind, ResourceName> = {
+  location_contact: 'location-contacts',
+  service_user_contact: 'service-user-contacts',
+  service_user: 'service-users',
+};
+
+const INVOICE_WARNING_TEXT: Partial<Record<ProblemCode, { field: string; fix: string }>> = {
+  DD_WITHOUT_MANDATE: {
+    field: 'has_direct_debit_mandate',
+    fix: 'pays by direct debit but has no mandate in place; set up the mandate or change payment_method',
+  },
+  NO_EMAIL: {
+    field: 'email_invoices_to',
+    fix: 'asks for email but has no address; fill in email_invoices_to or email',
+  },
+  INCOMPLETE_ADDRESS: {
+    field: 'postal_address',
+    fix: 'asks for post but the postal address lacks address_1 or postcode; complete it',
+  },
+  NO_DELIVERY_CHANNEL: {
+    field: 'billing_comms_preference',
+    fix: 'has no complete postal address and no email, so the invoice cannot be sent; add one',
+  },
+};
+
+function invoiceWarning(code: ProblemCode, payer: BillingParty, number: string): Problem {
+  const text = INVOICE_WARNING_TEXT[code];
+  return {
+    severity: 'warning',
+    code,
+    resource: PAYER_RESOURCE[payer.kind],
+    id: payer.id,
+    field: text?.field ?? '',
+    value: '',
+    message: `Invoice ${number}: ${payer.displayName} ${text?.fix ?? code}.`,
+  };
+}
