@@ -1,0 +1,73 @@
+/**
+ * The billing period of a command: `--month YYYY-MM`, or `--from D --to D` (both included).
+ */
+import { type DayRange, firstOfMonth, isValidYmd, lastOfMonth, parseDay } from '@carebill/core';
+import { UsageError } from '../usage-error.js';
+
+/**
+ * The period named on the command line, or a `UsageError` saying what is wrong.
+ *
+ * @example parsePeriod({ month: '2024-11' }) // 1 Nov 2024 – 30 Nov 2024
+ */
+export function parsePeriod(args: {
+  month?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}): DayRange {
+  if (args.month !== undefined) {
+    if (args.from !== undefined || args.to !== undefined)
+      throw new UsageError('give either --month or --from/--to, not both');
+    const match = /^(\d{4})-(\d{2})$/.exec(args.month);
+    const year = Number(match?.[1]);
+    const month = Number(match?.[2]);
+    if (!match || !isValidYmd(year, month, 1))
+      throw new UsageError(`--month must be YYYY-MM, such as 2024-11; found "${args.month}"`);
+    return { from: firstOfMonth(year, month), to: lastOfMonth(year, month) };
+  }
+  if (args.from === undefined || args.to === undefined)
+    throw new UsageError(
+      'give the billing period: --month YYYY-MM, or --from YYYY-MM-DD --to YYYY-MM-DD',
+    );
+  const from = parseDay(args.from);
+  const to = parseDay(args.to);
+  if (from === undefined)
+    throw new UsageError(`--from must be a date YYYY-MM-DD; found "${args.from}"`);
+  if (to === undefined) throw new UsageError(`--to must be a date YYYY-MM-DD; found "${args.to}"`);
+  if (to < from) throw new UsageError(`--to (${args.to}) is before --from (${args.from})`);
+  return { from, to };
+}
+
+/**
+ * A strict `YYYY-MM-DD` option value.
+ *
+ * @example parseDateOption('--as-of', '2024-11-22')
+ */
+export function parseDateOption(name: string, value: string | undefined) {
+  if (value === undefined) throw new UsageError(`${name} is required (YYYY-MM-DD)`);
+  const day = parseDay(value);
+  if (day === undefined)
+    throw new UsageError(`${name} must be a real date YYYY-MM-DD; found "${value}"`);
+  return day;
+}
+
+/**
+ * A whole-number option within bounds, or its default when absent.
+ *
+ * @example parseIntegerOption('--due-days', '14', { min: 0, max: 365 }) === 14
+ */
+export function parseIntegerOption(
+  name: string,
+  value: string | undefined,
+  bounds: { min: number; max: number; fallback?: number },
+): number {
+  if (value === undefined) {
+    if (bounds.fallback === undefined) throw new UsageError(`${name} is required`);
+    return bounds.fallback;
+  }
+  if (!/^\d+$/.test(value) || Number(value) < bounds.min || Number(value) > bounds.max) {
+    throw new UsageError(
+      `${name} must be a whole number from ${bounds.min} to ${bounds.max}; found "${value}"`,
+    );
+  }
+  return Number(value);
+}
