@@ -262,29 +262,41 @@ const PIECES = [
 ];
 const awkwardText = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((p) => p.join(''));
 
-/** Random previews: 0–6 invoices of 1–4 lines, amounts of either sign, awkward names. */
+/**
+ * Random previews: 0–6 invoices of 1–4 lines from a pool of up to 4 payers, amounts of
+ * either sign, awkward names, labels, descriptions and account codes.
+ */
 export const arbPreview: fc.Arbitrary<Preview> = fc
-  .array(
-    fc.record({
-      payerName: awkwardText,
-      accountCode: fc.oneof(fc.constant(''), awkwardText),
-      payerId: fc.integer({ min: 0, max: 5 }),
-      lines: fc.array(
-        fc.record({
-          label: awkwardText,
-          description: awkwardText,
-          amountPence: fc.integer({ min: -10_000_000, max: 10_000_000 }),
-          days: fc.integer({ min: 1, max: 31 }),
-        }),
-        { minLength: 1, maxLength: 4 },
-      ),
-    }),
-    { maxLength: 6 },
-  )
-  .map((specs) =>
+  .record({
+    payers: fc.array(
+      fc.record({ name: awkwardText, accountCode: fc.oneof(fc.constant(''), awkwardText) }),
+      {
+        minLength: 1,
+        maxLength: 4,
+      },
+    ),
+    invoices: fc.array(
+      fc.record({
+        payer: fc.nat(),
+        lines: fc.array(
+          fc.record({
+            label: awkwardText,
+            description: awkwardText,
+            amountPence: fc.integer({ min: -10_000_000, max: 10_000_000 }),
+            days: fc.integer({ min: 1, max: 30 }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      }),
+      { maxLength: 6 },
+    ),
+  })
+  .map(({ payers, invoices }) =>
     makePreview(
-      specs.map((spec, i) =>
-        makeInvoice(
+      invoices.map((spec, i) => {
+        const index = spec.payer % payers.length;
+        const payer = payers[index]!;
+        return makeInvoice(
           `PREVIEW-202411-${String(i + 1).padStart(4, '0')}`,
           spec.lines.map((line, j) =>
             makeLine({
@@ -298,13 +310,13 @@ export const arbPreview: fc.Arbitrary<Preview> = fc
           ),
           {
             payer: makePayer({
-              id: `p-${spec.payerId}`,
-              name: spec.payerName,
-              accountCode: spec.accountCode,
+              id: `p-${index}`,
+              name: payer.name,
+              accountCode: payer.accountCode,
             }),
           },
-        ),
-      ),
+        );
+      }),
     ),
   );
 

@@ -23,7 +23,9 @@ describe('neutraliseText', () => {
 
   it('changes exactly the texts led by a formula character, by one leading quote', () => {
     const lead = fc.constantFrom('', 'a', ' ', "'", '\n', ...FORMULA_LEADS);
-    const texts = fc.tuple(lead, fc.string({ unit: 'binary' })).map(([a, b]) => a + b);
+    const texts = fc
+      .tuple(lead, fc.string({ unit: 'binary', maxLength: 20 }))
+      .map(([a, b]) => a + b);
     fc.assert(
       fc.property(texts, (text) => {
         const out = neutraliseText(text);
