@@ -2,9 +2,10 @@
  * Sage 50 audit-trail CSV (SPEC §6 "Accountant exports"): sales invoices (type SI) as Sage
  * 50's "Audit Trail Transactions" import reads them, one row per invoice line.
  *
- * One row per line, not per invoice: Sage groups the rows of one Reference into one invoice
- * with a split per row, so each split keeps its own resident and period in Details and the
- * invoice still totals exactly what the preview says.
+ * One row per line, not per invoice, every row carrying the invoice number as Reference: each
+ * posting keeps its own resident and period in Details (one row per invoice could not fit a
+ * consolidated council invoice's residents into 60 characters), and the rows of a Reference
+ * add up to exactly the invoice's total.
  */
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
 import { formatDayDmy, formatPoundsPlain } from '@carebill/core';
