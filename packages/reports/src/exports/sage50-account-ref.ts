@@ -8,14 +8,15 @@ import { createHash } from 'node:crypto';
 /** The longest account reference Sage 50 accepts. */
 export const SAGE_ACCOUNT_REF_MAX = 8;
 
-const VALID_REF = /^[A-Z0-9\-_/.&]{1,8}$/;
+/** 1–8 printable ASCII characters, no space, no lower-case letter. */
+const VALID_REF = /^[!-`{-~]{1,8}$/;
 
 /**
- * Whether a code can be used as a Sage 50 account reference as it is: 1–8 characters,
- * upper-case letters, digits and `- _ / . &`, no spaces.
+ * Whether a code can be used as a Sage 50 account reference as it is: 1–8 printable ASCII
+ * characters with no space and no lower-case letter (Sage keeps references in capitals).
  *
  * @example isSageAccountRef('SMI001') === true; isSageAccountRef('smi001') === false;
- * isSageAccountRef('TOOLONG123') === false
+ * isSageAccountRef('TOOLONG123') === false; isSageAccountRef('A B') === false
  */
 export function isSageAccountRef(code: string): boolean {
   return VALID_REF.test(code);

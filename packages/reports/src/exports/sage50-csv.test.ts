@@ -25,6 +25,20 @@ describe('deriveSageAccountRef', () => {
     expect(deriveSageAccountRef('service_user_contact', 'su-4')).not.toBe(code);
   });
 
+  it.each([
+    ['SMI001', true],
+    ['KCC', true],
+    ['A-1/2', true],
+    ['ABCDEFGH', true],
+    ['ABCDEFGHI', false],
+    ['smi001', false],
+    ['A B', false],
+    ['', false],
+    ['ÉLAN', false],
+  ])('isSageAccountRef(%j) is %s', (code, valid) => {
+    expect(isSageAccountRef(code)).toBe(valid);
+  });
+
   it('gives 10,000 payers 10,000 different codes', () => {
     const codes = new Set(
       Array.from({ length: 10_000 }, (_, i) =>
@@ -36,8 +50,10 @@ describe('deriveSageAccountRef', () => {
 });
 
 describe('sageDetails', () => {
-  it('is the label and the period', () => {
+  it('is the label and the period, on one line', () => {
     expect(sageDetails('Ann Smith', NOV_1, NOV_30)).toBe('Ann Smith 01/11/2024-30/11/2024');
+    expect(sageDetails(' Ann\r\n\tSmith ', NOV_1, NOV_30)).toBe('Ann Smith 01/11/2024-30/11/2024');
+    expect(sageDetails('', NOV_1, NOV_30)).toBe('01/11/2024-30/11/2024');
   });
 
   it('shortens a long label so Details stays within 60 characters and keeps the period', () => {
@@ -202,7 +218,7 @@ describe('renderSage50Csv', () => {
   it('neutralises every formula-like lead and leaves a negative amount a plain number', () => {
     const { files, warnings } = renderSage50Csv(formulaPreview());
     const { rows } = readCsv(files[0]!.text);
-    // Details trims the label, so a tab- or CR-led label loses its lead and needs no quote.
+    // Details puts the label on one line, so a tab- or CR-led label loses its lead.
     expect(rows.map((r) => r['Details'])).toEqual(
       FORMULA_TEXTS.map((text) => {
         const trimmed = text.trim();

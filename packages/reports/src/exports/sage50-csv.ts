@@ -54,8 +54,9 @@ interface SageRow {
 
 /**
  * A line's Details: the resident's label and the line's period, `Ann Smith 01/11/2024-30/11/2024`,
- * cut to 60 characters by shortening the label (and to 59 when it will take a leading `'`
- * for safety), so the period is never lost.
+ * on one line (runs of white space, line breaks included, become one space), cut to 60
+ * characters by shortening the label (59 when it will take a leading `'` for safety), so the
+ * period is never lost.
  *
  * @example sageDetails('Ann Smith', from, to) === 'Ann Smith 01/11/2024-30/11/2024'
  */
@@ -65,7 +66,7 @@ export function sageDetails(
   to: InvoiceLine['to'],
 ): string {
   const period = `${formatDayDmy(from)}-${formatDayDmy(to)}`;
-  const chars = Array.from(label.trim());
+  const chars = Array.from(label.replace(/\s+/g, ' ').trim());
   const room = SAGE_DETAILS_MAX - (isFormulaText(chars.join('')) ? 1 : 0) - period.length - 1;
   const name = chars.length > room ? chars.slice(0, room).join('').trimEnd() : chars.join('');
   return name === '' ? period : `${name} ${period}`;
