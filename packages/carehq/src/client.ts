@@ -9,7 +9,12 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import { type CareHqErrorCode, careHqError, codeForStatus } from './errors.js';
-import { type RateLimitState, readRateLimit, retryAfterMs, waitBeforeNextMs } from './rate-limit.js';
+import {
+  type RateLimitState,
+  readRateLimit,
+  retryAfterMs,
+  waitBeforeNextMs,
+} from './rate-limit.js';
 import { type CareHqCredentials, nonceFromBytes, type Params, signRequest } from './sign.js';
 
 export const DEFAULT_BASE_URL = 'https://api.carehq.co.uk';
@@ -158,7 +163,9 @@ export class CareHqClient {
         attempts: attempt,
         ...(outcome.status === undefined ? {} : { status: outcome.status }),
         ...(outcome.hint === undefined ? {} : { hint: this.#redact(outcome.hint) }),
-        ...(outcome.argErrors === undefined ? {} : { argErrors: this.#redactAll(outcome.argErrors) }),
+        ...(outcome.argErrors === undefined
+          ? {}
+          : { argErrors: this.#redactAll(outcome.argErrors) }),
         ...(outcome.cause === undefined ? {} : { cause: outcome.cause }),
       };
       const reason = outcome.reason === undefined ? undefined : this.#redact(outcome.reason);
@@ -295,7 +302,6 @@ export class CareHqClient {
           ok: false,
           code: 'BAD_RESPONSE',
           retryable: true,
-          status,
           reason: `The body is not complete JSON (${text.length} characters)`,
           cause: error,
         };
@@ -307,7 +313,8 @@ export class CareHqClient {
         code: 'HTTP',
         retryable: false,
         status,
-        reason: 'CareHQ answered with a redirect, which this client does not follow; check the base URL',
+        reason:
+          'CareHQ answered with a redirect, which this client does not follow; check the base URL',
       };
     }
     let hint: string | undefined;
@@ -383,10 +390,19 @@ function readArgErrors(value: unknown): Record<string, string[]> | undefined {
 }
 
 function networkReason(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
-  const code = cause && typeof cause.code === 'string' ? cause.code : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  return code ? `${message} (${code})` : message;
+  // fetch says only "fetch failed"; the cause says what happened to the connection.
+  const cause =
+    error instanceof Error
+      ? (error.cause as { code?: unknown; message?: unknown } | undefined)
+      : undefined;
+  const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+  const what =
+    typeof cause?.message === 'string'
+      ? cause.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return `The connection failed: ${what}${code}`;
 }
 
 /**

@@ -98,6 +98,12 @@ const FIX: Record<CareHqErrorCode, string> = {
   HTTP: 'Run the pull again; if it keeps happening, report it.',
 };
 
+/** Ends a phrase with a full stop unless it has one already. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** The code for an HTTP error status. */
 export function codeForStatus(status: number): CareHqErrorCode {
   if (status === 400 || status === 422) return 'BAD_REQUEST';
@@ -122,14 +128,16 @@ export function describeCareHqError(details: CareHqErrorDetails, reason?: string
   const status = details.status === undefined ? '' : ` (${details.status})`;
   const parts = [`${WHAT[details.code]}${status} on ${details.request}`];
   const said: string[] = [];
-  if (details.hint) said.push(details.hint.trim().replace(/\.?$/, '.'));
+  if (details.hint) said.push(sentence(details.hint));
   if (details.argErrors) {
     for (const field of Object.keys(details.argErrors).sort()) {
       const messages = details.argErrors[field] ?? [];
-      said.push(`${field}: ${messages.join('; ')}.`);
+      said.push(
+        sentence(`${field}: ${messages.map((m) => m.trim().replace(/[.;]+$/, '')).join('; ')}`),
+      );
     }
   }
-  if (reason) said.push(reason.replace(/\.?$/, '.'));
+  if (reason) said.push(sentence(reason));
   if (details.attempts !== undefined && details.attempts > 1) {
     said.push(`Gave up after ${details.attempts} attempts.`);
   }

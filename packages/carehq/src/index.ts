@@ -1,7 +1,7 @@
 export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 export {
-  type CareHqClientOptions,
   CareHqClient,
+  type CareHqClientOptions,
   type CareHqRecord,
   DEFAULT_BASE_URL,
   type ListPage,

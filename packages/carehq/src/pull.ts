@@ -64,7 +64,8 @@ export async function pullDataset(options: PullOptions): Promise<PulledDataset> 
     const params: Record<string, readonly string[]> = {
       attributes: RESOURCE_ATTRIBUTES[resource],
     };
-    if (location !== undefined && scope === 'filters-location') params['filters-location'] = [location];
+    if (location !== undefined && scope === 'filters-location')
+      params['filters-location'] = [location];
     if (location !== undefined && scope === 'filters-ids') params['filters-ids'] = [location];
     let received = 0;
     let last = { total: 0, page: 0, pageCount: 0 };
@@ -74,7 +75,10 @@ export async function pullDataset(options: PullOptions): Promise<PulledDataset> 
       onProgress?.({ resource, received, ...last, done: false });
     });
     if (location !== undefined && scope === 'residents') {
-      const residents = new Set([...residentIds(out.bookings), ...out['service-users'].map((r) => r._id)]);
+      const residents = new Set([
+        ...residentIds(out.bookings),
+        ...out['service-users'].map((r) => r._id),
+      ]);
       records = records.filter(
         (r) => typeof r['service_user'] === 'string' && residents.has(r['service_user']),
       );
