@@ -104,7 +104,11 @@ function sentence(text: string): string {
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-/** The code for an HTTP error status. */
+/**
+ * The code for an HTTP error status.
+ *
+ * @example codeForStatus(422) // 'BAD_REQUEST'; codeForStatus(503) // 'SERVER'
+ */
 export function codeForStatus(status: number): CareHqErrorCode {
   if (status === 400 || status === 422) return 'BAD_REQUEST';
   if (status === 401) return 'UNAUTHORISED';

@@ -271,6 +271,24 @@ describe('authentication and errors', () => {
     expectNoSecrets(JSON.stringify(client));
   });
 
+  it('does not follow a redirect, so the key headers go nowhere else', async () => {
+    const seen: string[] = [];
+    const client = new CareHqClient({
+      credentials: CREDENTIALS,
+      fetch: async (url, init) => {
+        seen.push(`${String(url).split('?')[0]} ${init?.redirect}`);
+        return new Response(null, {
+          status: 302,
+          headers: { Location: 'https://elsewhere.example/' },
+        });
+      },
+    });
+    const error = await rejection(client.get('rooms'));
+    expect(error.code).toBe('HTTP');
+    expect(error.message).toContain('redirect');
+    expect(seen).toEqual(['https://api.carehq.co.uk/v1/rooms manual']);
+  });
+
   it('rejects a list page of the wrong shape without retrying', async () => {
     let calls = 0;
     const client = new CareHqClient({

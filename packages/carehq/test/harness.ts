@@ -40,6 +40,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the emulator on the fixture and a client wired to it with a shared fake clock.
+ *
+ * @example const h = await startHarness({ rateLimit: { limit: 3, windowMs: 10_000 } }, { perPage: 2 })
+ */
 export async function startHarness(
   emulator: Partial<EmulatorOptions> = {},
   clientOptions: Partial<CareHqClientOptions> = {},
@@ -88,7 +93,11 @@ export async function startHarness(
   };
 }
 
-/** What a pull of the fixture must give: `_id` plus the requested attributes, sorted by id. */
+/**
+ * What a pull of the fixture must give: `_id` plus the requested attributes, sorted by id.
+ *
+ * @example expect(data.rooms).toEqual(expectedRecords(h.data, 'rooms'))
+ */
 export function expectedRecords(data: EmulatorData, resource: keyof typeof RESOURCE_ATTRIBUTES) {
   return (data[resource] ?? [])
     .map((r) => {
@@ -99,7 +108,11 @@ export function expectedRecords(data: EmulatorData, resource: keyof typeof RESOU
     .sort((a, b) => ((a._id as string) < (b._id as string) ? -1 : 1));
 }
 
-/** Every file in a folder with its bytes, for before/after comparisons. */
+/**
+ * Every file in a folder with its text, for before/after comparisons.
+ *
+ * @example expect(await snapshotDir(out)).toEqual(before)
+ */
 export async function snapshotDir(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const name of (await readdir(dir)).sort())

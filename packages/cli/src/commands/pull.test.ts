@@ -131,6 +131,17 @@ describe('carebill pull', () => {
     expect(await readFile(join(dir, 'bookings.json'), 'utf8')).toBe('[]\n');
   });
 
+  it('exits 1 with a plain message when the folder cannot be written', async () => {
+    const c = capture();
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    expect(await runPull({ out: join(file, 'data') }, c.io(env()))).toBe(1);
+    expect(c.err()).toMatch(
+      /^carebill pull: could not write the dataset to .*not-a-folder\/data: ENOTDIR/,
+    );
+    expect(c.err()).not.toMatch(/\n\s+at /);
+  });
+
   it('reports retries on stderr and still completes', async () => {
     const c = capture();
     api.inject('server-error', { resource: 'rooms' });
