@@ -50,8 +50,8 @@ export function exitCodeOf(loaded: LoadedDataset): number {
 }
 
 function line(problem: Problem): string {
-  const field = problem.field === '' ? '' : ` ${problem.field}`;
-  return `  ${problem.resource} ${problem.id}${field}: ${problem.message} (${problem.value})\n`;
+  const where = [problem.resource, problem.id, problem.field].filter((part) => part !== '');
+  return `  ${where.join(' ')}: ${problem.message} (${problem.value})\n`;
 }
 
 function plural(n: number, word: string): string {

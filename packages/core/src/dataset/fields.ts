@@ -400,7 +400,7 @@ export class FieldReader {
       );
       return [];
     }
-    const out: string[] = [];
+    const out = new Set<string>();
     value.forEach((item: unknown, i: number) => {
       const name = `${field}.${i}`;
       if (typeof item !== 'string' || item === '') {
@@ -419,10 +419,10 @@ export class FieldReader {
             unknownReferenceMessage(this.name(name), target, item),
           );
         }
-        if (!out.includes(item)) out.push(item);
+        out.add(item);
       }
     });
-    return out;
+    return [...out];
   }
 
   /** `end_date` (or another end) before the start: an END_BEFORE_START error. */

@@ -65,7 +65,7 @@ export function findOverlappingBookings(bookings: readonly Booking[]): Problem[]
             id: self.id,
             field: 'start_date',
             value: shortenValue(formatDay(self.startDate)),
-            message: `booking ${formatDay(self.startDate)} – ${describeEnd(self.endDate)} overlaps booking ${other.id} (${formatDay(other.startDate)} – ${describeEnd(other.endDate)}) of the same resident; end one stay before the next starts, or cancel the duplicate`,
+            message: `this booking (${formatDay(self.startDate)} – ${describeEnd(self.endDate)}) overlaps booking ${other.id} (${formatDay(other.startDate)} – ${describeEnd(other.endDate)}) of the same resident; end one stay before the next starts, or cancel the duplicate`,
           });
         }
       }
@@ -114,7 +114,7 @@ export function findTwoBalancePayers(contracts: readonly BillingContract[]): Pro
         id: self.id,
         field: 'fee_contribution',
         value: 'null',
-        message: `contract and contract ${other.id} both pay the balance (fee_contribution null) on shared days (${formatDay(Math.max(self.startDate, other.startDate) as Day)} onwards); give one a fee_contribution, end it, or cancel it`,
+        message: `this contract and contract ${other.id} both pay the balance (fee_contribution null) for the same resident from ${formatDay(Math.max(self.startDate, other.startDate) as Day)}; give one a fee_contribution, end one before the other starts, or cancel one`,
       });
     };
     for (const contract of group) {

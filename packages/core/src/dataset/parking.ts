@@ -141,7 +141,11 @@ export function parkRecords(refs: ParkingRefs, crossRecord: readonly Problem[]):
     problems: sortProblems([...entry.problems]),
   }));
   parked.sort(compareEntries);
-  return { parked, parkedServiceUsers, parkedRecords };
+  // Rebuilt in the report's order, so that iterating it never depends on input order.
+  const sortedResidents = new Set<string>();
+  for (const entry of parked)
+    if (entry.serviceUser !== null) sortedResidents.add(entry.serviceUser);
+  return { parked, parkedServiceUsers: sortedResidents, parkedRecords };
 }
 
 function compareEntries(a: ParkedEntry, b: ParkedEntry): number {
