@@ -24,6 +24,12 @@ describe('file shapes', () => {
     expect(loaded.dataset.bookings.map((b) => b.id)).toEqual(['b1', 'b2']);
   });
 
+  it('ignores a leading byte order mark', () => {
+    const loaded = loadDataset({ bookings: `\uFEFF${JSON.stringify([b1])}` });
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.dataset.bookings).toHaveLength(1);
+  });
+
   it('reads an empty array and an empty page', () => {
     expect(loadDataset({ bookings: '[]' }).errors).toEqual([]);
     expect(loadDataset({ bookings: JSON.stringify(page([])) }).errors).toEqual([]);

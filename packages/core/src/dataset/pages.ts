@@ -58,7 +58,9 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
   const file = `${resource}.json`;
   let data: unknown;
   try {
-    data = JSON.parse(markNumberLiterals(text, MONEY_FIELDS));
+    // A UTF-8 byte order mark (as some editors and Windows tools write) is not content.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    data = JSON.parse(markNumberLiterals(body, MONEY_FIELDS));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
