@@ -218,6 +218,15 @@ describe('people', () => {
     expect(loaded.dataset.serviceUserContacts.get(ABBEY._id)?.parked).toBe(true);
   });
 
+  it('a resident parked by a booking keeps their record, marked parked', () => {
+    const loaded = load({
+      'service-users': [{ _id: SU, first_name: 'Edith', last_name: 'Wall' }],
+      bookings: [booking({ rate: '1385.54' })],
+    });
+    expect(loaded.dataset.serviceUsers.get(SU)?.parked).toBe(true);
+    expect(loaded.dataset.serviceUsers.get(SU)?.fullName).toBe('Edith Wall');
+  });
+
   it('a resident record error parks the resident and leaves the record out', () => {
     const loaded = load({
       'service-users': [{ _id: SU, first_name: 'Edith', billing_enabled: 'no' }],

@@ -137,7 +137,12 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
 
   const dataset: Dataset = {
     bookings: keep('bookings', bookings),
-    serviceUsers: keyById(validRecords(serviceUsers)),
+    // A resident parked by another record keeps their own (valid) record, marked parked.
+    serviceUsers: keyById(
+      validRecords(serviceUsers).map((su) =>
+        parkedServiceUsers.has(su.id) ? { ...su, parked: true } : su,
+      ),
+    ),
     serviceUserContacts: keyById(serviceUserContacts.map((m) => m.record as ServiceUserContact)),
     locationContacts: keyById(locationContacts.map((m) => m.record as LocationContact)),
     locations: keyById(validRecords(locations)),
