@@ -1,11 +1,7 @@
 export * from './calendar/index.js';
-export { isTimestamp, parseMoney } from './dataset/fields.js';
-export { loadDataset } from './dataset/load.js';
+export * from './dataset/index.js';
 export type * from './dataset/load-types.js';
 export * from './dataset/model.js';
-export { deriveInitials, joinName } from './dataset/people.js';
 export * from './dataset/problems.js';
-export * from './dataset/report.js';
-export { findInvalidChar, startsLikeFormula } from './dataset/text-checks.js';
 export type * from './invoices/types.js';
 export * from './money/index.js';
