@@ -1,5 +1,6 @@
 export * from './calendar/index.js';
 export * from './charges/index.js';
+export * from './dataset/index.js';
 export type * from './dataset/load-types.js';
 export * from './dataset/model.js';
 export * from './dataset/problems.js';

@@ -192,7 +192,10 @@ export interface Room {
   readonly name: string;
 }
 
-/** The trusted dataset: every collection keyed or listed in input order. */
+/**
+ * The trusted dataset. Every collection is listed (or, for maps, inserted) in `_id` order
+ * (code-unit order), so nothing downstream depends on the order of records in a file.
+ */
 export interface Dataset {
   readonly bookings: readonly Booking[];
   readonly serviceUsers: ReadonlyMap<string, ServiceUser>;

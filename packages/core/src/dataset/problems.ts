@@ -65,7 +65,8 @@ export function shortenValue(value: unknown): string {
     try {
       text = JSON.stringify(value) ?? String(value);
     } catch {
-      text = String(value);
+      // Too deeply nested (or otherwise unprintable): name its type rather than recurse again.
+      text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : typeof value;
     }
   }
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;

@@ -1,0 +1,161 @@
+/**
+ * Record errors park what they touch (SPEC §2.1):
+ * - an error in a service user, or in a booking, billing contract or care fund of a
+ *   resident, parks that resident (every reason listed under them);
+ * - an error in a contact parks the contact (it stays in the dataset, marked `parked`);
+ * - an error in a location, room or care fund type parks every resident whose booking,
+ *   contract or fund names it (the same problem listed under each);
+ * - a record with no resident to park (a block booking, a block-bed contract, a contact,
+ *   a record without `_id`) is an entry of its own with `serviceUser: null`.
+ */
+
+import type { Mapped } from './load.js';
+import type { ParkedEntry } from './load-types.js';
+import type { ResourceName } from './model.js';
+import type { Problem } from './problems.js';
+import { compareText, sortProblems } from './problems.js';
+
+/** Every mapped record, by resource. */
+export interface ParkingRefs {
+  readonly serviceUsers: readonly Mapped<unknown>[];
+  readonly serviceUserContacts: readonly Mapped<unknown>[];
+  readonly locationContacts: readonly Mapped<unknown>[];
+  readonly locations: readonly Mapped<unknown>[];
+  readonly rooms: readonly Mapped<unknown>[];
+  readonly careFundTypes: readonly Mapped<unknown>[];
+  readonly bookings: readonly Mapped<unknown>[];
+  readonly contracts: readonly Mapped<unknown>[];
+  readonly careFunds: readonly Mapped<unknown>[];
+}
+
+export interface Parking {
+  /** Sorted by service user id, entries without one last. */
+  readonly parked: ParkedEntry[];
+  readonly parkedServiceUsers: Set<string>;
+  /** `resource/id` of each parked record that has no resident. */
+  readonly parkedRecords: Set<string>;
+}
+
+interface Entry {
+  readonly serviceUser: string | null;
+  readonly problems: Set<Problem>;
+}
+
+function recordErrors(mapped: Mapped<unknown>): Problem[] {
+  return mapped.reader.problems.filter((p) => p.severity === 'record');
+}
+
+/** The resident a record belongs to: its `service_user` when that is an id. */
+function residentOf(mapped: Mapped<unknown>): string | null {
+  if (mapped.reader.resource === 'service-users') {
+    return mapped.id.startsWith('#') ? null : mapped.id;
+  }
+  const value = mapped.reader.value('service_user');
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * Groups record errors (and the cross-record ones) into parked entries.
+ *
+ * @example parkRecords(refs, []).parkedServiceUsers.has('6724fbca4f73a2cebf63868a')
+ */
+export function parkRecords(refs: ParkingRefs, crossRecord: readonly Problem[]): Parking {
+  const entries = new Map<string, Entry>();
+  const parkedServiceUsers = new Set<string>();
+  const parkedRecords = new Set<string>();
+
+  const park = (
+    resident: string | null,
+    resource: ResourceName,
+    id: string,
+    problems: readonly Problem[],
+  ): void => {
+    if (problems.length === 0) return;
+    const key = resident !== null ? `su:${resident}` : `rec:${resource}/${id}`;
+    if (resident !== null) parkedServiceUsers.add(resident);
+    else parkedRecords.add(`${resource}/${id}`);
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { serviceUser: resident, problems: new Set() };
+      entries.set(key, entry);
+    }
+    for (const problem of problems) entry.problems.add(problem);
+  };
+
+  // Records whose errors park their resident (or themselves).
+  const owned = [refs.serviceUsers, refs.bookings, refs.contracts, refs.careFunds];
+  const residentById = new Map<string, string | null>();
+  for (const group of owned) {
+    for (const mapped of group) {
+      const resident = residentOf(mapped);
+      residentById.set(`${mapped.reader.resource}/${mapped.id}`, resident);
+      park(resident, mapped.reader.resource, mapped.id, recordErrors(mapped));
+    }
+  }
+  for (const problem of crossRecord) {
+    const resident = residentById.get(`${problem.resource}/${problem.id}`) ?? null;
+    park(resident, problem.resource, problem.id, [problem]);
+  }
+
+  // Contacts: parked on their own; they stay in the dataset marked `parked`.
+  for (const group of [refs.serviceUserContacts, refs.locationContacts]) {
+    for (const mapped of group) {
+      park(null, mapped.reader.resource, mapped.id, recordErrors(mapped));
+    }
+  }
+
+  // Broken homes, rooms and fund types park whoever names them.
+  const broken = new Map<string, { problems: Problem[]; used: boolean; mapped: Mapped<unknown> }>();
+  for (const group of [refs.locations, refs.rooms, refs.careFundTypes]) {
+    for (const mapped of group) {
+      const problems = recordErrors(mapped);
+      if (problems.length > 0) {
+        broken.set(`${mapped.reader.resource}/${mapped.id}`, { problems, used: false, mapped });
+      }
+    }
+  }
+  if (broken.size > 0) {
+    const uses: [readonly Mapped<unknown>[], string, ResourceName][] = [
+      [refs.bookings, 'location', 'locations'],
+      [refs.bookings, 'room', 'rooms'],
+      [refs.contracts, 'location', 'locations'],
+      [refs.careFunds, 'care_fund_type', 'care-fund-types'],
+    ];
+    for (const [group, field, target] of uses) {
+      for (const mapped of group) {
+        const ref = mapped.reader.value(field);
+        if (typeof ref !== 'string') continue;
+        const hit = broken.get(`${target}/${ref}`);
+        if (!hit) continue;
+        hit.used = true;
+        park(residentOf(mapped), mapped.reader.resource, mapped.id, hit.problems);
+      }
+    }
+    for (const { problems, used, mapped } of broken.values()) {
+      if (!used) park(null, mapped.reader.resource, mapped.id, problems);
+    }
+  }
+
+  const parked: ParkedEntry[] = [...entries.values()].map((entry) => ({
+    serviceUser: entry.serviceUser,
+    problems: sortProblems([...entry.problems]),
+  }));
+  parked.sort(compareEntries);
+  // Rebuilt in the report's order, so that iterating it never depends on input order.
+  const sortedResidents = new Set<string>();
+  for (const entry of parked)
+    if (entry.serviceUser !== null) sortedResidents.add(entry.serviceUser);
+  return { parked, parkedServiceUsers: sortedResidents, parkedRecords };
+}
+
+function compareEntries(a: ParkedEntry, b: ParkedEntry): number {
+  if (a.serviceUser !== null && b.serviceUser !== null) {
+    return compareText(a.serviceUser, b.serviceUser);
+  }
+  if (a.serviceUser !== null) return -1;
+  if (b.serviceUser !== null) return 1;
+  const pa = a.problems[0];
+  const pb = b.problems[0];
+  if (!pa || !pb) return 0;
+  return compareText(pa.resource, pb.resource) || compareText(pa.id, pb.id);
+}
