@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import {
   type LoadedDataset,
   loadDataset,
@@ -6,8 +5,8 @@ import {
   validationReportJson,
 } from '@carebill/core';
 import { defineCommand } from 'citty';
-import { readDatasetFolder } from '../io/read-dataset.js';
-import { EXIT, UsageError } from '../usage-error.js';
+import { readDatasetOrUsageError } from '../io/load.js';
+import { EXIT } from '../usage-error.js';
 
 /** `carebill validate --data DIR [--json]`: every problem of a dataset, at once. */
 export const validateCommand = defineCommand({
@@ -18,16 +17,7 @@ export const validateCommand = defineCommand({
   },
   run: async ({ args }) => {
     const dir = args.data;
-    const info = await stat(dir).catch(() => null);
-    if (!info?.isDirectory()) {
-      throw new UsageError(`${dir} is not a folder: --data must name a dataset folder`);
-    }
-    const files = await readDatasetFolder(dir).catch((error: unknown) => {
-      if (error instanceof UsageError) throw error;
-      const code = (error as NodeJS.ErrnoException)?.code ?? String(error);
-      throw new UsageError(`cannot read the dataset in ${dir} (${code})`);
-    });
-    const loaded = loadDataset(files);
+    const loaded = loadDataset(await readDatasetOrUsageError(dir));
     process.stdout.write(
       args.json
         ? `${JSON.stringify(validationReportJson(loaded), null, 2)}\n`

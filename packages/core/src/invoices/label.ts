@@ -6,6 +6,7 @@ import type { ServiceUser, ServiceUserIdField } from '../dataset/model.js';
 /**
  * The resident's identifying fields the payer asked for, in their order, joined with ", ".
  * Empty fields are skipped; when none is filled in, the full name (else the id) is used.
+ * A block bed without a resident is labelled "Block bed (no resident)".
  *
  * @example residentLabel(abbey, ['nhs_number', 'initials']) === '485 777 3456, AW'
  */
@@ -14,7 +15,8 @@ export function residentLabel(
   residentId: string | null,
   fields: readonly ServiceUserIdField[],
 ): string {
-  if (resident === undefined) return residentId ?? '';
+  // A block bed booked without a resident is named as such.
+  if (resident === undefined) return residentId ?? 'Block bed (no resident)';
   const parts = fields
     .map((field) => idFieldValue(resident, field).trim())
     .filter((value) => value !== '');
