@@ -133,7 +133,6 @@ class ChargeMerger {
     string,
     Accumulator & { first: ChargeRun; contract: BillingContract | null; payer: PayerRef }
   >();
-  private readonly unbilledKeys = new Map<string, UnbilledReason>();
   private readonly unallocated = new Map<
     string,
     Accumulator & { first: ChargeRun; reason: UnallocatedEntry['reason'] }

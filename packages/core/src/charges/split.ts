@@ -247,6 +247,6 @@ function contractAmount(contract: BillingContract, booking: Booking, range: DayR
     numerator: contract.feeContributionPence ?? 0,
     denominator: contract.feeContributionUnit === 'week' ? 7 : 1,
   };
-  const anchor = contract.startDate > booking.startDate ? contract.startDate : booking.startDate;
+  const anchor = Math.max(contract.startDate, booking.startDate) as Day;
   return amountForRange(daily, anchor, range);
 }
