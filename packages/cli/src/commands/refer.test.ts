@@ -371,3 +371,28 @@ describe('carebill refer --send (against the stand-in)', () => {
     expect((await readdir(join(dir, 'out'))).sort()).toEqual(['su2.json', 'summary.json']);
   });
 });
+
+describe('carebill refer --help', () => {
+  it('documents every option and where the key comes from', async () => {
+    const { renderUsage } = await import('citty');
+    const usage = await renderUsage(createReferCommand(projectCandidates, () => home(), io().io));
+    for (const option of [
+      '--data',
+      '--as-of',
+      '--consent',
+      '--within-months',
+      '--region',
+      '--source',
+      '--project',
+      '--org-type',
+      '--encoding',
+      '--send',
+      '--endpoint',
+      '--out',
+    ]) {
+      expect(usage).toContain(option);
+    }
+    expect(usage).toContain('CHARITYLOG_API_KEY');
+    expect(usage).toContain('https://api.dizions.co.uk/v2/external_referral');
+  });
+});
