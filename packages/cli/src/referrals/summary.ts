@@ -73,7 +73,7 @@ export function formatSummary(summary: ReferSummary, outDir: string): string {
   const t = summary.totals;
   const mode = summary.mode === 'send' ? `sent to ${summary.endpoint}` : 'dry run, nothing sent';
   let out =
-    `Referrals as of ${summary.as_of} (council notice due by ${summary.window_end}; ${mode}): ` +
+    `Referrals as of ${summary.as_of} for councils to be told by ${summary.window_end} (${mode}): ` +
     `${plural(t.referred, 'referral')}, ${t.needs_consent} needing consent, ${t.skipped} skipped.\n`;
   if (summary.referred.length > 0) {
     out += '\nReferred:\n';
