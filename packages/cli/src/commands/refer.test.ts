@@ -364,6 +364,36 @@ describe('carebill refer --send (against the stand-in)', () => {
     expect(standIn.requests).toEqual([]);
   });
 
+  it('refuses to send while another run holds the folder, and releases its own lock', async () => {
+    standIn = await startStandIn({ apiKey: KEY, failFirst: 0 });
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'out'));
+    await writeFile(join(dir, 'out', '.refer.lock'), '123 2025-09-14T09:00:00.000Z\n');
+    await expect(
+      runRefer(
+        args({ endpoint: standIn.url, send: true }),
+        deps,
+        io({ CHARITYLOG_API_KEY: KEY }).io,
+      ),
+    ).rejects.toThrow('another carebill refer --send is using');
+    expect(standIn.requests).toEqual([]);
+    await rm(join(dir, 'out', '.refer.lock'));
+    expect(
+      await runRefer(
+        args({ endpoint: standIn.url, send: true }),
+        deps,
+        io({ CHARITYLOG_API_KEY: KEY }).io,
+      ),
+    ).toBe(0);
+    expect(standIn.accepted).toHaveLength(2);
+    expect((await readdir(join(dir, 'out'))).sort()).toEqual([
+      'ledger.json',
+      'su1.json',
+      'su2.json',
+      'summary.json',
+    ]);
+  });
+
   it('removes the file of a resident no longer referred', async () => {
     expect(await runRefer(args(), deps, io().io)).toBe(0);
     await writeFile(join(dir, 'consent.txt'), 'su2\n');

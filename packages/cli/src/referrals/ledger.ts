@@ -3,7 +3,7 @@
  * upper-limit date: a resident is referred again only when their upper-limit date changes.
  * It is rewritten atomically (a temporary file, then a rename) after every successful send.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import { UsageError } from '../usage-error.js';
@@ -99,4 +99,27 @@ export async function writeLedger(outDir: string, ledger: Ledger): Promise<void>
     join(outDir, LEDGER_FILE),
     `${JSON.stringify({ version: 1, sent }, null, 2)}\n`,
   );
+}
+
+export const LOCK_FILE = '.refer.lock';
+
+/**
+ * Takes the output folder's send lock (a file created exclusively), so two `--send` runs
+ * on one ledger cannot both send a referral; resolves to the function that releases it.
+ *
+ * @example const release = await lockLedger('out/referrals'); try { … } finally { await release(); }
+ */
+export async function lockLedger(outDir: string, now: () => Date): Promise<() => Promise<void>> {
+  const path = join(outDir, LOCK_FILE);
+  await mkdir(outDir, { recursive: true });
+  try {
+    await writeFile(path, `${process.pid} ${now().toISOString()}\n`, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw new UsageError(
+      `another carebill refer --send is using ${outDir} (${path} exists); nothing was sent. ` +
+        'If no other run is going (one was interrupted), delete that file and run again.',
+    );
+  }
+  return () => rm(path, { force: true });
 }

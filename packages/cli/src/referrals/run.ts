@@ -24,6 +24,7 @@ import {
   LEDGER_FILE,
   type Ledger,
   ledgerKey,
+  lockLedger,
   readLedger,
   recordSent,
   writeLedger,
@@ -112,6 +113,21 @@ async function removeStale(outDir: string, keep: ReadonlySet<string>): Promise<v
  * @example const summary = await runReferrals(loaded, candidates, consent, settings)
  */
 export async function runReferrals(
+  loaded: LoadedDataset,
+  candidates: readonly ReferralCandidate[],
+  consent: ReadonlySet<string>,
+  settings: ReferSettings,
+): Promise<ReferSummary> {
+  if (settings.send === null) return prepareAndSend(loaded, candidates, consent, settings);
+  const release = await lockLedger(settings.outDir, settings.send.now);
+  try {
+    return await prepareAndSend(loaded, candidates, consent, settings);
+  } finally {
+    await release();
+  }
+}
+
+async function prepareAndSend(
   loaded: LoadedDataset,
   candidates: readonly ReferralCandidate[],
   consent: ReadonlySet<string>,
