@@ -6,7 +6,7 @@
 import type { CharitylogPerson, Referral } from './types.js';
 
 /** The fields Charitylog rejects a referral without. */
-export const REQUIRED_FIELDS = ['first_name', 'surname', 'org_type_id'] as const;
+export const CHARITYLOG_REQUIRED_FIELDS = ['first_name', 'surname', 'org_type_id'] as const;
 
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
@@ -15,9 +15,9 @@ function isBlank(value: string | undefined): boolean {
 /**
  * The names of the required fields a person lacks (empty when they can be sent).
  *
- * @example missingFields({ first_name: 'Ann', surname: '', org_type_id: 1 }) // ['surname']
+ * @example missingCharitylogFields({ first_name: 'Ann', surname: '', org_type_id: 1 }) // ['surname']
  */
-export function missingFields(person: CharitylogPerson): string[] {
+export function missingCharitylogFields(person: CharitylogPerson): string[] {
   const missing: string[] = [];
   if (isBlank(person.first_name)) missing.push('first_name');
   if (isBlank(person.surname)) missing.push('surname');
@@ -55,7 +55,7 @@ const FIX: Record<string, string> = {
 export function validateReferral(referral: Referral): string[] {
   const messages: string[] = [];
   referral.people.forEach((person, index) => {
-    for (const field of missingFields(person)) {
+    for (const field of missingCharitylogFields(person)) {
       messages.push(
         `Resident ${referral.serviceUser} (${referral.name}): ${whoIs(referral, index)} has no ` +
           `${field}, which Charitylog requires; ${FIX[field]}.`,
