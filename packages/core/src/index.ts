@@ -6,3 +6,4 @@ export * from './dataset/model.js';
 export * from './dataset/problems.js';
 export * from './invoices/index.js';
 export * from './money/index.js';
+export * from './referrals/index.js';

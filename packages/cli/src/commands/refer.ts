@@ -1,0 +1,288 @@
+/**
+ * `carebill refer --data DIR --as-of D --consent FILE [options] [--send]`: advice referrals
+ * to a Charitylog charity for consented residents whose capital nears the upper limit
+ * (SPEC §9). A dry run by default: the payloads are written for review and nothing leaves
+ * the machine. With `--send` each is `PUT` to the endpoint, once (see `ledger.json`).
+ *
+ * The runway lives on its own branch; this module is a factory so the runway (and the
+ * dataset loader) are passed in: `createReferCommand(projectCandidates, loadDataset)`.
+ */
+import { stat } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  type DatasetFiles,
+  type Day,
+  DEFAULT_ORG_TYPE_ID,
+  DEFAULT_SOURCE,
+  DEFAULT_WITHIN_MONTHS,
+  type LoadedDataset,
+  REFERRAL_REGIONS,
+  type ReferralCandidate,
+  type ReferralEncoding,
+  type ReferralRegion,
+} from '@carebill/core';
+import { defineCommand } from 'citty';
+import { parseDateOption, parseIntegerOption } from '../io/period.js';
+import { readDatasetFolder } from '../io/read-dataset.js';
+import { readConsentFile } from '../referrals/consent.js';
+import { CHARITYLOG_ENV, credentialsFromEnv, redact } from '../referrals/credentials.js';
+import { runReferrals } from '../referrals/run.js';
+import type { RetryPolicy } from '../referrals/send.js';
+import { formatSummary } from '../referrals/summary.js';
+import { EXIT, UsageError } from '../usage-error.js';
+
+export const DEFAULT_ENDPOINT = 'https://api.dizions.co.uk/v2/external_referral';
+export const DEFAULT_OUT = 'out/referrals';
+/** Exit code when at least one referral could not be sent (recorded in summary.json). */
+export const EXIT_SEND_FAILED = 4;
+
+/** The runway, as `refer` needs it: one candidate per resident with a runway result. */
+export type ProjectCandidates = (
+  loaded: LoadedDataset,
+  asOf: Day,
+  options: { readonly region: ReferralRegion },
+) => readonly ReferralCandidate[];
+
+export type LoadDataset = (files: DatasetFiles) => LoadedDataset;
+
+export interface ReferArgs {
+  readonly data: string;
+  readonly asOf: string | undefined;
+  readonly consent: string;
+  readonly withinMonths?: string | undefined;
+  readonly region?: string | undefined;
+  readonly source?: string | undefined;
+  readonly project?: string | undefined;
+  readonly orgType?: string | undefined;
+  readonly encoding?: string | undefined;
+  readonly send?: boolean | undefined;
+  readonly endpoint?: string | undefined;
+  readonly out?: string | undefined;
+}
+
+export interface ReferIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly fetch: typeof fetch;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly now: () => Date;
+  /** Tests shorten the backoff here. */
+  readonly retry?: Partial<RetryPolicy>;
+}
+
+/** The process's own environment, streams, network and clock. */
+export function processIo(): ReferIo {
+  return {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    fetch: globalThis.fetch,
+    sleep: (ms) => delay(ms),
+    now: () => new Date(),
+  };
+}
+
+function parseEndpoint(value: string | undefined): string {
+  const text = value ?? DEFAULT_ENDPOINT;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(`--endpoint must be a URL such as ${DEFAULT_ENDPOINT}; found "${text}"`);
+  }
+  const local =
+    url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new UsageError(
+      `--endpoint must use https (personal data is sent); found "${text}" (plain http is allowed only to this machine)`,
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new UsageError(
+      `--endpoint must not hold credentials; set ${CHARITYLOG_ENV.apiKey} instead`,
+    );
+  }
+  return url.href;
+}
+
+function parseChoice<T extends string>(
+  name: string,
+  value: string | undefined,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${name} must be one of ${choices.join(', ')}; found "${value}"`);
+}
+
+function parseText(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (text === '') throw new UsageError(`${name} must not be empty`);
+  return text;
+}
+
+/**
+ * Runs `refer` and resolves to the exit code: 0 done, 1 dataset errors (nothing written),
+ * 2 bad usage, 3 done but a parked resident or a referral Charitylog would refuse was
+ * skipped, 4 a send failed (recorded in summary.json; run again to retry it).
+ *
+ * @example await runRefer({ data: 'fixtures/demo', asOf: '2025-09-14', consent: 'consent.txt' },
+ *   { projectCandidates, loadDataset }, processIo()) // 0
+ */
+export async function runRefer(
+  args: ReferArgs,
+  deps: { readonly projectCandidates: ProjectCandidates; readonly loadDataset: LoadDataset },
+  io: ReferIo,
+): Promise<number> {
+  const asOf = parseDateOption('--as-of', args.asOf);
+  const withinMonths = parseIntegerOption('--within-months', args.withinMonths, {
+    min: 0,
+    max: 60,
+    fallback: DEFAULT_WITHIN_MONTHS,
+  });
+  const orgTypeId = parseIntegerOption('--org-type', args.orgType, {
+    min: 1,
+    max: 1_000_000,
+    fallback: DEFAULT_ORG_TYPE_ID,
+  });
+  const region = parseChoice('--region', args.region, REFERRAL_REGIONS, 'england');
+  const encoding = parseChoice<ReferralEncoding>(
+    '--encoding',
+    args.encoding,
+    ['form', 'json'],
+    'form',
+  );
+  const source = parseText('--source', args.source) ?? DEFAULT_SOURCE;
+  const project = parseText('--project', args.project);
+  const endpoint = parseEndpoint(args.endpoint);
+  const outDir = args.out ?? DEFAULT_OUT;
+  const credentials = args.send ? credentialsFromEnv(io.env) : null;
+  if (args.send && credentials === null) {
+    throw new UsageError(
+      `--send needs the Charitylog API key in the environment: set ${CHARITYLOG_ENV.apiKey} ` +
+        `(or ${CHARITYLOG_ENV.source}, ${CHARITYLOG_ENV.org} and ${CHARITYLOG_ENV.user}); nothing was sent`,
+    );
+  }
+
+  const info = await stat(args.data).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new UsageError(`${args.data} is not a folder: --data must name a dataset folder`);
+  }
+  const consent = await readConsentFile(args.consent);
+  const loaded = deps.loadDataset(await readDatasetFolder(args.data));
+  if (loaded.errors.length > 0) {
+    io.stderr.write(
+      `carebill refer: ${args.data} has ${loaded.errors.length} dataset error(s); nothing was written. ` +
+        `Run carebill validate --data ${args.data} for the report.\n`,
+    );
+    return EXIT.datasetErrors;
+  }
+  const candidates = deps.projectCandidates(loaded, asOf, { region });
+  const secrets = credentials?.secrets ?? [];
+  const summary = await runReferrals(loaded, candidates, consent, {
+    asOf,
+    withinMonths,
+    region,
+    source,
+    project,
+    orgTypeId,
+    encoding,
+    endpoint,
+    outDir,
+    send:
+      credentials === null
+        ? null
+        : {
+            credentials,
+            fetch: io.fetch,
+            sleep: io.sleep,
+            now: io.now,
+            ...(io.retry === undefined ? {} : { retry: io.retry }),
+          },
+  });
+  io.stdout.write(redact(formatSummary(summary, outDir), secrets));
+  if (summary.totals.failed > 0) return EXIT_SEND_FAILED;
+  const refused = summary.skipped.some(
+    (s) => s.code === 'MISSING_REQUIRED_FIELD' || s.code === 'PARKED',
+  );
+  return refused || loaded.parked.length > 0 ? EXIT.parked : EXIT.ok;
+}
+
+/**
+ * The `refer` command, given the runway (`projectCandidates`) and the dataset loader.
+ * Registered in main.ts once the runway is merged.
+ *
+ * @example subCommands.refer = () => import('./commands/refer.js').then((m) =>
+ *   m.createReferCommand(candidatesFromRunway, loadDataset))
+ */
+export function createReferCommand(
+  projectCandidates: ProjectCandidates,
+  loadDataset: LoadDataset,
+  io: ReferIo = processIo(),
+) {
+  return defineCommand({
+    meta: {
+      name: 'refer',
+      description:
+        'Advice referrals to a Charitylog charity for consented residents near the upper capital limit (dry run unless --send).',
+    },
+    args: {
+      data: { type: 'string', required: true, description: 'Dataset folder' },
+      'as-of': { type: 'string', required: true, description: 'As-of date T (YYYY-MM-DD)' },
+      consent: {
+        type: 'string',
+        required: true,
+        description: 'File of consented service user ids, one a line (# comments)',
+      },
+      'within-months': {
+        type: 'string',
+        description: `Refer when the council must be told within N months of T (default ${DEFAULT_WITHIN_MONTHS})`,
+      },
+      region: {
+        type: 'string',
+        description: `Capital limits: ${REFERRAL_REGIONS.join(', ')} (default england)`,
+      },
+      source: { type: 'string', description: `Charitylog source (default "${DEFAULT_SOURCE}")` },
+      project: { type: 'string', description: 'Charitylog project to import the referrals into' },
+      'org-type': {
+        type: 'string',
+        description: `Charitylog org_type_id (default ${DEFAULT_ORG_TYPE_ID})`,
+      },
+      encoding: {
+        type: 'string',
+        description: 'form (bracket keys, default) or json (one json field)',
+      },
+      send: {
+        type: 'boolean',
+        description: `Send the referrals (needs ${CHARITYLOG_ENV.apiKey}); without it nothing leaves the machine`,
+      },
+      endpoint: {
+        type: 'string',
+        description: `Charitylog endpoint (default ${DEFAULT_ENDPOINT})`,
+      },
+      out: { type: 'string', description: `Output folder (default ${DEFAULT_OUT})` },
+    },
+    run: ({ args }) =>
+      runRefer(
+        {
+          data: args.data,
+          asOf: args['as-of'],
+          consent: args.consent,
+          withinMonths: args['within-months'],
+          region: args.region,
+          source: args.source,
+          project: args.project,
+          orgType: args['org-type'],
+          encoding: args.encoding,
+          send: args.send,
+          endpoint: args.endpoint,
+          out: args.out,
+        },
+        { projectCandidates, loadDataset },
+        io,
+      ),
+  });
+}
