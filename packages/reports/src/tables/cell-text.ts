@@ -18,8 +18,8 @@ export interface CleanedText {
 
 // C0 controls except tab (09) and line feed (0A); U+FFFE/U+FFFF; a high surrogate not
 // followed by a low one; a low surrogate not preceded by a high one.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const INVALID =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
