@@ -1,3 +1,6 @@
+export { LARGE_PRINT_BODY_PT } from './pdf/invoice-large-print.js';
+export type { InvoicePdfOptions } from './pdf/invoice-pdf.js';
+export { renderInvoicePdf, renderPrintPack } from './pdf/invoice-pdf.js';
 export * from './preview/json.js';
 export * from './preview/problems-json.js';
 export * from './preview/workbook.js';
