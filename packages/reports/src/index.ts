@@ -1,10 +1,12 @@
 export { LARGE_PRINT_BODY_PT } from './pdf/invoice-large-print.js';
 export type { InvoicePdfOptions } from './pdf/invoice-pdf.js';
 export { renderInvoicePdf, renderPrintPack } from './pdf/invoice-pdf.js';
+export * from './preview/email-manifest.js';
 export * from './preview/json.js';
 export * from './preview/problems-json.js';
 export * from './preview/workbook.js';
 export type { CleanedCell } from './preview/xlsx-table.js';
 export * from './tables/cell-text.js';
 export type * from './tables/columns.js';
+export * from './tables/csv-safe.js';
 export * from './tables/lines.js';

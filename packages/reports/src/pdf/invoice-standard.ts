@@ -17,6 +17,8 @@ const RIGHT_X = 120 * MM;
 const RIGHT_WIDTH = 210 * MM - RIGHT_X - MARGIN;
 const GREY = '#444444';
 const RULE = '#9a9a9a';
+/** About 12 lines of the description column: a row of this size is far under a page. */
+const MAX_UNBROKEN_DESCRIPTION = 500;
 
 /**
  * The invoice as one section of a standard-print document.
@@ -175,9 +177,15 @@ function chargesTable(invoice: Invoice): Content {
     {},
     { text: pdfMoney(invoice.totalPence), bold: true, alignment: 'right', noWrap: true },
   ];
+  // Rows are kept whole only when every row is short enough to fit a page many times
+  // over: pdfmake drops a row taller than a page when rows may not break (#961, #2560).
+  const shortRows = invoice.lines.every(
+    (line) => line.description.length <= MAX_UNBROKEN_DESCRIPTION && line.label.length <= 150,
+  );
   return {
     table: {
       headerRows: 1,
+      dontBreakRows: shortRows,
       widths: [92, '*', 62, 26, 62],
       body: [header, ...rows, total],
     },
