@@ -100,19 +100,7 @@ export function standardInvoiceSection(invoice: Invoice, billingPeriod?: DayRang
       fontSize: 10,
     },
     {
-      text: [
-        'Please pay ',
-        { text: pdfMoney(invoice.totalPence), bold: true, noWrap: true },
-        ' by ',
-        { text: pdfDate(invoice.dueDate), bold: true },
-        ' and quote invoice number ',
-        { text: invoice.number, noWrap: true },
-        invoice.payer.accountCode ? ' and your account code ' : '',
-        invoice.payer.accountCode
-          ? { text: breakLongTokens(invoice.payer.accountCode), noWrap: true }
-          : '',
-        '.',
-      ],
+      text: paymentSentence(invoice),
       fontSize: 10,
       margin: [0, 6, 0, 0],
     },
@@ -150,6 +138,40 @@ export function standardInvoiceSection(invoice: Invoice, billingPeriod?: DayRang
       ],
     }),
   };
+}
+
+/** What to pay by when, and what to quote; direct debits are collected, not paid. */
+function paymentSentence(invoice: Invoice): Content[] {
+  const amount = { text: pdfMoney(invoice.totalPence), bold: true, noWrap: true };
+  const due = { text: pdfDate(invoice.dueDate), bold: true };
+  const number = { text: invoice.number, noWrap: true };
+  const account = invoice.payer.accountCode
+    ? [
+        ' and your account code ',
+        { text: breakLongTokens(invoice.payer.accountCode), noWrap: true },
+      ]
+    : [];
+  if (invoice.payer.paymentMethod === 'direct_debit') {
+    return [
+      amount,
+      ' will be collected by direct debit on or after ',
+      due,
+      '. Please quote invoice number ',
+      number,
+      ...account,
+      ' in any query.',
+    ];
+  }
+  return [
+    'Please pay ',
+    amount,
+    ' by ',
+    due,
+    ' and quote invoice number ',
+    number,
+    ...account,
+    '.',
+  ];
 }
 
 function detail(label: string, value: Content): Content[] {
