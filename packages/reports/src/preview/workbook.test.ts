@@ -237,6 +237,26 @@ describe('writePreviewWorkbook', async () => {
     expect(cleaned[0]?.cleaned.removed).toBe(3);
   });
 
+  it('writes an empty preview with headers and zero totals', async () => {
+    const empty = samplePreview();
+    const none: Preview = {
+      ...empty,
+      invoices: [],
+      unallocated: [],
+      unbilled: [],
+      parked: [],
+      warnings: [],
+      totals: { feesPence: 0, invoicedPence: 0, unbilledPence: 0, unallocatedPence: 0 },
+    };
+    const wb0 = read(await workbookBuffer(none));
+    expect(wb0.SheetNames).toEqual([...PREVIEW_SHEETS]);
+    const ws = wb0.Sheets['Invoices']!;
+    expect(cell(ws, 'A1').v).toBe('Invoice');
+    expect(cell(ws, 'A2').v).toBe('Total');
+    expect(cell(ws, 'O2').v).toBe(0);
+    expect(cell(ws, 'O2').f).toBeUndefined(); // no SUM referring to itself
+  });
+
   it('writes to a file path too', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'carebill-xlsx-')), 'preview.xlsx');
     await writePreviewWorkbook(preview, path);

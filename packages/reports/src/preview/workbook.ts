@@ -3,6 +3,8 @@
  * unallocated and Warnings, streamed with exceljs's `WorkbookWriter` so tens of thousands
  * of invoices fit in memory (reference/libraries.md: commit rows as they are written).
  */
+
+import type { Stream } from 'node:stream';
 import type { Invoice, Preview } from '@carebill/core';
 import ExcelJS from 'exceljs';
 import type { Column } from '../tables/columns.js';
@@ -50,7 +52,10 @@ export async function writePreviewWorkbook(
   options: PreviewWorkbookOptions = {},
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...(typeof output === 'string' ? { filename: output } : { stream: output as never }),
+    // exceljs types its stream as a `Stream`; any Node writable works.
+    ...(typeof output === 'string'
+      ? { filename: output }
+      : { stream: output as unknown as Stream }),
     useStyles: true,
     useSharedStrings: false,
   });

@@ -101,10 +101,10 @@ export function writeTable<Row>(
       if (!spec.sum?.includes(column.header)) return null;
       const letter = columnLetter(index + 1);
       const total = sums[index] ?? 0;
-      return {
-        formula: `SUM(${letter}2:${letter}${Math.max(lastDataRow, 2)})`,
-        result: column.kind === 'pence' ? total / 100 : total,
-      };
+      const result = column.kind === 'pence' ? total / 100 : total;
+      // With no data rows a SUM would refer to its own cell: write the (zero) total.
+      if (lastDataRow < 2) return result;
+      return { formula: `SUM(${letter}2:${letter}${lastDataRow})`, result };
     });
     const totalsRow = sheet.addRow(totals);
     totalsRow.font = HEADER_FONT;
