@@ -30,6 +30,24 @@ describe('renderInvoicePdf', () => {
     expect(a.subarray(0, 5).toString()).toBe('%PDF-');
     expect(a.equals(b)).toBe(true);
   });
+
+  it('renders an invoice with no issuer, no address and no account code', async () => {
+    for (const base of [family, largePrint]) {
+      const bare: Invoice = {
+        ...base,
+        issuer: null,
+        paymentInstructions: '',
+        payer: { ...base.payer, postalAddress: null, accountCode: '', paymentMethod: null },
+      };
+      const pdf = await renderInvoicePdf(bare);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      if (HAS_POPPLER) {
+        const text = pdfText(savePdf(pdf, 'bare')).join('\n');
+        expect(text).toContain(base.number);
+        expect(text).toContain('Please contact us to arrange payment.');
+      }
+    }
+  });
 });
 
 describe.skipIf(!HAS_POPPLER)('invoice PDFs read back with poppler', () => {
