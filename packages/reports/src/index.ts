@@ -1,1 +1,15 @@
 export * from './exports/index.js';
+export type { Content, DocDefinition } from './pdf/engine.js';
+export { FONT, pdfEngine, renderPdf } from './pdf/engine.js';
+export { LARGE_PRINT_BODY_PT } from './pdf/invoice-large-print.js';
+export type { InvoicePdfOptions } from './pdf/invoice-pdf.js';
+export { renderInvoicePdf, renderPrintPack } from './pdf/invoice-pdf.js';
+export * from './preview/email-manifest.js';
+export * from './preview/json.js';
+export * from './preview/problems-json.js';
+export * from './preview/workbook.js';
+export type { CleanedCell } from './preview/xlsx-table.js';
+export * from './tables/cell-text.js';
+export type * from './tables/columns.js';
+export * from './tables/csv-safe.js';
+export * from './tables/lines.js';

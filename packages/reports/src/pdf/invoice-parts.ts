@@ -1,0 +1,60 @@
+/**
+ * Pieces both invoice layouts share: the home's lines, the recipient's lines, the period.
+ */
+import type { Day, Invoice } from '@carebill/core';
+import { addressLines } from './text.js';
+
+/**
+ * The home issuing the invoice: company name, address, phone, email and registration.
+ *
+ * @example issuerLines(invoice)[0] === 'Bryn Awel Care Ltd'
+ */
+export function issuerLines(invoice: Invoice): string[] {
+  const issuer = invoice.issuer;
+  if (issuer === null) return [];
+  return [
+    issuer.companyName || issuer.name,
+    ...addressLines(issuer.invoiceAddress),
+    issuer.phone ? `Phone ${issuer.phone}` : '',
+    issuer.email,
+    issuer.companyRegNo ? `Company no. ${issuer.companyRegNo}` : '',
+  ].filter((line) => line !== '');
+}
+
+/**
+ * The home's details in at most five short lines for the top of a standard invoice:
+ * company name, address joined by commas, phone, email.
+ *
+ * @example compactIssuerLines(invoice)[1] === 'Bryn Awel Care Home, 12 Ffordd yr Orsaf, Aberystwyth, Ceredigion, SY23 1AB, United Kingdom'
+ */
+export function compactIssuerLines(invoice: Invoice): string[] {
+  const issuer = invoice.issuer;
+  if (issuer === null) return [];
+  return [
+    issuer.companyName || issuer.name,
+    addressLines(issuer.invoiceAddress).join(', '),
+    issuer.phone ? `Phone ${issuer.phone}` : '',
+    issuer.email,
+  ].filter((line) => line !== '');
+}
+
+/**
+ * The addressee: the payer's name, then their postal address.
+ *
+ * @example recipientLines(invoice) // ['Rhys Ŷwen', '3 Heol y Bont', 'Machynlleth', 'Powys', 'SY20 8AA']
+ */
+export function recipientLines(invoice: Invoice): string[] {
+  return [invoice.payer.name, ...addressLines(invoice.payer.postalAddress)];
+}
+
+/** The days the invoice's lines cover: first `from` to last `to` (issue date if none). */
+export function periodOf(invoice: Invoice): { from: Day; to: Day } {
+  if (invoice.lines.length === 0) return { from: invoice.issueDate, to: invoice.issueDate };
+  let from = invoice.lines[0]!.from;
+  let to = invoice.lines[0]!.to;
+  for (const line of invoice.lines) {
+    if (line.from < from) from = line.from;
+    if (line.to > to) to = line.to;
+  }
+  return { from, to };
+}

@@ -1,0 +1,190 @@
+import type { Invoice, InvoiceLine } from '@carebill/core';
+import { describe, expect, it } from 'vitest';
+import {
+  HAS_POPPLER,
+  HAS_QPDF,
+  pdfFonts,
+  pdfPages,
+  pdfText,
+  pdfWords,
+  qpdfCheck,
+  robotoSize,
+  savePdf,
+} from '../../test/poppler.js';
+import { SAMPLE_INVOICES, samplePreview } from '../../test/sample-preview.js';
+import { MM } from './envelope.js';
+import { LARGE_PRINT_BODY_PT } from './invoice-large-print.js';
+import { renderInvoicePdf, renderPrintPack } from './invoice-pdf.js';
+
+if (!HAS_POPPLER) {
+  console.warn('Skipping PDF read-back tests: pdftotext (poppler-utils) is not installed.');
+}
+
+const { council, family, largePrint } = SAMPLE_INVOICES;
+const period = samplePreview().period;
+
+describe('renderInvoicePdf', () => {
+  it('gives the same bytes for the same invoice', async () => {
+    const a = await renderInvoicePdf(council, { period });
+    const b = await renderInvoicePdf(council, { period });
+    expect(a.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('renders an invoice with no issuer, no address and no account code', async () => {
+    for (const base of [family, largePrint]) {
+      const bare: Invoice = {
+        ...base,
+        issuer: null,
+        paymentInstructions: '',
+        payer: { ...base.payer, postalAddress: null, accountCode: '', paymentMethod: null },
+      };
+      const pdf = await renderInvoicePdf(bare);
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      if (HAS_POPPLER) {
+        const text = pdfText(savePdf(pdf, 'bare')).join('\n');
+        expect(text).toContain(base.number);
+        expect(text).toContain('Please contact us to arrange payment.');
+      }
+    }
+  });
+});
+
+describe.skipIf(!HAS_POPPLER)('invoice PDFs read back with poppler', () => {
+  it('shows the number, dates, lines, total and Welsh and Polish names', async () => {
+    const path = savePdf(await renderInvoicePdf(council, { period }), 'council');
+    const [page, ...more] = pdfText(path);
+    expect(more).toEqual([]);
+    for (const expected of [
+      'Invoice',
+      'PREVIEW-202411-0001',
+      'CCC01',
+      '1 Nov 2024',
+      '15 Nov 2024',
+      'Gwenllian Ŷwen',
+      'Łukasz Wróbel',
+      'Ystafell Ŵy',
+      '£5,938.03',
+      '£13,509.45',
+      'Bryn Awel Care Ltd',
+      'Company registration number 01234567',
+      'sort code 12-34-56',
+      'Page 1 of 1',
+    ]) {
+      expect(page, expected).toContain(expected);
+    }
+    expect(pdfFonts(path)).toMatch(/Roboto-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    if (HAS_QPDF) expect(qpdfCheck(path)).toMatch(/No syntax or stream encoding errors/);
+  });
+
+  it('puts the payer address in the DL envelope window', async () => {
+    const path = savePdf(await renderInvoicePdf(family, { period }), 'family');
+    const words = pdfWords(path);
+    const addressWords = ['Rhys', 'Ŷwen', 'Heol', 'Machynlleth', 'Powys', 'SY20', '8AA'];
+    for (const text of addressWords) {
+      const word = words.find((w) => w.text === text && w.page === 1);
+      expect(word, text).toBeDefined();
+      // Window: 20–110 mm from the left, 45–90 mm from the top.
+      expect(word!.xMin).toBeGreaterThanOrEqual(20 * MM);
+      expect(word!.xMax).toBeLessThanOrEqual(110 * MM);
+      expect(word!.yMin).toBeGreaterThanOrEqual(45 * MM);
+      expect(word!.yMax).toBeLessThanOrEqual(90 * MM);
+    }
+    const name = words.find((w) => w.text === 'Rhys')!;
+    expect(name.xMin / MM).toBeCloseTo(22, 0);
+    expect(name.yMin / MM).toBeCloseTo(50, 0);
+  });
+
+  it('sets large print at 18 pt, left-aligned, with page numbers as large as the body', async () => {
+    const path = savePdf(await renderInvoicePdf(largePrint, { period }), 'large');
+    const words = pdfWords(path);
+    const sizes = words.map(robotoSize);
+    // Nothing under 16 pt (the envelope address is 16 pt); the body is 18 pt.
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16 - 0.05);
+    const body = words.filter((w) => w.yMin > 95 * MM);
+    expect(body.length).toBeGreaterThan(50);
+    for (const word of body)
+      expect(robotoSize(word), word.text).toBeGreaterThanOrEqual(LARGE_PRINT_BODY_PT - 0.05);
+    const pageWord = words.find((w) => w.text === 'Page')!;
+    expect(robotoSize(pageWord)).toBeCloseTo(LARGE_PRINT_BODY_PT, 1);
+    // Left-aligned, one column: every line starts at the left margin (or the window).
+    const lineStarts = new Map<string, number>();
+    for (const w of body) {
+      const key = `${w.page}:${w.yMin.toFixed(1)}`;
+      lineStarts.set(key, Math.min(lineStarts.get(key) ?? Infinity, w.xMin));
+    }
+    for (const x of lineStarts.values()) expect(x).toBeCloseTo(20 * MM, 0);
+
+    const pages = pdfText(path);
+    expect(pages.length).toBe(pdfPages(path));
+    expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
+    const all = pages.join('\n');
+    // Amounts, dates and the invoice number each stay on one line.
+    for (const whole of [
+      '£732.86',
+      '£642.86',
+      '£90.00',
+      '15 Nov 2024',
+      '29 Nov 2024',
+      'PREVIEW-202411-0003',
+      '12‑34‑56',
+    ]) {
+      expect(all, whole).toContain(whole);
+    }
+    expect(all).toContain('Łukasz Wróbel');
+    // No text in capitals (the invoice number and account code are codes, not text).
+    const prose = all
+      .replaceAll(largePrint.number, '')
+      .replaceAll(largePrint.payer.accountCode, '');
+    expect(prose).not.toMatch(/\b[A-Z]{4,}\b/);
+    expect(pdfFonts(path)).not.toMatch(/Italic/);
+    if (HAS_QPDF) qpdfCheck(path);
+  });
+
+  it('wraps long unbroken text and loses no row of a long table', async () => {
+    const token = 'X'.repeat(120);
+    const lines: InvoiceLine[] = Array.from({ length: 45 }, (_, i) => ({
+      ...council.lines[0]!,
+      booking: `bk-long-${i}`,
+      label: i === 0 ? `Resident-${token}` : `Resident ${i + 1}`,
+      // Line 2's description alone is taller than a page (about 200 lines of the column).
+      description: i === 1 ? `Note: ${token.repeat(60)}` : council.lines[0]!.description,
+      amountPence: 10000 + i,
+    }));
+    const invoice: Invoice = {
+      ...council,
+      lines,
+      totalPence: lines.reduce((s, l) => s + l.amountPence, 0),
+    };
+    const path = savePdf(await renderInvoicePdf(invoice, { period }), 'long');
+    const text = pdfText(path).join('\n');
+    for (const line of lines) expect(text).toContain(`£${(line.amountPence / 100).toFixed(2)}`);
+    expect(text.match(/X/g)?.length).toBe(120 * 61);
+    expect(text).toContain('Page 2 of');
+    // Nothing runs off the page: every word ends inside the right margin.
+    for (const word of pdfWords(path)) expect(word.xMax).toBeLessThanOrEqual(595.28 - 19 * MM);
+  });
+});
+
+describe.skipIf(!HAS_POPPLER)('renderPrintPack', () => {
+  it('starts each invoice on a new page and numbers pages per invoice', async () => {
+    const single = await Promise.all(
+      [council, largePrint, family].map(async (i) =>
+        pdfPages(savePdf(await renderInvoicePdf(i, { period }))),
+      ),
+    );
+    const pack = await renderPrintPack([council, largePrint, family], { period });
+    const path = savePdf(pack, 'pack');
+    const pages = pdfText(path);
+    expect(pages.length).toBe(single[0]! + single[1]! + single[2]!);
+    expect(pages[0]).toContain('PREVIEW-202411-0001 · Page 1 of 1');
+    expect(pages[1]).toContain('Page 1 of 2');
+    expect(pages[1]).toContain('Invoice PREVIEW-202411-0003');
+    expect(pages[2]).toContain('Page 2 of 2');
+    expect(pages[3]).toContain('PREVIEW-202411-0002 · Page 1 of 1');
+    expect(pages[3]).toContain('Rhys Ŷwen');
+    const again = await renderPrintPack([council, largePrint, family], { period });
+    expect(again.equals(pack)).toBe(true);
+    if (HAS_QPDF) qpdfCheck(path);
+  });
+});

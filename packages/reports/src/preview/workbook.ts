@@ -1,0 +1,139 @@
+/**
+ * `preview.xlsx` (SPEC §6): sheets Invoices, Lines, By payment method, Unbilled &
+ * unallocated and Warnings, streamed with exceljs's `WorkbookWriter` so tens of thousands
+ * of invoices fit in memory (reference/libraries.md: commit rows as they are written).
+ */
+
+import type { Stream } from 'node:stream';
+import type { Invoice, Preview } from '@carebill/core';
+import ExcelJS from 'exceljs';
+import type { Column } from '../tables/columns.js';
+import { INVOICE_COLUMNS } from '../tables/invoices.js';
+import { paymentMethodLabel } from '../tables/labels.js';
+import { LEFTOVER_COLUMNS, leftoverRows } from '../tables/leftovers.js';
+import { LINE_COLUMNS, lineRows } from '../tables/lines.js';
+import { WARNING_COLUMNS, warningRows } from '../tables/warnings.js';
+import { type CleanedCell, columnLetter, dateOfDay, writeTable } from './xlsx-table.js';
+
+export const PREVIEW_SHEETS = [
+  'Invoices',
+  'Lines',
+  'By payment method',
+  'Unbilled & unallocated',
+  'Warnings',
+] as const;
+
+export interface PreviewWorkbookOptions {
+  /** Told of every cell whose text had to be cleaned (control characters, too long). */
+  readonly onCleanedText?: (cell: CleanedCell) => void;
+}
+
+interface MethodRow {
+  readonly method: string;
+  readonly invoices: number;
+  readonly totalPence: number;
+}
+
+const METHOD_COLUMNS: readonly Column<MethodRow>[] = [
+  { header: 'Payment method', kind: 'text', value: (r) => r.method },
+  { header: 'Invoices', kind: 'count', value: (r) => r.invoices },
+  { header: 'Total', kind: 'pence', value: (r) => r.totalPence },
+];
+
+/**
+ * Streams the preview workbook to a file path or a writable stream. Its `created` and
+ * `modified` are the period's first day, never the clock.
+ *
+ * @example await writePreviewWorkbook(preview, 'out/preview.xlsx')
+ */
+export async function writePreviewWorkbook(
+  preview: Preview,
+  output: NodeJS.WritableStream | string,
+  options: PreviewWorkbookOptions = {},
+): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    // exceljs types its stream as a `Stream`; any Node writable works.
+    ...(typeof output === 'string'
+      ? { filename: output }
+      : { stream: output as unknown as Stream }),
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const stamp = dateOfDay(preview.period.from);
+  workbook.created = stamp;
+  workbook.modified = stamp;
+  workbook.creator = 'carebill';
+  workbook.lastModifiedBy = 'carebill';
+  const onCleaned = options.onCleanedText ?? (() => {});
+  const invoices = preview.invoices;
+
+  const { lastDataRow: lastInvoiceRow } = writeTable(
+    workbook,
+    { name: 'Invoices', columns: INVOICE_COLUMNS, rows: () => invoices, sum: ['Lines', 'Total'] },
+    onCleaned,
+  );
+  writeTable(
+    workbook,
+    { name: 'Lines', columns: LINE_COLUMNS, rows: () => lineRows(invoices), sum: ['Amount'] },
+    onCleaned,
+  );
+
+  // Each method's count and total are formulas over the Invoices sheet, cached exactly.
+  const methodColumn = columnLetter(headerIndex(INVOICE_COLUMNS, 'Payment method') + 1);
+  const totalColumn = columnLetter(headerIndex(INVOICE_COLUMNS, 'Total') + 1);
+  const range = (letter: string) =>
+    `Invoices!$${letter}$2:$${letter}$${Math.max(lastInvoiceRow, 2)}`;
+  const methods = byPaymentMethod(invoices);
+  writeTable(
+    workbook,
+    {
+      name: 'By payment method',
+      columns: METHOD_COLUMNS,
+      rows: () => methods,
+      sum: ['Invoices', 'Total'],
+      formulas: {
+        Invoices: (_row, n) => `COUNTIF(${range(methodColumn)},A${n})`,
+        Total: (_row, n) => `SUMIF(${range(methodColumn)},A${n},${range(totalColumn)})`,
+      },
+    },
+    onCleaned,
+  );
+
+  const leftovers = leftoverRows(preview);
+  writeTable(
+    workbook,
+    {
+      name: 'Unbilled & unallocated',
+      columns: LEFTOVER_COLUMNS,
+      rows: () => leftovers,
+      sum: ['Days', 'Amount'],
+    },
+    onCleaned,
+  );
+  const warnings = warningRows(preview);
+  writeTable(
+    workbook,
+    { name: 'Warnings', columns: WARNING_COLUMNS, rows: () => warnings },
+    onCleaned,
+  );
+  await workbook.commit();
+}
+
+function headerIndex<Row>(columns: readonly Column<Row>[], header: string): number {
+  const index = columns.findIndex((c) => c.header === header);
+  if (index < 0) throw new Error(`no column ${header}`);
+  return index;
+}
+
+/** Invoices and totals per payment method, in order of first appearance. */
+function byPaymentMethod(invoices: readonly Invoice[]): MethodRow[] {
+  const rows = new Map<string, { invoices: number; totalPence: number }>();
+  for (const invoice of invoices) {
+    const method = paymentMethodLabel(invoice.payer.paymentMethod);
+    const row = rows.get(method) ?? { invoices: 0, totalPence: 0 };
+    row.invoices += 1;
+    row.totalPence += invoice.totalPence;
+    rows.set(method, row);
+  }
+  return [...rows].map(([method, row]) => ({ method, ...row }));
+}
