@@ -8,6 +8,8 @@ import { EXIT, UsageError } from './usage-error.js';
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
 const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   validate: () => import('./commands/validate.js').then((m) => m.validateCommand),
+  preview: () => import('./commands/preview.js').then((m) => m.previewCommand),
+  export: () => import('./commands/export.js').then((m) => m.exportCommand),
   pull: () => import('./commands/pull.js').then((m) => m.pullCommand),
 };
 

@@ -1,0 +1,52 @@
+/**
+ * `carebill export`: accountant import files for a month (SPEC §6 "Accountant exports").
+ * It builds the same preview as `carebill preview`, so numbers agree invoice by invoice.
+ */
+import { join } from 'node:path';
+import { buildPreview, formatPounds } from '@carebill/core';
+import { EXPORT_FORMATS, type ExportFormat, renderExport } from '@carebill/reports';
+import { defineCommand } from 'citty';
+import { loadFolderOrReport } from '../io/load.js';
+import { writeFileAtomic } from '../io/write.js';
+import { EXIT, UsageError } from '../usage-error.js';
+import { previewArgs, previewOptionsFrom } from './preview.js';
+
+export const exportCommand = defineCommand({
+  meta: {
+    name: 'export',
+    description: 'Write Xero, Sage 50 or plain CSV import files for a billing period.',
+  },
+  args: {
+    ...previewArgs,
+    format: { type: 'string', required: true, description: 'xero | sage50 | csv' },
+    'account-code': { type: 'string', description: 'Xero sales account code (default 200)' },
+    'tax-type': { type: 'string', description: 'Xero tax type (default "Exempt Income")' },
+    'nominal-code': { type: 'string', description: 'Sage 50 nominal code (default 4000)' },
+    'tax-code': { type: 'string', description: 'Sage 50 tax code (default T2)' },
+  },
+  async run({ args }) {
+    const format = args.format as ExportFormat;
+    if (!EXPORT_FORMATS.includes(format))
+      throw new UsageError(
+        `--format must be one of ${EXPORT_FORMATS.join(', ')}; found "${args.format}"`,
+      );
+    const options = previewOptionsFrom(args);
+    const loaded = await loadFolderOrReport(args.data);
+    if (loaded === null) return EXIT.datasetErrors;
+    const preview = buildPreview(loaded, options);
+    const { files, warnings } = renderExport(format, preview, {
+      ...(args['account-code'] !== undefined && { accountCode: args['account-code'] }),
+      ...(args['tax-type'] !== undefined && { taxType: args['tax-type'] }),
+      ...(args['nominal-code'] !== undefined && { nominalCode: args['nominal-code'] }),
+      ...(args['tax-code'] !== undefined && { taxCode: args['tax-code'] }),
+    });
+    for (const file of files) await writeFileAtomic(join(args.out, file.fileName), file.text);
+    for (const warning of warnings)
+      process.stderr.write(`warning ${warning.code}: ${warning.message}\n`);
+    process.stdout.write(
+      `Export ${format}: ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
+        `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
+    );
+    return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
+  },
+});
