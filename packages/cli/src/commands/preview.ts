@@ -81,7 +81,11 @@ export const previewCommand = defineCommand({
     await writeFileAtomic(join(out, 'preview.json'), renderPreviewJson(preview));
     let cleanedCells = 0;
     await writeStreamAtomic(join(out, 'preview.xlsx'), (stream) =>
-      writePreviewWorkbook(preview, stream, { onCleanedText: () => void (cleanedCells += 1) }),
+      writePreviewWorkbook(preview, stream, {
+        onCleanedText: () => {
+          cleanedCells += 1;
+        },
+      }),
     );
 
     progress.start('Invoice PDFs', preview.invoices.length);
