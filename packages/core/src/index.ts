@@ -5,3 +5,4 @@ export * from './dataset/model.js';
 export * from './dataset/problems.js';
 export type * from './invoices/types.js';
 export * from './money/index.js';
+export * from './runway/index.js';
