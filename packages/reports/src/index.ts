@@ -1,1 +1,1 @@
-export {};
+export * from './runway/index.js';
