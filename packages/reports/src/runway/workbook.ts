@@ -168,7 +168,7 @@ function writeMonthly(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runw
     };
     for (const m of fund.monthly) values[m.month] = pounds(m.closingBalancePence);
     const row = sheet.addRow(values);
-    fund.monthly.forEach((m, i) => {
+    fund.monthly.forEach((_, i) => {
       const total = resident?.monthly[i]?.closingBalancePence;
       if (total === undefined) return;
       const cell = row.getCell(fixed.length + 1 + i);
