@@ -37,7 +37,7 @@ export interface DrawSchedule {
  * @example const s = buildSchedule([{ from, to, through: (d) => (d - from + 1) * 100 }])
  */
 export function buildSchedule(components: readonly DrawComponent[]): DrawSchedule {
-  const live = components.filter((c) => c.to >= c.from);
+  const live = components.filter((c) => c.to >= c.from).sort((a, b) => a.from - b.from);
   const cuts = new Set<number>();
   for (const c of live) {
     cuts.add(c.from);
@@ -46,19 +46,26 @@ export function buildSchedule(components: readonly DrawComponent[]): DrawSchedul
   const bounds = [...cuts].sort((a, b) => a - b);
   const pieces: Piece[] = [];
   let base = 0;
+  let active: DrawComponent[] = [];
+  let next = 0; // the next component (by first day) not yet active
   for (let i = 0; i + 1 < bounds.length; i++) {
     const from = bounds[i] as Day;
     const to = ((bounds[i + 1] as number) - 1) as Day;
-    const inside = live.filter((c) => c.from <= from && c.to >= to);
-    if (inside.length === 0) continue;
+    // A sweep: components start and stop only at bounds, so each piece's set is exact.
+    active = active.filter((c) => c.to >= from);
+    while (next < live.length && (live[next] as DrawComponent).from <= from) {
+      active.push(live[next] as DrawComponent);
+      next++;
+    }
+    if (active.length === 0) continue;
     let offset = 0;
     let end = 0;
-    for (const c of inside) {
+    for (const c of active) {
       offset += c.through((from - 1) as Day);
       end += c.through(to);
     }
     const total = end - offset;
-    pieces.push({ from, to, components: inside, offset, base, total });
+    pieces.push({ from, to, components: active, offset, base, total });
     base += total;
   }
   return { pieces };

@@ -41,10 +41,18 @@ export function upliftPence(oldPence: number, percent: string): number {
  * @example upliftTimes(100000, '10', 2) === 121000
  */
 export function upliftTimes(oldPence: number, percent: string, times: number): number {
+  const key = `${oldPence}/${percent}/${times}`;
+  const known = upliftMemo.get(key);
+  if (known !== undefined) return known;
   let amount = oldPence;
   for (let i = 0; i < times; i++) amount = upliftPence(amount, percent);
+  if (upliftMemo.size > 100_000) upliftMemo.clear();
+  upliftMemo.set(key, amount);
   return amount;
 }
+
+/** Rates repeat across bookings and contracts: decimal.js is kept off the hot path. */
+const upliftMemo = new Map<string, number>();
 
 /**
  * The uplift days strictly after `asOf` and no later than `horizon`, in order.
