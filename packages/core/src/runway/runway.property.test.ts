@@ -40,7 +40,7 @@ describe('runway invariants (fast-check)', () => {
           })),
         ).toEqual(slow.serviceUsers);
       }),
-      { numRuns: 250 },
+      { numRuns: 150 },
     );
   });
 
@@ -51,12 +51,20 @@ describe('runway invariants (fast-check)', () => {
         const fast = projectRunway(c.data, none, optionsOf(c));
         for (const fund of fast.funds) {
           const daily = slow.balances.get(fund.id)!;
+          // Plain comparisons (one expect per fund): thousands of days per case.
           let previous = Number.POSITIVE_INFINITY;
+          let rose = 0;
+          let negative = 0;
           for (const balance of daily.values()) {
-            expect(balance).toBeLessThanOrEqual(previous);
-            expect(balance).toBeGreaterThanOrEqual(0);
+            if (balance > previous) rose++;
+            if (balance < 0) negative++;
             previous = balance;
           }
+          expect({ fund: fund.id, rose, negative }).toEqual({
+            fund: fund.id,
+            rose: 0,
+            negative: 0,
+          });
           const months = fund.monthly.map((m) => m.closingBalancePence);
           for (let i = 1; i < months.length; i++) {
             expect(months[i]).toBeLessThanOrEqual(months[i - 1]!);
