@@ -168,3 +168,32 @@ describe('carebill runway', () => {
     }
   });
 });
+
+describe('the citty command', () => {
+  it('hands the kebab-case flags over as text and reports bad ones as usage errors', async () => {
+    const { runCommand } = await import('citty');
+    const { runwayCommand } = await import('./runway.js');
+    await expect(
+      runCommand(runwayCommand, { rawArgs: ['--data', data, '--as-of', '2024-13-01'] }),
+    ).rejects.toThrow(/--as-of must be a date/);
+    await expect(
+      runCommand(runwayCommand, {
+        rawArgs: [
+          '--data',
+          data,
+          '--as-of',
+          '2024-11-22',
+          '--uplift',
+          '3.5',
+          '--uplift-date',
+          '4/1',
+        ],
+      }),
+    ).rejects.toThrow(/--uplift-date must be MM-DD/);
+    await expect(
+      runCommand(runwayCommand, {
+        rawArgs: ['--data', data, '--as-of', '2024-11-22', '--months', '0'],
+      }),
+    ).rejects.toThrow(/--months must be a whole number/);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import * as core from '@carebill/core';
 import { defineCommand } from 'citty';
-import { type LoadDataset, runRunway } from './runway-run.js';
+import { type LoadDataset, runRunway, runwayOptionsFromArgs } from './runway-run.js';
 
 function loader(): LoadDataset {
   const load = (core as unknown as { loadDataset?: LoadDataset }).loadDataset;
@@ -40,5 +40,8 @@ export const runwayCommand = defineCommand({
     },
     out: { type: 'string', description: 'Output folder (default out)' },
   },
-  run: ({ args }) => runRunway(args, loader()),
+  run: ({ args }) => {
+    runwayOptionsFromArgs(args); // usage errors first, before anything is read
+    return runRunway(args, loader());
+  },
 });
