@@ -217,3 +217,21 @@ describe('runway.pdf', () => {
     expect(fonts).toContain('Roboto');
   });
 });
+
+describe('key dates in words', () => {
+  it('speaks of one capital limit in Wales, and of overdue notice', async () => {
+    const { keyDateSentences } = await import('./words.js');
+    const wales = projectRunway(dataset, new Set(), { asOf: d('2024-11-22'), region: 'wales' });
+    const ada = wales.serviceUsers.find((r) => r.id === 'su1')!;
+    // £45,645.45 at T is already below £50,000.
+    expect(keyDateSentences(wales, ada)).toEqual([
+      'Savings of £45,645.45 are already below the capital limit of £50,000 on 22 November 2024; tell the council now.',
+    ]);
+    const soon = projectRunway(dataset, new Set(), { asOf: d('2025-01-10') });
+    const adaSoon = soon.serviceUsers.find((r) => r.id === 'su1')!;
+    expect(adaSoon.flags).toEqual(['overdue']);
+    expect(keyDateSentences(soon, adaSoon)[0]).toBe(
+      'Savings are projected to fall below the upper limit of £23,250 on 16 March 2025; that is less than 3 months away, so tell the council now.',
+    );
+  });
+});
