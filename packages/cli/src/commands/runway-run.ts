@@ -42,7 +42,8 @@ export interface RunwayArgs {
   readonly out?: string | undefined;
 }
 
-export type LoadDataset = (files: DatasetFiles) => LoadedDataset;
+/** The dataset loader (sync or async), injected so the command can be tested without one. */
+export type LoadDataset = (files: DatasetFiles) => LoadedDataset | Promise<LoadedDataset>;
 
 const WHOLE = /^\d{1,4}$/;
 const PENCE = /^\d{1,12}$/;
@@ -137,7 +138,7 @@ export async function runRunway(
   },
 ): Promise<number> {
   const options = runwayOptionsFromArgs(args);
-  const loaded = load(await readDatasetFolder(args.data));
+  const loaded = await load(await readDatasetFolder(args.data));
   if (loaded.errors.length > 0) {
     io.stderr(`carebill runway: the dataset in ${args.data} cannot be read:\n`);
     for (const p of loaded.errors)
