@@ -7,3 +7,4 @@ export * from './dataset/problems.js';
 export * from './invoices/index.js';
 export * from './money/index.js';
 export * from './referrals/index.js';
+export * from './runway/index.js';

@@ -4,9 +4,10 @@
 import fc from 'fast-check';
 import type { Day } from '../src/calendar/day.js';
 import type { DayRange } from '../src/calendar/range.js';
-import type { BillingContract, Booking, Dataset } from '../src/dataset/model.js';
+import type { BillingContract, Booking, CareFund, Dataset } from '../src/dataset/model.js';
 import {
   booking,
+  careFund,
   contract,
   d,
   dataset,
@@ -163,3 +164,92 @@ export const datasetArb: fc.Arbitrary<Dataset> = fc
       ],
     });
   });
+
+/** Options of a runway run around the generated data. */
+export interface RunwayCase {
+  readonly data: Dataset;
+  readonly asOf: Day;
+  readonly months: number;
+  readonly uplift: { percent: string; month: number; day: number } | undefined;
+  readonly limits: { upperPence: number; lowerPence: number };
+}
+
+const fundArb = (su: string, index: number) =>
+  fc
+    .record({
+      open: dayIn(-80, 120),
+      balance: fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 0, max: 3_000_000 }) },
+        { weight: 2, arbitrary: fc.integer({ min: 0, max: 20_000_000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: -50_000, max: 0 }) },
+      ),
+      typed: fc.boolean(),
+    })
+    .map(
+      (r): CareFund =>
+        careFund({
+          id: `${su}-f${index}`,
+          serviceUser: su,
+          openingBalancePence: r.balance,
+          openingBalanceDate: r.open,
+          careFundType: r.typed ? 'type1' : null,
+        }),
+    );
+
+/**
+ * A dataset with 0–3 care funds per resident (some residents' contracts linked to their
+ * funds, the others paying whole fees), and runway options.
+ */
+export const runwayCaseArb: fc.Arbitrary<RunwayCase> = datasetArb.chain((data) => {
+  const residents = [...data.serviceUsers.keys()];
+  return fc
+    .record({
+      funds: fc.tuple(
+        ...residents.map((su) =>
+          fc
+            .integer({ min: 1, max: 3 })
+            .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => fundArb(su, i)))),
+        ),
+      ),
+      links: fc.array(fc.option(fc.nat(), { nil: null }), {
+        minLength: data.contracts.length,
+        maxLength: data.contracts.length,
+      }),
+      asOf: dayIn(0, 150),
+      months: fc.integer({ min: 0, max: 14 }),
+      uplift: fc.option(
+        fc.record({
+          percent: fc.constantFrom('0', '3.5', '10', '2.25', '7.125'),
+          month: fc.integer({ min: 1, max: 12 }),
+          day: fc.integer({ min: 1, max: 31 }),
+        }),
+        { nil: undefined },
+      ),
+      limits: fc
+        .tuple(fc.integer({ min: 0, max: 4_000_000 }), fc.integer({ min: 0, max: 4_000_000 }))
+        .map(([a, b]) => ({ upperPence: Math.max(a, b), lowerPence: Math.min(a, b) })),
+    })
+    .map((r) => {
+      const careFunds = r.funds.flat();
+      const contracts = data.contracts.map((c, i) => {
+        const own = careFunds.filter((f) => f.serviceUser === c.serviceUser);
+        const link = r.links[i];
+        if (link === null || link === undefined || own.length === 0) return c;
+        return { ...c, careFund: (own[link % own.length] as CareFund).id };
+      });
+      return {
+        data: {
+          ...data,
+          contracts,
+          careFunds,
+          careFundTypes: new Map([
+            ['type1', { id: 'type1', name: 'Savings', daysBeforeNotification: 90 }],
+          ]),
+        },
+        asOf: r.asOf,
+        months: r.months,
+        uplift: r.uplift,
+        limits: r.limits,
+      };
+    });
+});

@@ -1,0 +1,201 @@
+/**
+ * The work of `carebill runway`, apart from the loader so it can be tested on its own:
+ * check the options, project the runway, write runway.json, runway.xlsx and runway.pdf
+ * into the output folder and say what happened.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import {
+  addMonths,
+  type CapitalLimits,
+  type DatasetFiles,
+  type Day,
+  formatDayShort,
+  formatPounds,
+  isUpliftPercent,
+  isValidYmd,
+  type LoadedDataset,
+  parseDay,
+  projectRunway,
+  REGIONS,
+  type Region,
+  type Runway,
+  type RunwayOptions,
+} from '@carebill/core';
+import { renderRunwayJson, renderRunwayPdf, writeRunwayWorkbook } from '@carebill/reports';
+import { readDatasetFolder } from '../io/read-dataset.js';
+import { EXIT, UsageError } from '../usage-error.js';
+
+/** The command line of `carebill runway`, as citty hands it over (all text). */
+export interface RunwayArgs {
+  readonly data: string;
+  readonly 'as-of': string;
+  readonly months?: string | undefined;
+  readonly region?: string | undefined;
+  readonly upper?: string | undefined;
+  readonly lower?: string | undefined;
+  readonly uplift?: string | undefined;
+  readonly 'uplift-date'?: string | undefined;
+  readonly 'lead-months'?: string | undefined;
+  readonly out?: string | undefined;
+}
+
+/** The dataset loader (sync or async), injected so the command can be tested without one. */
+export type LoadDataset = (files: DatasetFiles) => LoadedDataset | Promise<LoadedDataset>;
+
+const WHOLE = /^\d{1,4}$/;
+const PENCE = /^\d{1,12}$/;
+
+/**
+ * Turns the command line into runway options, or throws a {@link UsageError} that says
+ * which flag is wrong and what it should look like.
+ *
+ * @example runwayOptionsFromArgs({ data: 'x', 'as-of': '2024-11-22', region: 'wales' }).region === 'wales'
+ */
+export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
+  const asOf = parseDay(args['as-of'] ?? '');
+  if (asOf === undefined) {
+    throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${args['as-of'] ?? ''}"`);
+  }
+  const options: { -readonly [K in keyof RunwayOptions]: RunwayOptions[K] } = { asOf };
+  if (args.months !== undefined) options.months = whole('--months', args.months, 1, 600);
+  if (args['lead-months'] !== undefined) {
+    options.leadMonths = whole('--lead-months', args['lead-months'], 0, 24);
+  }
+  if (args.region !== undefined) {
+    if (!(REGIONS as readonly string[]).includes(args.region)) {
+      throw new UsageError(`--region must be one of ${REGIONS.join(', ')}, got "${args.region}"`);
+    }
+    options.region = args.region as Region;
+  }
+  if ((args.upper === undefined) !== (args.lower === undefined)) {
+    throw new UsageError('--upper and --lower go together: give both limits, in pence');
+  }
+  if (args.upper !== undefined && args.lower !== undefined) {
+    const limits: CapitalLimits = {
+      upperPence: pence('--upper', args.upper),
+      lowerPence: pence('--lower', args.lower),
+    };
+    if (limits.lowerPence > limits.upperPence) {
+      throw new UsageError(`--lower (${args.lower}) is above --upper (${args.upper})`);
+    }
+    options.limits = limits;
+  }
+  if (args['uplift-date'] !== undefined && args.uplift === undefined) {
+    throw new UsageError('--uplift-date needs --uplift (the yearly percentage, e.g. 3.5)');
+  }
+  if (args.uplift !== undefined) {
+    if (!isUpliftPercent(args.uplift)) {
+      throw new UsageError(
+        `--uplift must be a percentage like 3.5 (no % sign), got "${args.uplift}"`,
+      );
+    }
+    const [month, day] = monthDay(args['uplift-date'] ?? '04-01');
+    options.uplift = { percent: args.uplift, month, day };
+  }
+  return options;
+}
+
+function whole(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!WHOLE.test(text) || value < min || value > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+function pence(flag: string, text: string): number {
+  if (!PENCE.test(text)) {
+    throw new UsageError(`${flag} is a whole number of pence (2325000 for £23,250), got "${text}"`);
+  }
+  return Number(text);
+}
+
+function monthDay(text: string): [number, number] {
+  const match = /^(\d{2})-(\d{2})$/.exec(text);
+  const month = Number(match?.[1]);
+  const day = Number(match?.[2]);
+  // Any day that exists in a leap year; 29 Feb falls on 28 Feb in other years.
+  if (!match || !isValidYmd(2024, month, day)) {
+    throw new UsageError(`--uplift-date must be MM-DD (04-01 for 1 April), got "${text}"`);
+  }
+  return [month, day];
+}
+
+/**
+ * Runs `carebill runway` with a dataset loader and resolves to the exit code (§2.1).
+ *
+ * @example await runRunway({ data: 'fixtures/demo', 'as-of': '2024-11-22' }, loadDataset) // 0
+ */
+export async function runRunway(
+  args: RunwayArgs,
+  load: LoadDataset,
+  io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  },
+): Promise<number> {
+  const options = runwayOptionsFromArgs(args);
+  const loaded = await load(await readDatasetFolder(args.data));
+  if (loaded.errors.length > 0) {
+    io.stderr(`carebill runway: the dataset in ${args.data} cannot be read:\n`);
+    for (const p of loaded.errors)
+      io.stderr(`  ${p.resource} ${p.id} ${p.field}: ${p.code} — ${p.message}\n`);
+    return EXIT.datasetErrors;
+  }
+  const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
+    ...options,
+    parked: loaded.parked,
+    warnings: loaded.warnings,
+  });
+  const out = args.out ?? 'out';
+  await mkdir(out, { recursive: true });
+  const files = await writeRunwayFiles(runway, out);
+  io.stdout(runwaySummary(runway, files));
+  return runway.parked.length > 0 ? EXIT.parked : EXIT.ok;
+}
+
+/** Writes the three files, each through a temporary name then a rename. */
+async function writeRunwayFiles(runway: Runway, out: string): Promise<string[]> {
+  const json = join(out, 'runway.json');
+  const xlsx = join(out, 'runway.xlsx');
+  const pdf = join(out, 'runway.pdf');
+  await writeAtomically(json, (tmp) => writeFile(tmp, renderRunwayJson(runway)));
+  await writeAtomically(xlsx, async (tmp) => {
+    const stream = createWriteStream(tmp);
+    await writeRunwayWorkbook(runway, stream);
+    await finished(stream);
+  });
+  const pdfBytes = await renderRunwayPdf(runway);
+  await writeAtomically(pdf, (tmp) => writeFile(tmp, pdfBytes));
+  return [json, xlsx, pdf];
+}
+
+async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = `${path}.partial`;
+  await write(tmp);
+  await rename(tmp, path);
+}
+
+/**
+ * The few lines printed at the end of a run.
+ *
+ * @example runwaySummary(runway, ['out/runway.json'])
+ */
+export function runwaySummary(runway: Runway, files: readonly string[]): string {
+  const cutoff: Day = addMonths(runway.asOf, runway.leadMonths);
+  const due = runway.serviceUsers.filter(
+    (r) => r.notifyCouncilBy !== null && r.notifyCouncilBy <= cutoff,
+  );
+  const overdue = due.filter((r) => r.flags.includes('overdue'));
+  const lines = [
+    `Runway as of ${formatDayShort(runway.asOf)} to ${formatDayShort(runway.horizonEnd)} (${runway.region} limits ${formatPounds(runway.limits.upperPence)} / ${formatPounds(runway.limits.lowerPence)})`,
+    `  ${runway.funds.length} care fund${runway.funds.length === 1 ? '' : 's'}, ${runway.serviceUsers.length} resident${runway.serviceUsers.length === 1 ? '' : 's'}`,
+    `  ${due.length} must tell the council within ${runway.leadMonths} months (by ${formatDayShort(cutoff)}), ${overdue.length} already overdue`,
+    `  ${runway.warnings.length} warning${runway.warnings.length === 1 ? '' : 's'}, ${runway.parked.length} parked`,
+    `  Files: ${files.join(', ')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,185 @@
+/**
+ * `runway.xlsx` (SPEC §6): sheets Summary (a row per resident) and Monthly balances (a row
+ * per fund, a column per month). Written with exceljs's streaming writer (`useStyles` on, or
+ * number formats are dropped), money in pounds with `£#,##0.00`, dates as real dates built
+ * with `Date.UTC`, header rows frozen, filters on, readable widths.
+ *
+ * Highlighting: a month's cell is amber when the resident's total across funds at that
+ * month's end is below the upper limit, red when below the lower limit. The limits apply to
+ * the resident's capital, not to one fund, so every fund row of a resident is coloured by
+ * the resident's total.
+ */
+import type { Writable } from 'node:stream';
+import {
+  type Day,
+  formatDayShort,
+  type ResidentRunway,
+  type Runway,
+  ymdOfDay,
+} from '@carebill/core';
+import ExcelJS from 'exceljs';
+
+const MONEY = '£#,##0.00';
+const DATE = 'dd/mm/yyyy';
+const AMBER = 'FFFFD966';
+const RED = 'FFF4A6A6';
+const HEADER_FILL = 'FFD9E1F2';
+
+/** A Day as the UTC midnight Date exceljs writes as a date serial in any time zone. */
+export function excelDate(day: Day): Date {
+  const { year, month, day: d } = ymdOfDay(day);
+  return new Date(Date.UTC(year, month - 1, d));
+}
+
+const pounds = (pence: number) => pence / 100;
+const dateOrEmpty = (day: Day | null) => (day === null ? null : excelDate(day));
+
+function monthLabel(monthEnd: Day): string {
+  // "Nov 2024" from "30 Nov 2024".
+  return formatDayShort(monthEnd).replace(/^\d+ /, '');
+}
+
+function fill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true };
+  row.fill = fill(HEADER_FILL);
+  row.alignment = { vertical: 'middle', wrapText: true };
+}
+
+/**
+ * Writes the runway workbook to a stream (the caller opens and owns the file).
+ *
+ * @example await writeRunwayWorkbook(runway, createWriteStream('out/runway.xlsx'))
+ */
+export async function writeRunwayWorkbook(runway: Runway, output: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const stamp = excelDate(runway.asOf);
+  workbook.creator = 'carebill';
+  workbook.created = stamp;
+  workbook.modified = stamp;
+
+  writeSummary(workbook, runway);
+  writeMonthly(workbook, runway);
+  await workbook.commit();
+}
+
+function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runway): void {
+  const sheet = workbook.addWorksheet('Summary', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+  });
+  sheet.columns = [
+    { header: 'Resident', key: 'name', width: 28 },
+    { header: 'Resident id', key: 'id', width: 14 },
+    { header: 'Funds', key: 'funds', width: 8 },
+    {
+      header: `Total at ${formatDayShort(runway.asOf)}`,
+      key: 'total',
+      width: 16,
+      style: { numFmt: MONEY },
+    },
+    { header: 'Below upper limit on', key: 'upper', width: 14, style: { numFmt: DATE } },
+    { header: 'Tell the council by', key: 'notify', width: 14, style: { numFmt: DATE } },
+    { header: 'Below lower limit on', key: 'lower', width: 14, style: { numFmt: DATE } },
+    {
+      header: 'Weekly tariff at as-of date',
+      key: 'tariffNow',
+      width: 14,
+      style: { numFmt: MONEY },
+    },
+    {
+      header: 'Weekly tariff at upper-limit date',
+      key: 'tariffUpper',
+      width: 16,
+      style: { numFmt: MONEY },
+    },
+    { header: 'Flags', key: 'flags', width: 34 },
+  ];
+  styleHeader(sheet.getRow(1));
+  for (const resident of runway.serviceUsers) {
+    sheet
+      .addRow({
+        name: resident.name,
+        id: resident.id,
+        funds: resident.funds.length,
+        total: pounds(resident.totalAsOfPence),
+        upper: dateOrEmpty(resident.upperLimitDate),
+        notify: dateOrEmpty(resident.notifyCouncilBy),
+        lower: dateOrEmpty(resident.lowerLimitDate),
+        tariffNow: tariff(resident.weeklyTariffAsOfPence),
+        tariffUpper: tariff(resident.weeklyTariffAtUpperLimitPence),
+        flags: resident.flags.join(', '),
+      })
+      .commit();
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 10 } };
+  sheet.commit();
+}
+
+function tariff(pence: number | null): number | null {
+  return pence === null ? null : pounds(pence);
+}
+
+function writeMonthly(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runway): void {
+  const sheet = workbook.addWorksheet('Monthly balances', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }],
+  });
+  const months = runway.funds[0]?.monthly ?? runway.serviceUsers[0]?.monthly ?? [];
+  const fixed = [
+    { header: 'Resident', key: 'name', width: 28 },
+    { header: 'Fund', key: 'fund', width: 14 },
+    { header: 'Description', key: 'description', width: 22 },
+    {
+      header: `Balance at ${formatDayShort(runway.asOf)}`,
+      key: 'asOf',
+      width: 16,
+      style: { numFmt: MONEY },
+    },
+    { header: 'Runs out on', key: 'depletion', width: 13, style: { numFmt: DATE } },
+    { header: 'Notify by', key: 'notify', width: 13, style: { numFmt: DATE } },
+  ];
+  sheet.columns = [
+    ...fixed,
+    ...months.map((m) => ({
+      header: monthLabel(m.monthEnd),
+      key: m.month,
+      width: 13,
+      style: { numFmt: MONEY },
+    })),
+  ];
+  styleHeader(sheet.getRow(1));
+  const residents = new Map<string, ResidentRunway>(runway.serviceUsers.map((r) => [r.id, r]));
+  const { upperPence, lowerPence } = runway.limits;
+  for (const fund of runway.funds) {
+    const resident = residents.get(fund.serviceUser);
+    const values: Record<string, unknown> = {
+      name: resident?.name ?? fund.serviceUser,
+      fund: fund.id,
+      description: fund.description,
+      asOf: pounds(fund.balanceAsOfPence),
+      depletion: dateOrEmpty(fund.depletionDate),
+      notify: dateOrEmpty(fund.notifyDepletionBy),
+    };
+    for (const m of fund.monthly) values[m.month] = pounds(m.closingBalancePence);
+    const row = sheet.addRow(values);
+    fund.monthly.forEach((_, i) => {
+      const total = resident?.monthly[i]?.closingBalancePence;
+      if (total === undefined) return;
+      const cell = row.getCell(fixed.length + 1 + i);
+      if (total < lowerPence) cell.fill = fill(RED);
+      else if (total < upperPence) cell.fill = fill(AMBER);
+    });
+    row.commit();
+  }
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: 1, column: fixed.length + months.length },
+  };
+  sheet.commit();
+}
