@@ -3,7 +3,7 @@
  * their invoices) and NHS bodies (FNC and continuing healthcare).
  */
 import { type Context, type RawRecord, timestamp } from './context.js';
-import { pickName } from './names.js';
+import { emailLocalPart, pickName } from './names.js';
 import { councilName, nhsBodyName, postalAddress, randomTown } from './places.js';
 
 export interface Payer {
@@ -22,15 +22,20 @@ export function createPayerBody(ctx: Context, kind: 'council' | 'nhs', index: nu
   const companyName = kind === 'council' ? councilName(index) : nhsBodyName(index);
   const slug = companyName
     .toLowerCase()
-    .replace(/^nhs /, '')
     .replace(/ (county|city|borough)? ?council$/, '')
     .replace(/[^a-z]+/g, '');
   const domain = kind === 'council' ? `${slug}.gov.uk` : 'nhs.net';
   const person = pickName(rng, rng.chance(0.5) ? 'f' : 'm');
   const email =
     kind === 'council'
-      ? `${person.firstName[0]?.toLowerCase() ?? 'x'}.${person.lastName.toLowerCase().replace(/[^a-z]/g, '')}@${domain}`
-      : `${slug}.fnc@${domain}`;
+      ? `${emailLocalPart(person.firstName, person.lastName)}@${domain}`
+      : `${
+          companyName
+            .replace(/^NHS /, '')
+            .split(/[ ,]/)[0]
+            ?.toLowerCase()
+            .replace(/[^a-z]/g, '') ?? 'nhs'
+        }.fnc@${domain}`;
   const created = timestamp(ctx, ctx.windowStart);
   const record = {
     _id: id,
@@ -45,7 +50,7 @@ export function createPayerBody(ctx: Context, kind: 'council' | 'nhs', index: nu
     created,
     email,
     email_invoices_to: rng.chance(0.7)
-      ? [kind === 'council' ? `care.invoices@${domain}` : `${slug}.invoices@${domain}`]
+      ? [kind === 'council' ? `care.invoices@${domain}` : email.replace('.fnc@', '.invoices@')]
       : null,
     first_name: person.firstName,
     future_billing_disabled: null,

@@ -63,6 +63,7 @@ export function payingFields(ctx: Context, email: string, livesInHome: boolean):
   const roll = rng.next();
   let comms: string[] | null;
   if (livesInHome) comms = roll < 0.8 || email === '' ? ['post'] : ['email'];
+  else if (email === '') comms = roll < 0.9 ? ['post'] : null;
   else if (roll < 0.55) comms = ['email'];
   else if (roll < 0.85) comms = ['post'];
   else if (roll < 0.95) comms = ['email', 'post'];
