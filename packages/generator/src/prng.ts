@@ -1,6 +1,6 @@
 /**
  * A small seeded pseudo-random generator: sfc32 (Chris Doty-Humphrey's Small Fast Counting
- * generator, 128-bit state, PractRand-clean to terabytes), seeded through splitmix32.
+ * generator, 128-bit state, reported to pass PractRand and BigCrush), seeded through splitmix32.
  *
  * Hand-rolled on purpose: it is 20 lines of 32-bit integer arithmetic (`Math.imul`, `>>>`),
  * so the same seed gives the same stream on every engine, platform and time zone, and no
