@@ -1,3 +1,5 @@
+import { addDays, type Day, formatDay, parseDay } from '@carebill/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../test/check-dataset.js';
 import { type GenerateOptions, generateDataset, generateWithStats } from './generate.js';
@@ -69,6 +71,26 @@ describe('generateDataset', () => {
       const data = generateDataset(options);
       expect(checkDataset(data, options.endDate ?? '2024-11-30')).toEqual([]);
     }
+  });
+
+  it('is valid for any small size, seed and end date (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          homes: fc.integer({ min: 1, max: 3 }),
+          residentsPerHome: fc.integer({ min: 1, max: 12 }),
+          years: fc.integer({ min: 1, max: 6 }),
+          seed: fc.maxSafeNat(),
+          endDate: fc
+            .integer({ min: 0, max: 6000 })
+            .map((n) => formatDay(addDays(parseDay('2012-01-01') as Day, n))),
+        }),
+        (options) => {
+          expect(checkDataset(generateDataset(options), options.endDate)).toEqual([]);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('refuses sizes that are not positive whole numbers and dates that are not real', () => {
