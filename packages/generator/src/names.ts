@@ -4,7 +4,7 @@
  */
 import type { Rng } from './prng.js';
 
-/** The words of a whitespace-separated list. */
+/** The words of a whitespace-separated list. @example words(' Joan  Mavis\n') // ['Joan', 'Mavis'] */
 export function words(text: string): readonly string[] {
   return text.split(/\s+/).filter((word) => word !== '');
 }

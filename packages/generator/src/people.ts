@@ -96,7 +96,11 @@ export function payingFields(ctx: Context, email: string, livesInHome: boolean):
   };
 }
 
-/** The billing fields of someone who does not pay (CareHQ leaves them null or empty). */
+/**
+ * The billing fields of someone who does not pay (CareHQ leaves them null or empty).
+ *
+ * @example nonPayingFields('').billing_enabled === null
+ */
 export function nonPayingFields(email: string): BillingFields {
   return {
     billing_comms_preference: null,
