@@ -7,8 +7,8 @@ import { EXIT, UsageError } from './usage-error.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
 const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
-  validate: () => import('./commands/validate.js').then((m) => m.validateCommand),
   generate: () => import('./commands/generate.js').then((m) => m.generateCommand),
+  validate: () => import('./commands/validate.js').then((m) => m.validateCommand),
 };
 
 export const main = defineCommand({
