@@ -107,7 +107,7 @@ export function generateWithStats(options: GenerateOptions): GenerateResult {
     const council = councils[Math.floor(h / HOMES_PER_COUNCIL)] as Payer;
     const neighbour = councils[(Math.floor(h / HOMES_PER_COUNCIL) + 1) % councils.length] as Payer;
     const nhs = nhsBodies[Math.floor(h / HOMES_PER_NHS_BODY)] as Payer;
-    const company = `${['Meadowbank', 'Rectory', 'Willow', 'Heather', 'Bryn', 'Oakfield'][Math.floor(h / HOMES_PER_COMPANY) % 6]} Care${h >= 6 * HOMES_PER_COMPANY ? ` ${Math.floor(h / (6 * HOMES_PER_COMPANY)) + 1}` : ''} Ltd`;
+    const company = companyName(Math.floor(h / HOMES_PER_COMPANY));
     const home = createHome(ctx, h, residentsPerHome, company, council, usedNames);
     servesHome(council, home.id);
     servesHome(nhs, home.id);
@@ -124,6 +124,14 @@ export function generateWithStats(options: GenerateOptions): GenerateResult {
     }
   }
   return { dataset: ctx.out, residentsByKind };
+}
+
+const COMPANIES = ['Meadowbank', 'Rectory', 'Willow', 'Heather', 'Bryn', 'Oakfield'];
+
+/** The operating company of the `n`th block of homes: `Willow Care Ltd`, then `Willow Care 2 Ltd`. */
+function companyName(n: number): string {
+  const round = Math.floor(n / COMPANIES.length);
+  return `${COMPANIES[n % COMPANIES.length]} Care${round === 0 ? '' : ` ${round + 1}`} Ltd`;
 }
 
 function positiveInteger(name: string, value: number): number {
