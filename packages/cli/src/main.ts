@@ -7,6 +7,7 @@ import { EXIT, UsageError } from './usage-error.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
 const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
+  generate: () => import('./commands/generate.js').then((m) => m.generateCommand),
   validate: () => import('./commands/validate.js').then((m) => m.validateCommand),
   preview: () => import('./commands/preview.js').then((m) => m.previewCommand),
   export: () => import('./commands/export.js').then((m) => m.exportCommand),

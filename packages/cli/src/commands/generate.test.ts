@@ -1,0 +1,98 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDataset } from '@carebill/generator';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../main.js';
+
+let dir: string;
+let stdout: string[];
+let stderr: string[];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'carebill-generate-'));
+  stdout = [];
+  stderr = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((text) => {
+    stdout.push(String(text));
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+    stderr.push(String(text));
+    return true;
+  });
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('carebill generate', () => {
+  it('writes the nine files, one record a line, equal to the library output, and a summary', async () => {
+    const out = join(dir, 'home');
+    const code = await runCli([
+      'generate',
+      '--homes',
+      '2',
+      '--residents-per-home',
+      '6',
+      '--years',
+      '1',
+      '--seed',
+      '5',
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      'billing-contracts.json',
+      'bookings.json',
+      'care-fund-types.json',
+      'care-funds.json',
+      'location-contacts.json',
+      'locations.json',
+      'rooms.json',
+      'service-user-contacts.json',
+      'service-users.json',
+    ]);
+    const expected = generateDataset({ homes: 2, residentsPerHome: 6, years: 1, seed: 5 });
+    for (const [resource, records] of Object.entries(expected)) {
+      const text = await readFile(join(out, `${resource}.json`), 'utf8');
+      expect(JSON.parse(text)).toEqual(records);
+      // One record per line between the brackets.
+      expect(text.split('\n')).toHaveLength(records.length + 3);
+    }
+    const summary = stdout.join('');
+    expect(summary).toMatch(
+      /^carebill generate: 2 homes, 12 residents, \d+ bookings, \d+ contracts, \d+ funds; [\d.]+ MB in .* \([\d.]+ s\)\n$/,
+    );
+  });
+
+  it('writes the same bytes twice for the same seed', async () => {
+    const args = ['generate', '--homes', '1', '--residents-per-home', '5', '--years', '2'];
+    expect(await runCli([...args, '--out', join(dir, 'a')])).toBe(0);
+    expect(await runCli([...args, '--out', join(dir, 'b')])).toBe(0);
+    for (const file of await readdir(join(dir, 'a'))) {
+      expect(await readFile(join(dir, 'b', file))).toEqual(await readFile(join(dir, 'a', file)));
+    }
+  });
+
+  it.each([
+    [['--homes', '0']],
+    [['--homes', '1.5']],
+    [['--homes', 'five']],
+    [['--homes', '2', '--years', '-1']],
+    [['--homes', '2', '--residents-per-home', '']],
+    [['--homes', '2', '--seed', '1e3']],
+    [['--homes', '2', '--end-date', '2023-02-29']],
+  ])('refuses %j with usage exit 2', async (args) => {
+    expect(await runCli(['generate', ...args, '--out', join(dir, 'x')])).toBe(2);
+    expect(stderr.join('')).toMatch(/carebill generate: --[a-z-]+ must be/);
+  });
+
+  it('needs --homes and --out', async () => {
+    expect(await runCli(['generate', '--out', join(dir, 'x')])).toBe(2);
+    expect(await runCli(['generate', '--homes', '1'])).toBe(2);
+  });
+});
