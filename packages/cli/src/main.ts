@@ -12,6 +12,11 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   preview: () => import('./commands/preview.js').then((m) => m.previewCommand),
   export: () => import('./commands/export.js').then((m) => m.exportCommand),
   pull: () => import('./commands/pull.js').then((m) => m.pullCommand),
+  runway: () => import('./commands/runway.js').then((m) => m.runwayCommand),
+  refer: () =>
+    Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
+      m.createReferCommand(core.referralCandidatesFromRunway, core.loadDataset),
+    ),
 };
 
 export const main = defineCommand({

@@ -60,7 +60,7 @@ export function createResident(
 
   // A permanent stay: admitted up to two years before the window, some checked out in it.
   const admit = dayBetween(ctx, addDays(ctx.windowStart, -730), addDays(ctx.end, -14));
-  const checkoutFrom = addDays(admit > ctx.windowStart ? admit : ctx.windowStart, 28);
+  const checkoutFrom = addDays(Math.max(admit, ctx.windowStart) as Day, 28);
   const last =
     rng.chance(0.1) && checkoutFrom <= addDays(ctx.end, -1)
       ? dayBetween(ctx, checkoutFrom, addDays(ctx.end, -1))
@@ -412,7 +412,7 @@ function pushCouncilContracts(
       (segment.end === null || fncStart <= segment.end) &&
       fncStart <= lastDay
     ) {
-      const from = fncStart > segment.start ? fncStart : segment.start;
+      const from = Math.max(fncStart, segment.start) as Day;
       listed.push(
         pushContract(base, {
           type: 'fnc',

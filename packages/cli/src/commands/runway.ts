@@ -1,20 +1,10 @@
 /**
  * `carebill runway --data DIR --as-of D [...]`: care fund runway forecasts (SPEC §5, §7).
  *
- * Not yet registered in `main.ts`: `loadDataset` lands on main from the dataset branch.
- * Until then it is looked up on the core module at run time, so this file typechecks on
- * both sides of the merge; after the merge this can become a plain
- * `import { loadDataset } from '@carebill/core'`.
  */
-import * as core from '@carebill/core';
+import { loadDataset } from '@carebill/core';
 import { defineCommand } from 'citty';
-import { type LoadDataset, runRunway, runwayOptionsFromArgs } from './runway-run.js';
-
-function loader(): LoadDataset {
-  const load = (core as unknown as { loadDataset?: LoadDataset }).loadDataset;
-  if (load === undefined) throw new Error('this build of @carebill/core has no loadDataset');
-  return load;
-}
+import { runRunway, runwayOptionsFromArgs } from './runway-run.js';
 
 export const runwayCommand = defineCommand({
   meta: {
@@ -42,6 +32,6 @@ export const runwayCommand = defineCommand({
   },
   run: ({ args }) => {
     runwayOptionsFromArgs(args); // usage errors first, before anything is read
-    return runRunway(args, loader());
+    return runRunway(args, loadDataset);
   },
 });
