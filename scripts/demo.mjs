@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The main job on the demo home: validate the data, preview November 2024's invoices and
-// write the Xero export, all into out/.
+// The main job on the demo home: validate the data, preview November 2024's invoices,
+// write the Xero and Sage exports, forecast the care funds and prepare advice referrals
+// (a dry run: nothing is sent), all into out/.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
@@ -25,5 +26,5 @@ for (const args of steps) {
   if (result.status !== 0 && result.status !== 3) process.exit(result.status ?? 1);
 }
 process.stdout.write(
-  '\nOpen out/preview.xlsx, out/invoices/*.pdf and out/print-pack.pdf to see the results.\n',
+  '\nOpen out/preview.xlsx, out/invoices/*.pdf, out/runway.pdf and out/exports/ to see the results.\n',
 );

@@ -254,7 +254,7 @@ describe('carebill refer (dry run)', () => {
       runRefer(args({ endpoint: 'http://charity.example/v2' }), deps, c.io),
     ).rejects.toThrow(UsageError);
     await expect(runRefer(args({ region: 'mars' }), deps, c.io)).rejects.toThrow(
-      '--region must be one of england, northern-ireland, scotland, wales; found "mars"',
+      '--region must be one of england, scotland, wales, northern-ireland; found "mars"',
     );
     await expect(runRefer(args({ consent: join(dir, 'nope.txt') }), deps, c.io)).rejects.toThrow(
       'cannot read the consent file',
