@@ -4,19 +4,23 @@
 // (a dry run: nothing is sent), all into out/.
 import { spawnSync } from 'node:child_process';
 
+const demo = ['--data', 'fixtures/demo'];
+const month = ['--month', '2024-11'];
 const steps = [
-  ['validate', '--data', 'fixtures/demo'],
-  ['preview', '--data', 'fixtures/demo', '--month', '2024-11', '--out', 'out'],
+  ['validate', ...demo],
+  ['preview', ...demo, ...month, '--out', 'out'],
+  ['export', ...demo, ...month, '--format', 'xero', '--out', 'out/exports'],
+  ['export', ...demo, ...month, '--format', 'sage50', '--out', 'out/exports'],
+  ['runway', ...demo, '--as-of', '2024-11-22', '--out', 'out'],
   [
-    'export',
-    '--data',
-    'fixtures/demo',
-    '--month',
-    '2024-11',
-    '--format',
-    'xero',
+    'refer',
+    ...demo,
+    '--as-of',
+    '2024-11-22',
+    '--consent',
+    'fixtures/demo/consent.txt',
     '--out',
-    'out/exports',
+    'out/referrals',
   ],
 ];
 for (const args of steps) {
