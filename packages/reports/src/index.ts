@@ -12,5 +12,4 @@ export type { CleanedCell } from './preview/xlsx-table.js';
 export * from './runway/index.js';
 export * from './tables/cell-text.js';
 export type * from './tables/columns.js';
-export * from './tables/csv-safe.js';
 export * from './tables/lines.js';

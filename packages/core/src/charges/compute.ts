@@ -17,7 +17,7 @@ import { formatPounds } from '../money/format.js';
 import { type ChargeContext, createChargeContext } from './context.js';
 import type { ChargeOptions } from './options.js';
 import { findParty } from './parties.js';
-import { type ChargeRun, chargeRuns } from './split.js';
+import { balancePayerConflictProblem, type ChargeRun, chargeRuns } from './split.js';
 
 /** One payer's charge for one booking under one contract (or as default payer) in the period. */
 export interface PayerLine {
@@ -71,11 +71,7 @@ export function computeCharges(
     for (const booking of bookings) {
       const result = chargeRuns(context, booking, period, options);
       if (!result.ok) {
-        conflictProblem = balanceConflictProblem(
-          result.conflict.booking,
-          result.conflict.day,
-          result.conflict.contracts,
-        );
+        conflictProblem = balancePayerConflictProblem(result.conflict);
         break;
       }
       residentRuns.push(...result.runs);
@@ -270,18 +266,6 @@ function accumulate(into: Accumulator, range: DayRange, days: number, amountPenc
   if (range.to > into.to) into.to = range.to;
   into.days += days;
   into.amountPence += amountPence;
-}
-
-function balanceConflictProblem(booking: Booking, day: Day, contracts: readonly string[]): Problem {
-  return {
-    severity: 'record',
-    code: 'TWO_BALANCE_PAYERS',
-    resource: 'billing-contracts',
-    id: contracts[0] ?? booking.id,
-    field: 'fee_contribution',
-    value: 'null',
-    message: `Contracts ${contracts.join(' and ')} both pay the balance of booking ${booking.id} on ${formatDay(day)}; give all but one a fee_contribution, or end one before the other starts.`,
-  };
 }
 
 function ambiguousDefaultPayerWarning(serviceUser: string): Problem {

@@ -9,9 +9,10 @@
  *
  *     fee of the run = Σ shares + unallocated          (unallocated may be negative)
  */
-import type { Day } from '../calendar/day.js';
+import { type Day, formatDay } from '../calendar/day.js';
 import { countDays, type DayRange, intersectRanges, isEmptyRange } from '../calendar/range.js';
 import type { BillingContract, Booking, PayerRef } from '../dataset/model.js';
+import type { Problem } from '../dataset/problems.js';
 import type { UnallocatedReason } from '../invoices/types.js';
 import { mulDivHalfUp } from '../money/round.js';
 import { billableSpan } from './billable.js';
@@ -54,6 +55,24 @@ export interface BalancePayerConflict {
   readonly booking: Booking;
   readonly day: Day;
   readonly contracts: readonly string[];
+}
+
+/**
+ * The record problem that parks a resident with two live balance payers.
+ *
+ * @example balancePayerConflictProblem(conflict).code === 'TWO_BALANCE_PAYERS'
+ */
+export function balancePayerConflictProblem(conflict: BalancePayerConflict): Problem {
+  const { booking, day, contracts } = conflict;
+  return {
+    severity: 'record',
+    code: 'TWO_BALANCE_PAYERS',
+    resource: 'billing-contracts',
+    id: contracts[0] ?? booking.id,
+    field: 'fee_contribution',
+    value: 'null',
+    message: `Contracts ${contracts.join(' and ')} both pay the balance of booking ${booking.id} on ${formatDay(day)}; give all but one a fee_contribution, or end one before the other starts.`,
+  };
 }
 
 export type ChargeRunsResult =

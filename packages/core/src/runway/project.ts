@@ -11,7 +11,7 @@ import {
   lastOfMonth,
   ymdOfDay,
 } from '../calendar/day.js';
-import type { BalancePayerConflict } from '../charges/split.js';
+import { balancePayerConflictProblem } from '../charges/split.js';
 import type { ParkedEntry } from '../dataset/load-types.js';
 import type { Booking, CareFund, Dataset } from '../dataset/model.js';
 import { compareText, type Problem, sortProblems } from '../dataset/problems.js';
@@ -103,7 +103,10 @@ export function projectRunway(
     }
     const result = builder.contractComponents(bookingsByResident.get(resident) ?? [], windowStart);
     if (!result.ok) {
-      parked.push({ serviceUser: resident, problems: [conflictProblem(result.conflict)] });
+      parked.push({
+        serviceUser: resident,
+        problems: [balancePayerConflictProblem(result.conflict)],
+      });
       parkedIds.add(resident);
       continue;
     }
@@ -293,17 +296,4 @@ function fundWarnings(fund: CareFund, asOf: Day): Problem[] {
     });
   }
   return problems;
-}
-
-function conflictProblem(conflict: BalancePayerConflict): Problem {
-  const { booking, day, contracts } = conflict;
-  return {
-    severity: 'record',
-    code: 'TWO_BALANCE_PAYERS',
-    resource: 'billing-contracts',
-    id: contracts[0] ?? booking.id,
-    field: 'fee_contribution',
-    value: 'null',
-    message: `Contracts ${contracts.join(' and ')} both pay the balance of booking ${booking.id} on ${formatDay(day)}; give all but one a fee_contribution, or end one before the other starts.`,
-  };
 }

@@ -2,30 +2,15 @@
  * A plain CSV of every invoice line, for anyone who is not loading Xero or Sage: the same
  * columns as the workbook's Lines sheet, dates as YYYY-MM-DD, amounts in pounds.
  */
-import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
+import type { Day, Preview } from '@carebill/core';
 import { formatDay, formatPoundsPlain } from '@carebill/core';
+import type { CellData, ColumnKind } from '../tables/columns.js';
+import { LINE_COLUMNS, type LineRow } from '../tables/lines.js';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';
 import type { ExportResult } from './types.js';
 
-/** The columns of the lines CSV (and of the workbook's Lines sheet), in order. */
-export const LINES_COLUMNS = [
-  'Invoice',
-  'Payer',
-  'Account code',
-  'Location',
-  'Resident',
-  'Resident id',
-  'Booking',
-  'Contract',
-  'Basis',
-  'Description',
-  'From',
-  'To',
-  'Days',
-  'Amount',
-  'Provisional',
-] as const;
-export type LinesColumn = (typeof LINES_COLUMNS)[number];
+/** The columns of the lines CSV: exactly the workbook's Lines sheet ({@link LINE_COLUMNS}). */
+export const LINES_COLUMNS: readonly string[] = LINE_COLUMNS.map((column) => column.header);
 
 /** The file name of the lines CSV. */
 export const LINES_CSV_FILE_NAME = 'invoice-lines.csv';
@@ -35,33 +20,25 @@ export interface LinesCsvOptions {
   readonly bom?: boolean;
 }
 
-interface LineRow {
-  readonly invoice: Invoice;
-  readonly line: InvoiceLine;
+/** A table cell as CSV text: dates ISO, pence as pounds, flags yes/no. */
+function csvCell(kind: ColumnKind, value: CellData): string {
+  if (value === null) return '';
+  switch (kind) {
+    case 'day':
+      return formatDay(value as Day);
+    case 'pence':
+      return formatPoundsPlain(value as number);
+    case 'flag':
+      return value ? 'yes' : 'no';
+    default:
+      return String(value);
+  }
 }
 
-const VALUES: Record<LinesColumn, CsvColumn<LineRow>['value']> = {
-  Invoice: (r) => r.invoice.number,
-  Payer: (r) => r.invoice.payer.name,
-  'Account code': (r) => r.invoice.payer.accountCode,
-  Location: (r) => r.invoice.issuer?.name ?? r.invoice.location ?? '',
-  Resident: (r) => r.line.label,
-  'Resident id': (r) => r.line.serviceUser ?? '',
-  Booking: (r) => r.line.booking,
-  Contract: (r) => r.line.contract ?? '',
-  Basis: (r) => r.line.basis,
-  Description: (r) => r.line.description,
-  From: (r) => formatDay(r.line.from),
-  To: (r) => formatDay(r.line.to),
-  Days: (r) => String(r.line.days),
-  Amount: (r) => formatPoundsPlain(r.line.amountPence),
-  Provisional: (r) => (r.line.provisional ? 'yes' : 'no'),
-};
-const NUMERIC: ReadonlySet<LinesColumn> = new Set(['Days', 'Amount']);
-const COLUMNS: readonly CsvColumn<LineRow>[] = LINES_COLUMNS.map((header) => ({
-  header,
-  kind: NUMERIC.has(header) ? 'number' : 'text',
-  value: VALUES[header],
+const COLUMNS: readonly CsvColumn<LineRow>[] = LINE_COLUMNS.map((column) => ({
+  header: column.header,
+  kind: column.kind === 'pence' || column.kind === 'count' ? 'number' : 'text',
+  value: (row) => csvCell(column.kind, column.value(row)),
 }));
 
 /**

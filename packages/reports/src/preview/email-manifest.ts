@@ -4,7 +4,7 @@
  */
 import type { Invoice } from '@carebill/core';
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseCsvText } from '../tables/csv-safe.js';
+import { neutraliseText } from '../exports/csv-safety.js';
 
 export interface EmailManifestRow {
   readonly invoice: Invoice;
@@ -28,9 +28,9 @@ export const EMAIL_MANIFEST_COLUMNS = ['invoice', 'recipients', 'file'] as const
 export function renderEmailManifest(rows: readonly EmailManifestRow[]): string {
   return stringify(
     rows.map((row) => [
-      neutraliseCsvText(row.invoice.number),
-      neutraliseCsvText(row.recipients.join('; ')),
-      neutraliseCsvText(row.file),
+      neutraliseText(row.invoice.number).text,
+      neutraliseText(row.recipients.join('; ')).text,
+      neutraliseText(row.file).text,
     ]),
     { header: true, columns: [...EMAIL_MANIFEST_COLUMNS], record_delimiter: 'windows' },
   );

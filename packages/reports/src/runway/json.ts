@@ -2,20 +2,10 @@
  * `runway.json` (SPEC §6): snake_case, amounts in integer pence, dates `YYYY-MM-DD`,
  * deterministic key order, two-space indent and a trailing newline.
  */
-import { type Day, formatDay, type Problem, type Runway } from '@carebill/core';
+import { type Day, formatDay, type Runway } from '@carebill/core';
+import { parkedToJson, warningToJson } from '../preview/problems-json.js';
 
 const dayOrNull = (day: Day | null) => (day === null ? null : formatDay(day));
-
-/** A problem as `runway.json` and `preview.json` write it. */
-export function problemJson(problem: Problem) {
-  return {
-    code: problem.code,
-    resource: problem.resource,
-    id: problem.id,
-    field: problem.field,
-    message: problem.message,
-  };
-}
 
 /**
  * The runway as the JSON text of SPEC §6.
@@ -50,17 +40,8 @@ export function renderRunwayJson(runway: Runway): string {
       notify_council_by: dayOrNull(resident.notifyCouncilBy),
       flags: [...resident.flags],
     })),
-    parked: runway.parked.map((entry) => ({
-      service_user: entry.serviceUser,
-      problems: entry.problems.map((p) => ({
-        resource: p.resource,
-        id: p.id,
-        field: p.field,
-        code: p.code,
-        message: p.message,
-      })),
-    })),
-    warnings: runway.warnings.map(problemJson),
+    parked: parkedToJson(runway.parked),
+    warnings: runway.warnings.map(warningToJson),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
