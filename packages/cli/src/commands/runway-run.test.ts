@@ -11,40 +11,18 @@ import type {
   ServiceUser,
 } from '@carebill/core';
 import { parseDay } from '@carebill/core';
+import { serviceUser } from '@carebill/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../usage-error.js';
 import { runRunway, runwayOptionsFromArgs } from './runway-run.js';
 
 const d = (text: string) => parseDay(text) as Day;
 
-const ada: ServiceUser = {
-  kind: 'service_user',
-  id: 'su1',
-  displayName: 'Ada Lovelace',
-  title: '',
+const ada: ServiceUser = serviceUser('su1', {
   firstName: 'Ada',
   lastName: 'Lovelace',
-  companyName: '',
-  accountCode: '',
   billingEnabled: true,
-  futureBillingDisabled: false,
-  paymentMethod: null,
-  hasDirectDebitMandate: false,
-  commsPreference: [],
-  email: '',
-  emailInvoicesTo: [],
-  postalAddress: null,
-  phone: '',
-  largePrint: false,
-  consolidateInvoices: false,
-  idFields: ['full_name'],
-  parked: false,
-  fullName: 'Ada Lovelace',
-  initials: 'AL',
-  nhsNumber: '',
-  patientId: '',
-  ref: '',
-};
+});
 const booking: Booking = {
   id: 'b1',
   type: 'service_user',

@@ -14,6 +14,7 @@ import {
   type Runway,
   type ServiceUser,
 } from '@carebill/core';
+import { serviceUser } from '@carebill/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { renderRunwayJson } from './json.js';
@@ -23,34 +24,12 @@ import { writeRunwayWorkbook } from './workbook.js';
 const d = (text: string) => parseDay(text) as Day;
 
 function resident(id: string, first: string, last: string): ServiceUser {
-  return {
-    kind: 'service_user',
-    id,
-    displayName: `${first} ${last}`,
-    title: '',
+  return serviceUser(id, {
     firstName: first,
     lastName: last,
-    companyName: '',
-    accountCode: '',
     billingEnabled: true,
-    futureBillingDisabled: false,
-    paymentMethod: null,
-    hasDirectDebitMandate: false,
-    commsPreference: [],
-    email: '',
-    emailInvoicesTo: [],
-    postalAddress: null,
-    phone: '',
-    largePrint: false,
-    consolidateInvoices: false,
-    idFields: ['full_name'],
-    parked: false,
-    fullName: `${first} ${last}`,
-    initials: `${first[0]}${last[0]}`,
-    nhsNumber: '',
-    patientId: '',
-    ref: '',
-  };
+    accountCode: '',
+  });
 }
 function stay(id: string, serviceUser: string, start: string, ratePence: number): Booking {
   return {
