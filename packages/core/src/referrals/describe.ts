@@ -38,7 +38,7 @@ export function describeReferral(facts: DescriptionFacts): string {
       ? `${facts.residentName}'s savings are already below the upper capital limit of ${limit} (projected from ${formatDayLong(facts.upperLimitDate)}).`
       : `${facts.residentName}'s savings are projected to fall below the upper capital limit of ${limit} on ${formatDayLong(facts.upperLimitDate)}.`,
     facts.overdue
-      ? `The council should be told now: the usual notice period had already passed on ${formatDayLong(facts.asOf)}.`
+      ? `The council should be told now: by ${formatDayLong(facts.asOf)} the usual notice period had already run out.`
       : `The council should be told by ${formatDayLong(facts.notifyCouncilBy)}.`,
   ];
   if (facts.weeklyFeePence !== null) {

@@ -131,7 +131,7 @@ describe('describeReferral', () => {
       }),
     ).toBe(
       "Bob Jones's savings are already below the upper capital limit of £35,500 (projected from 14 September 2025). " +
-        'The council should be told now: the usual notice period had already passed on 14 September 2025.',
+        'The council should be told now: by 14 September 2025 the usual notice period had already run out.',
     );
   });
 });
