@@ -1,0 +1,117 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../main.js';
+
+const demo = resolve(import.meta.dirname, '../../../../fixtures/demo');
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'carebill-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the CLI in-process, capturing what it writes. */
+async function run(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  try {
+    return { code: await runCli(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** Pounds text to pence, exactly (no float sums). */
+const pence = (pounds: string) => {
+  const [whole, frac = ''] = pounds.replace('-', '').split('.');
+  const value = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  return pounds.startsWith('-') ? -value : value;
+};
+
+describe('carebill preview and export on the demo', async () => {
+  const out = tempDir();
+  const preview = await run(['preview', '--data', demo, '--month', '2024-11', '--out', out]);
+  const json = JSON.parse(readFileSync(join(out, 'preview.json'), 'utf8'));
+
+  it('writes every preview output and a summary proving the totals', () => {
+    expect(preview.code).toBe(0);
+    for (const file of [
+      'preview.json',
+      'preview.xlsx',
+      'email-manifest.csv',
+      'print-pack.pdf',
+      'print-pack-large-print.pdf',
+    ]) {
+      expect(existsSync(join(out, file)), file).toBe(true);
+    }
+    expect(readdirSync(join(out, 'invoices'))).toHaveLength(json.invoices.length);
+    expect(preview.stdout).toContain(
+      'fees £71,753.75 = invoiced £66,139.46 + unbilled £5,614.29 + unallocated £0.00',
+    );
+    const manifest = parse(readFileSync(join(out, 'email-manifest.csv')), { columns: true });
+    const emailed = json.invoices.filter(
+      (i: { delivery: { email: string[] } }) => i.delivery.email.length > 0,
+    );
+    expect(manifest.map((r: { invoice: string }) => r.invoice)).toEqual(
+      emailed.map((i: { number: string }) => i.number),
+    );
+  });
+
+  it.each([
+    ['xero', 'xero-invoices-001.csv', 'UnitAmount'],
+    ['sage50', 'sage50-audit-trail.csv', 'Net Amount'],
+    ['csv', 'invoice-lines.csv', 'Amount'],
+  ])(
+    'exports %s whose amounts add up to the preview to the penny',
+    async (format, file, column) => {
+      const dir = tempDir();
+      const result = await run([
+        'export',
+        '--data',
+        demo,
+        '--month',
+        '2024-11',
+        '--format',
+        format,
+        '--out',
+        dir,
+      ]);
+      expect(result.code).toBe(0);
+      const rows = parse(readFileSync(join(dir, file)), { columns: true, bom: true }) as Record<
+        string,
+        string
+      >[];
+      expect(rows.reduce((sum, row) => sum + pence(row[column]!), 0)).toBe(
+        json.totals.invoiced_pence,
+      );
+    },
+  );
+
+  it('refuses an unknown format, a bad month and a period given twice, with exit 2', async () => {
+    expect(
+      (await run(['export', '--data', demo, '--month', '2024-11', '--format', 'quickbooks'])).code,
+    ).toBe(2);
+    expect((await run(['preview', '--data', demo, '--month', '2024-13'])).code).toBe(2);
+    expect(
+      (await run(['preview', '--data', demo, '--month', '2024-11', '--from', '2024-11-01'])).code,
+    ).toBe(2);
+    expect(
+      (await run(['preview', '--data', demo, '--month', '2024-11', '--day-rule', 'noon'])).code,
+    ).toBe(2);
+  });
+});
