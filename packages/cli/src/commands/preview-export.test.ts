@@ -63,11 +63,13 @@ describe('carebill preview and export on the demo', async () => {
     expect(preview.stdout).toContain(
       'fees £71,753.75 = invoiced £66,139.46 + unbilled £5,614.29 + unallocated £0.00',
     );
-    const manifest = parse(readFileSync(join(out, 'email-manifest.csv')), { columns: true });
+    const manifest = parse(readFileSync(join(out, 'email-manifest.csv')), { columns: true }) as {
+      invoice: string;
+    }[];
     const emailed = json.invoices.filter(
       (i: { delivery: { email: string[] } }) => i.delivery.email.length > 0,
     );
-    expect(manifest.map((r: { invoice: string }) => r.invoice)).toEqual(
+    expect(manifest.map((r) => r.invoice)).toEqual(
       emailed.map((i: { number: string }) => i.number),
     );
   });
