@@ -27,13 +27,21 @@ export interface PdfJob {
 export interface PdfReply {
   readonly seq: number;
   readonly error?: string;
+  /** The child's peak resident memory so far, in MB. */
+  readonly peakRssMb?: number;
+}
+
+/** What the pool did: how many children, and the peak memory of each. */
+export interface PdfPoolStats {
+  readonly workers: number;
+  readonly childPeakRssMb: readonly number[];
 }
 
 export interface PdfPoolOptions {
   /** Child processes; 1 renders in this process. Default: the machine's cores. */
   readonly workers?: number;
-  /** Told once per file written, in completion order. */
-  readonly onWritten?: (path: string) => void;
+  /** Told once per file written, in completion order, with the job. */
+  readonly onWritten?: (job: PdfJob) => void;
 }
 
 /** V8 flags of each child: one GC thread, and a young generation big enough for a page. */
@@ -50,7 +58,7 @@ const MIN_JOBS_FOR_POOL = 8;
 export async function renderPdfJobs(
   jobs: readonly PdfJob[],
   options: PdfPoolOptions = {},
-): Promise<void> {
+): Promise<PdfPoolStats> {
   const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
   const onWritten = options.onWritten ?? (() => {});
   if (workers <= 1 || jobs.length < MIN_JOBS_FOR_POOL) {
@@ -61,10 +69,11 @@ export async function renderPdfJobs(
           ? await renderInvoicePdf(job.invoices[0] as Invoice, period)
           : await renderPrintPack(job.invoices, period);
       await writeFileAtomic(job.path, bytes);
-      onWritten(job.path);
+      onWritten(job);
     }
-    return;
+    return { workers: 1, childPeakRssMb: [] };
   }
+  const peaks = Array.from({ length: workers }, () => 0);
   const children = Array.from({ length: workers }, () => startChild());
   try {
     await new Promise<void>((resolve, reject) => {
@@ -77,8 +86,9 @@ export async function renderPdfJobs(
         next += 1;
         child.send(job);
       };
-      for (const child of children) {
+      children.forEach((child, index) => {
         child.on('message', (reply: PdfReply) => {
+          peaks[index] = Math.max(peaks[index] ?? 0, reply.peakRssMb ?? 0);
           if (failed) return;
           if (reply.error !== undefined) {
             failed = true;
@@ -86,7 +96,8 @@ export async function renderPdfJobs(
             return;
           }
           done += 1;
-          onWritten(jobs[reply.seq]?.path ?? '');
+          const job = jobs[reply.seq];
+          if (job !== undefined) onWritten(job);
           if (done === jobs.length) resolve();
           else feed(child);
         });
@@ -98,11 +109,12 @@ export async function renderPdfJobs(
         });
         feed(child);
         feed(child);
-      }
+      });
     });
   } finally {
-    for (const child of children) child.disconnect();
+    for (const child of children) if (child.connected) child.disconnect();
   }
+  return { workers, childPeakRssMb: peaks };
 }
 
 /**
@@ -113,7 +125,7 @@ export async function renderPdfJobs(
 export function renderInvoicePdfsInPool(
   invoices: readonly Invoice[],
   options: PdfPoolOptions & { readonly outDir: string; readonly period?: DayRange },
-): Promise<void> {
+): Promise<PdfPoolStats> {
   return renderPdfJobs(
     invoices.map((invoice, seq) => ({
       seq,

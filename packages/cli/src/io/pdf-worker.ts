@@ -18,7 +18,11 @@ async function run(job: PdfJob): Promise<void> {
 
 process.on('message', (job: PdfJob) => {
   run(job).then(
-    () => process.send?.({ seq: job.seq } satisfies PdfReply),
+    () =>
+      process.send?.({
+        seq: job.seq,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      } satisfies PdfReply),
     (error: unknown) =>
       process.send?.({
         seq: job.seq,
