@@ -101,7 +101,7 @@ interface LayoutFont {
 }
 
 /** Distinct words kept shaped; the cache is dropped and refilled when it reaches this. */
-const MAX_SHAPED_WORDS = 50_000;
+const MAX_SHAPED_WORDS = 20_000;
 
 /**
  * Shapes each distinct word once for all documents (GSUB/GPOS shaping was about 10 ms of
