@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { DayRange, Invoice } from '@carebill/core';
 import type { PdfJob } from '../io/pdf-pool.js';
 
-/** Invoices per print-pack file: about 550 pages, a few MB, ~6 s to render. */
-export const PRINT_PACK_SIZE = 500;
+/** Invoices per print-pack file: about 275 pages, ~3 s to render; 500 took a child past 340 MB. */
+export const PRINT_PACK_SIZE = 250;
 
 /** The file name of the `index`-th (from 1) print pack. @example printPackName(false, 2) === 'print-pack-002.pdf' */
 export function printPackName(largePrint: boolean, index: number): string {
