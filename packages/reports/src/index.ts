@@ -3,7 +3,7 @@ export type { Content, DocDefinition } from './pdf/engine.js';
 export { FONT, pdfEngine, renderPdf } from './pdf/engine.js';
 export { LARGE_PRINT_BODY_PT } from './pdf/invoice-large-print.js';
 export type { InvoicePdfOptions } from './pdf/invoice-pdf.js';
-export { renderInvoicePdf, renderPrintPack } from './pdf/invoice-pdf.js';
+export { invoiceDocument, renderInvoicePdf, renderPrintPack } from './pdf/invoice-pdf.js';
 export * from './preview/email-manifest.js';
 export * from './preview/json.js';
 export * from './preview/problems-json.js';

@@ -54,8 +54,8 @@ describe('carebill preview and export on the demo', async () => {
       'preview.json',
       'preview.xlsx',
       'email-manifest.csv',
-      'print-pack.pdf',
-      'print-pack-large-print.pdf',
+      'print-pack-001.pdf',
+      'print-pack-large-print-001.pdf',
     ]) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }

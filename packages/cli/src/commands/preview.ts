@@ -2,23 +2,23 @@
  * `carebill preview`: the month's invoices as JSON, a workbook, PDFs, print packs and an
  * email manifest (SPEC §4, §6, §7).
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildPreview, formatPounds, type Invoice } from '@carebill/core';
+import { buildPreview, formatPounds } from '@carebill/core';
 import {
   type EmailManifestRow,
   renderEmailManifest,
-  renderInvoicePdf,
   renderPreviewJson,
-  renderPrintPack,
   writePreviewWorkbook,
 } from '@carebill/reports';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
+import { renderPdfJobs } from '../io/pdf-pool.js';
 import { parseIntegerOption, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { PRINT_PACK_FILE, planPreviewPdfs } from './preview-pdfs.js';
 
 export const previewArgs = {
   data: {
@@ -69,17 +69,34 @@ export const previewCommand = defineCommand({
     name: 'preview',
     description: "Preview a billing period's invoices: JSON, workbook, PDFs, print packs.",
   },
-  args: previewArgs,
+  args: {
+    ...previewArgs,
+    jobs: { type: 'string', description: 'PDF rendering processes (default: one per core)' },
+  },
   async run({ args }) {
     const options = previewOptionsFrom(args);
-    const loaded = await loadFolderOrReport(args.data);
-    if (loaded === null) return EXIT.datasetErrors;
-    const preview = buildPreview(loaded, options);
-    const out = args.out;
+    const workers =
+      args.jobs === undefined
+        ? undefined
+        : parseIntegerOption('--jobs', args.jobs, { min: 1, max: 64 });
     const progress = createProgress();
+    const stage = async <T>(label: string, run: () => T | Promise<T>): Promise<T> => {
+      progress.start(label, 1);
+      const result = await run();
+      progress.tick();
+      progress.stop();
+      return result;
+    };
+    const loaded = await stage('Load + check', () => loadFolderOrReport(args.data));
+    if (loaded === null) return EXIT.datasetErrors;
+    const preview = await stage('Charges', () => buildPreview(loaded, options));
+    const out = args.out;
 
-    await writeFileAtomic(join(out, 'preview.json'), renderPreviewJson(preview));
+    await stage('preview.json', () =>
+      writeFileAtomic(join(out, 'preview.json'), renderPreviewJson(preview)),
+    );
     let cleanedCells = 0;
+    progress.start('preview.xlsx', 1);
     await writeStreamAtomic(join(out, 'preview.xlsx'), (stream) =>
       writePreviewWorkbook(preview, stream, {
         onCleanedText: () => {
@@ -87,37 +104,31 @@ export const previewCommand = defineCommand({
         },
       }),
     );
-
-    progress.start('Invoice PDFs', preview.invoices.length);
-    const manifest: EmailManifestRow[] = [];
-    for (const invoice of preview.invoices) {
-      const file = join('invoices', `${invoice.number}.pdf`);
-      await writeFileAtomic(
-        join(out, file),
-        await renderInvoicePdf(invoice, { period: options.period }),
-      );
-      if (invoice.delivery.email.length > 0)
-        manifest.push({ invoice, recipients: invoice.delivery.email, file });
-      progress.tick();
-    }
+    progress.tick();
     progress.stop();
-    const posted = (large: boolean) =>
-      preview.invoices.filter((i: Invoice) => i.delivery.post && i.delivery.largePrint === large);
-    const packs: string[] = [];
-    for (const [name, invoices] of [
-      ['print-pack.pdf', posted(false)],
-      ['print-pack-large-print.pdf', posted(true)],
-    ] as const) {
-      // A pack with nothing to print is not written (and an old one is not left behind).
-      if (invoices.length === 0) await rm(join(out, name), { force: true });
-      else {
-        await writeFileAtomic(
-          join(out, name),
-          await renderPrintPack(invoices, { period: options.period }),
-        );
-        packs.push(`${name} (${invoices.length})`);
-      }
-    }
+
+    // PDFs over every core (io/pdf-pool.ts); the bar counts invoices whose file is written,
+    // a print pack counting for its invoices once its file is written.
+    const { jobs, packs } = planPreviewPdfs(preview.invoices, out, options.period);
+    const old = await readdir(out).catch(() => [] as string[]);
+    for (const name of old)
+      if (PRINT_PACK_FILE.test(name)) await rm(join(out, name), { force: true });
+    progress.start(
+      'PDFs',
+      jobs.reduce((n, job) => n + job.invoices.length, 0),
+    );
+    await renderPdfJobs(jobs, {
+      ...(workers !== undefined && { workers }),
+      onWritten: (job) => progress.tick(job.invoices.length),
+    });
+    progress.stop();
+    const manifest: EmailManifestRow[] = preview.invoices
+      .filter((invoice) => invoice.delivery.email.length > 0)
+      .map((invoice) => ({
+        invoice,
+        recipients: invoice.delivery.email,
+        file: join('invoices', `${invoice.number}.pdf`),
+      }));
     await writeFileAtomic(join(out, 'email-manifest.csv'), renderEmailManifest(manifest));
 
     const t = preview.totals;

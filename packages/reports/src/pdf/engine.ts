@@ -60,7 +60,8 @@ export function pdfEngine(): PdfMake {
   fontkit.registerFormat(memoFormat(parsed));
   const family: Record<string, string> = {};
   for (const [style, file] of Object.entries(FACES)) {
-    parsed.push(memoiseLayout(fontkit.create(readFileSync(join(ROBOTO_DIR, file))) as LayoutFont));
+    const font = fontkit.create(readFileSync(join(ROBOTO_DIR, file))) as LayoutFont;
+    parsed.push(memoiseLayout(fixGlyphCodePoints(font)));
     const name = `carebill/${file}`;
     pdfmake.virtualfs.writeFileSync(name, Uint8Array.from([...TOKEN_MAGIC, parsed.length - 1]));
     family[style] = name;
@@ -77,15 +78,30 @@ function fontkitOfPdfkit(): Fontkit {
   return createRequire(pdfkitEntry)('fontkit') as Fontkit;
 }
 
+/**
+ * Creates every mapped glyph up front, each with its lowest code point. fontkit keeps one
+ * glyph object per id for the life of the font and never corrects its code points; the
+ * subsetter creates component glyphs (the W inside a composite Ŵ) with none, so on a font
+ * shared by many documents a later "W" went into the ToUnicode map as nothing — unsearchable
+ * text, and bytes that depended on which invoices the process had rendered before.
+ */
+function fixGlyphCodePoints(font: LayoutFont): LayoutFont {
+  const codePoints = [...font.characterSet].sort((a, b) => a - b);
+  for (const codePoint of codePoints) font.glyphForCodePoint(codePoint);
+  return font;
+}
+
 interface GlyphRun {
   readonly positions: readonly object[];
 }
 interface LayoutFont {
   layout(text: string, features?: unknown): GlyphRun;
+  readonly characterSet: readonly number[];
+  glyphForCodePoint(codePoint: number): unknown;
 }
 
 /** Distinct words kept shaped; the cache is dropped and refilled when it reaches this. */
-const MAX_SHAPED_WORDS = 50_000;
+const MAX_SHAPED_WORDS = 20_000;
 
 /**
  * Shapes each distinct word once for all documents (GSUB/GPOS shaping was about 10 ms of

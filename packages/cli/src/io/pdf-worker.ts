@@ -1,0 +1,33 @@
+/**
+ * A child process of the PDF pool (`pdf-pool.ts`): renders the invoices or print packs it
+ * is sent, writes each file atomically and answers with the job's sequence number.
+ */
+import type { Invoice } from '@carebill/core';
+import { renderInvoicePdf, renderPrintPack } from '@carebill/reports';
+import type { PdfJob, PdfReply } from './pdf-pool.js';
+import { writeFileAtomic } from './write.js';
+
+async function run(job: PdfJob): Promise<void> {
+  const options = job.period === undefined ? {} : { period: job.period };
+  const bytes =
+    job.kind === 'invoice'
+      ? await renderInvoicePdf(job.invoices[0] as Invoice, options)
+      : await renderPrintPack(job.invoices, options);
+  await writeFileAtomic(job.path, bytes);
+}
+
+process.on('message', (job: PdfJob) => {
+  run(job).then(
+    () =>
+      process.send?.({
+        seq: job.seq,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+      } satisfies PdfReply),
+    (error: unknown) =>
+      process.send?.({
+        seq: job.seq,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies PdfReply),
+  );
+});
+process.on('disconnect', () => process.exit(0));
