@@ -53,23 +53,34 @@ export function groupInvoices(
     compareText(a.booking.id, b.booking.id) ||
     compareText(a.contract?.id ?? '', b.contract?.id ?? '');
 
-  const drafts: InvoiceDraft[] = [];
+  // Sort keys are read once per draft, not once per comparison (27,889 invoices a group).
+  const keyed: { draft: InvoiceDraft; keys: readonly string[] }[] = [];
   for (const group of groups.values()) {
-    group.lines.sort(compareLines);
+    if (group.lines.length > 1) group.lines.sort(compareLines);
     let totalPence = 0;
     for (const line of group.lines) totalPence += line.amountPence;
     if (totalPence === 0) continue;
-    drafts.push({ payer: group.payer, location: group.location, lines: group.lines, totalPence });
+    const first = group.lines[0]?.serviceUser ?? null;
+    keyed.push({
+      draft: { payer: group.payer, location: group.location, lines: group.lines, totalPence },
+      keys: [
+        group.payer.displayName,
+        group.payer.id,
+        group.location ?? '',
+        residentName(first),
+        first ?? '',
+      ],
+    });
   }
-  const firstResident = (draft: InvoiceDraft) => draft.lines[0]?.serviceUser ?? null;
-  return drafts.sort(
-    (a, b) =>
-      compareText(a.payer.displayName, b.payer.displayName) ||
-      compareText(a.payer.id, b.payer.id) ||
-      compareText(a.location ?? '', b.location ?? '') ||
-      compareText(residentName(firstResident(a)), residentName(firstResident(b))) ||
-      compareText(firstResident(a) ?? '', firstResident(b) ?? ''),
-  );
+  return keyed.sort((a, b) => compareKeys(a.keys, b.keys)).map((k) => k.draft);
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const order = compareText(a[i] as string, b[i] as string);
+    if (order !== 0) return order;
+  }
+  return 0;
 }
 
 /**

@@ -60,7 +60,7 @@ export function projectRunway(
   const { region, limits } = resolveLimits(options);
   const uplifts = upliftDays(asOf, horizon, options.uplift);
   const builder = createDrawBuilder(dataset, horizon, uplifts, options.uplift?.percent);
-  const monthEnds = monthEndsFrom(asOf, horizon);
+  const monthEnds = monthEndsFrom(asOf, horizon).map((day) => ({ day, month: formatMonth(day) }));
 
   const warnings: Problem[] = [...(options.warnings ?? [])];
   const parked: ParkedEntry[] = [...(options.parked ?? [])];
@@ -131,10 +131,11 @@ export function projectRunway(
       const schedule = buildSchedule(builder.feeComponents(bookingsByResident.get(resident) ?? []));
       paths = waterfallPaths(residentFunds, schedule, horizon);
     }
-    for (const path of paths) {
-      warnings.push(...fundWarnings(path.fund, asOf));
-      funds.push(fundRunway(dataset, path, linked ? 'contracts' : 'whole_fee', asOf, monthEnds));
-    }
+    const residentFundRunways = paths.map((path) =>
+      fundRunway(dataset, path, linked ? 'contracts' : 'whole_fee', asOf, monthEnds),
+    );
+    for (const path of paths) warnings.push(...fundWarnings(path.fund, asOf));
+    funds.push(...residentFundRunways);
     const totalAt = (day: Day) => paths.reduce((sum, p) => sum + balanceAt(p, day), 0);
     serviceUsers.push(
       residentRunway(
@@ -143,7 +144,7 @@ export function projectRunway(
         paths,
         totalAt,
         { asOf, horizon, limits, leadMonths },
-        monthEnds,
+        monthlyTotals(monthEnds, residentFundRunways),
       ),
     );
   }
@@ -172,7 +173,7 @@ function fundRunway(
   path: FundPath,
   basis: 'contracts' | 'whole_fee',
   asOf: Day,
-  monthEnds: readonly Day[],
+  monthEnds: readonly MonthEnd[],
 ): FundRunway {
   const { fund } = path;
   // A negative opening balance is a runway of zero: depleted from its opening date.
@@ -191,7 +192,11 @@ function fundRunway(
     balanceAsOfPence: balanceAt(path, asOf),
     depletionDate,
     notifyDepletionBy: depletionDate === null ? null : addDays(depletionDate, -daysBefore),
-    monthly: monthEnds.map((monthEnd) => monthly(monthEnd, balanceAt(path, monthEnd))),
+    monthly: monthEnds.map(({ day, month }) => ({
+      month,
+      monthEnd: day,
+      closingBalancePence: balanceAt(path, day),
+    })),
   };
 }
 
@@ -206,7 +211,7 @@ function residentRunway(
     limits: { upperPence: number; lowerPence: number };
     leadMonths: number;
   },
-  monthEnds: readonly Day[],
+  monthly: MonthlyBalance[],
 ): ResidentRunway {
   const { asOf, horizon, limits } = run;
   const flags: RunwayFlag[] = [];
@@ -234,15 +239,29 @@ function residentRunway(
     lowerLimitDate,
     notifyCouncilBy: notify,
     flags,
-    monthly: monthEnds.map((monthEnd) => monthly(monthEnd, totalAt(monthEnd))),
+    monthly,
     weeklyTariffAsOfPence: weeklyTariffPence(totalAsOfPence, limits),
     weeklyTariffAtUpperLimitPence:
       upperLimitDate === null ? null : weeklyTariffPence(totalAt(upperLimitDate), limits),
   };
 }
 
-function monthly(monthEnd: Day, closingBalancePence: number): MonthlyBalance {
-  return { month: formatMonth(monthEnd), monthEnd, closingBalancePence };
+/** A month end and its `YYYY-MM` label, formatted once per run rather than once per fund. */
+interface MonthEnd {
+  readonly day: Day;
+  readonly month: string;
+}
+
+/** A resident's closing totals: the sum of their funds' closing balances, month by month. */
+function monthlyTotals(
+  monthEnds: readonly MonthEnd[],
+  funds: readonly FundRunway[],
+): MonthlyBalance[] {
+  return monthEnds.map(({ day, month }, i) => {
+    let closingBalancePence = 0;
+    for (const fund of funds) closingBalancePence += fund.monthly[i]?.closingBalancePence ?? 0;
+    return { month, monthEnd: day, closingBalancePence };
+  });
 }
 
 /** The last day of each calendar month from T's month through the horizon's. */
