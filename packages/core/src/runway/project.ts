@@ -77,9 +77,14 @@ export function projectRunway(
   const fundById = new Map<string, CareFund>();
   for (const list of fundsByResident.values()) for (const f of list) fundById.set(f.id, f);
 
+  // A booking that ended before a resident's first fund opened draws nothing from any fund:
+  // leaving it out spares the schedules a group's years of history.
   const bookingsByResident = new Map<string, Booking[]>();
   for (const booking of dataset.bookings) {
     if (booking.serviceUser === null) continue;
+    const firstOpening = fundsByResident.get(booking.serviceUser)?.[0]?.openingBalanceDate;
+    if (firstOpening === undefined) continue;
+    if (booking.endDate !== null && booking.endDate < firstOpening) continue;
     const list = bookingsByResident.get(booking.serviceUser) ?? [];
     list.push(booking);
     bookingsByResident.set(booking.serviceUser, list);
