@@ -38,9 +38,14 @@ import {
 } from '@carebill/reports';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
-import { renderInvoicePdfsInPool } from '../src/io/pdf-pool.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
 
+// The pool from the built CLI, so its children run compiled JavaScript as `carebill` does
+// (the workspace packages resolve to their dist/ too: `pnpm bench` builds first).
+const builtPool = '../dist/io/pdf-pool.js';
+const { renderInvoicePdfsInPool } = (await import(
+  builtPool
+)) as typeof import('../src/io/pdf-pool.js');
 // The day-by-day oracle lives in core's tests (outside this package's type-checked tree).
 const reference = '../../core/test/runway-reference.js';
 const { projectRunwayDaily } = (await import(reference)) as {
