@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCliCaptured as run } from '../../test/run-cli.js';
 
 const demo = resolve(import.meta.dirname, '../../../../fixtures/demo');
 const dirs: string[] = [];
@@ -15,26 +15,6 @@ const tempDir = () => {
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Runs the CLI in-process, capturing what it writes. */
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 /** Pounds text to pence, exactly (no float sums). */
 const pence = (pounds: string) => {

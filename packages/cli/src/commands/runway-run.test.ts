@@ -1,17 +1,9 @@
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type {
-  Booking,
-  CareFund,
-  Dataset,
-  Day,
-  LoadedDataset,
-  ParkedEntry,
-  ServiceUser,
-} from '@carebill/core';
+import type { Day, LoadedDataset, ParkedEntry, ServiceUser } from '@carebill/core';
 import { parseDay } from '@carebill/core';
-import { serviceUser } from '@carebill/core/testing';
+import { booking, dataset as buildDataset, careFund, serviceUser } from '@carebill/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../usage-error.js';
 import { runRunway, runwayOptionsFromArgs } from './runway-run.js';
@@ -23,39 +15,17 @@ const ada: ServiceUser = serviceUser('su1', {
   lastName: 'Lovelace',
   billingEnabled: true,
 });
-const booking: Booking = {
-  id: 'b1',
-  type: 'service_user',
-  serviceUser: 'su1',
-  location: 'loc1',
-  room: null,
-  startDate: d('2024-11-01'),
-  endDate: null,
-  proposedCheckoutDate: null,
-  respite: false,
-  cancelled: false,
-  ratePence: 138554,
-  ratePeriod: 'weekly',
-};
-const fund: CareFund = {
+const fund = careFund({
   id: 'f1',
-  serviceUser: 'su1',
-  careFundType: null,
-  description: 'Savings',
   openingBalancePence: 5000000,
   openingBalanceDate: d('2024-11-01'),
-};
-const dataset: Dataset = {
-  bookings: [booking],
-  serviceUsers: new Map([['su1', ada]]),
-  serviceUserContacts: new Map(),
-  locationContacts: new Map(),
-  locations: new Map(),
-  contracts: [],
+});
+const dataset = buildDataset({
+  bookings: [booking({ id: 'b1' })],
+  serviceUsers: [ada],
+  locationContacts: [],
   careFunds: [fund],
-  careFundTypes: new Map(),
-  rooms: new Map(),
-};
+});
 const loaded =
   (parked: ParkedEntry[] = [], errors: LoadedDataset['errors'] = []) =>
   (): LoadedDataset => ({
