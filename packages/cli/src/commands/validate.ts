@@ -1,9 +1,5 @@
-import {
-  type LoadedDataset,
-  loadDataset,
-  type Problem,
-  validationReportJson,
-} from '@carebill/core';
+import { type LoadedDataset, loadDataset, type Problem } from '@carebill/core';
+import { validationReportJson } from '@carebill/reports';
 import { defineCommand } from 'citty';
 import { readDatasetOrUsageError } from '../io/load.js';
 import { EXIT } from '../usage-error.js';

@@ -2,5 +2,4 @@
 export { isTimestamp, parseMoney } from './fields.js';
 export { loadDataset } from './load.js';
 export { deriveInitials, joinName } from './people.js';
-export * from './report.js';
 export { findInvalidChar, startsLikeFormula } from './text-checks.js';

@@ -1,8 +1,9 @@
 /**
- * The snake_case shapes of problems and parked records, as `preview.json` (SPEC §6) and
- * `carebill validate --json` write them. One mapping, so both outputs name fields alike.
+ * The snake_case shapes of problems and parked records, as `preview.json`, `runway.json`
+ * (SPEC §6) and `carebill validate --json` write them. One mapping, so every output names
+ * fields alike.
  */
-import type { ParkedEntry, Problem } from '@carebill/core';
+import type { LoadedDataset, ParkedEntry, Problem } from '@carebill/core';
 
 /** A problem under `parked[].problems`: `{resource, id, field, code, message}`. */
 export interface ProblemJson {
@@ -68,4 +69,35 @@ export function parkedToJson(parked: readonly ParkedEntry[]): ParkedJson[] {
     service_user: entry.serviceUser,
     problems: entry.problems.map(problemToJson),
   }));
+}
+
+/** A problem with the offending value, shortened to 80 characters (SPEC §2.1). */
+type WithValue<T> = T & { readonly value: string };
+
+/** `carebill validate --json`: `{errors, parked, warnings}`, each problem with its value. */
+export interface ValidationReportJson {
+  readonly errors: readonly WithValue<WarningJson>[];
+  readonly parked: readonly {
+    readonly service_user: string | null;
+    readonly problems: readonly WithValue<ProblemJson>[];
+  }[];
+  readonly warnings: readonly WithValue<WarningJson>[];
+}
+
+/**
+ * The whole validation report: the same shapes as `preview.json`, each problem followed by
+ * its `value`.
+ *
+ * @example JSON.stringify(validationReportJson(loadDataset(files)))
+ */
+export function validationReportJson(loaded: LoadedDataset): ValidationReportJson {
+  const withValue = (p: Problem) => ({ ...warningToJson(p), value: p.value });
+  return {
+    errors: loaded.errors.map(withValue),
+    parked: loaded.parked.map((entry) => ({
+      service_user: entry.serviceUser,
+      problems: entry.problems.map((p) => ({ ...problemToJson(p), value: p.value })),
+    })),
+    warnings: loaded.warnings.map(withValue),
+  };
 }
