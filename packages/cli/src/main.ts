@@ -3,7 +3,7 @@
  * Each subcommand lives in `commands/<name>.ts` and returns its exit code.
  */
 import { type CommandDef, defineCommand, renderUsage, runCommand } from 'citty';
-import { EXIT, UsageError } from './usage-error.js';
+import { EXIT, isOptionError, UsageError } from './usage-error.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
 const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
@@ -15,7 +15,10 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   runway: () => import('./commands/runway.js').then((m) => m.runwayCommand),
   refer: () =>
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
-      m.createReferCommand(core.referralCandidatesFromRunway, core.loadDataset),
+      m.createReferCommand(
+        (loaded, asOf, { region }) => core.referralCandidatesFromRunway(loaded, { asOf, region }),
+        core.loadDataset,
+      ),
     ),
 };
 
@@ -53,7 +56,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const { result } = await runCommand(command, { rawArgs: rest });
     return typeof result === 'number' ? result : EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'CLIError')) {
+    // isOptionError: core refusing an option that no flag check caught first is usage too.
+    if (
+      error instanceof UsageError ||
+      isOptionError(error) ||
+      (error instanceof Error && error.name === 'CLIError')
+    ) {
       process.stderr.write(
         `carebill ${name}: ${error.message}\n\n${await renderUsage(command, main)}\n`,
       );

@@ -8,25 +8,23 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import {
-  addMonths,
   type CapitalLimits,
+  checkRunwayOptions,
   type DatasetFiles,
   type Day,
-  formatDayShort,
   formatPounds,
-  isUpliftPercent,
-  isValidYmd,
   type LoadedDataset,
   parseDay,
   projectRunway,
-  REGIONS,
   type Region,
   type Runway,
   type RunwayOptions,
 } from '@carebill/core';
+import { addMonths, formatDayShort } from '@carebill/core/internal';
 import { renderRunwayJson, renderRunwayPdf, writeRunwayWorkbook } from '@carebill/reports';
+import { parseIntegerText } from '../io/period.js';
 import { readDatasetFolder } from '../io/read-dataset.js';
-import { EXIT, UsageError } from '../usage-error.js';
+import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 
 /** The command line of `carebill runway`, as citty hands it over (all text). */
 export interface RunwayArgs {
@@ -45,12 +43,30 @@ export interface RunwayArgs {
 /** The dataset loader (sync or async), injected so the command can be tested without one. */
 export type LoadDataset = (files: DatasetFiles) => LoadedDataset | Promise<LoadedDataset>;
 
-const WHOLE = /^\d{1,4}$/;
-const PENCE = /^\d{1,12}$/;
+const PENCE = /^\d{1,15}$/;
+
+/** Core's runway option names as the command line spells them. */
+function runwayFlags(upliftDate: string) {
+  const badDate = () =>
+    `--uplift-date must be MM-DD (04-01 for 1 April), a day that exists in that month; got "${upliftDate}"`;
+  return {
+    asOf: '--as-of',
+    months: '--months',
+    leadMonths: '--lead-months',
+    region: '--region',
+    'limits.upperPence': '--upper',
+    'limits.lowerPence': '--lower',
+    limits: '--lower/--upper',
+    'uplift.percent': '--uplift',
+    'uplift.month': badDate,
+    'uplift.day': badDate,
+  };
+}
 
 /**
  * Turns the command line into runway options, or throws a {@link UsageError} that says
- * which flag is wrong and what it should look like.
+ * which flag is wrong and what it should look like. The flags are parsed here; their
+ * ranges and rules are core's (`checkRunwayOptions`), so they live in one place.
  *
  * @example runwayOptionsFromArgs({ data: 'x', 'as-of': '2024-11-22', region: 'wales' }).region === 'wales'
  */
@@ -60,16 +76,11 @@ export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${args['as-of'] ?? ''}"`);
   }
   const options: { -readonly [K in keyof RunwayOptions]: RunwayOptions[K] } = { asOf };
-  if (args.months !== undefined) options.months = whole('--months', args.months, 1, 600);
-  if (args['lead-months'] !== undefined) {
-    options.leadMonths = whole('--lead-months', args['lead-months'], 0, 24);
-  }
-  if (args.region !== undefined) {
-    if (!(REGIONS as readonly string[]).includes(args.region)) {
-      throw new UsageError(`--region must be one of ${REGIONS.join(', ')}, got "${args.region}"`);
-    }
-    options.region = args.region as Region;
-  }
+  const months = parseIntegerText('--months', args.months);
+  if (months !== undefined) options.months = months;
+  const leadMonths = parseIntegerText('--lead-months', args['lead-months']);
+  if (leadMonths !== undefined) options.leadMonths = leadMonths;
+  if (args.region !== undefined) options.region = args.region as Region;
   if ((args.upper === undefined) !== (args.lower === undefined)) {
     throw new UsageError('--upper and --lower go together: give both limits, in pence');
   }
@@ -78,32 +89,18 @@ export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
       upperPence: pence('--upper', args.upper),
       lowerPence: pence('--lower', args.lower),
     };
-    if (limits.lowerPence > limits.upperPence) {
-      throw new UsageError(`--lower (${args.lower}) is above --upper (${args.upper})`);
-    }
     options.limits = limits;
   }
   if (args['uplift-date'] !== undefined && args.uplift === undefined) {
     throw new UsageError('--uplift-date needs --uplift (the yearly percentage, e.g. 3.5)');
   }
+  const upliftDate = args['uplift-date'] ?? '04-01';
   if (args.uplift !== undefined) {
-    if (!isUpliftPercent(args.uplift)) {
-      throw new UsageError(
-        `--uplift must be a percentage like 3.5 (no % sign), got "${args.uplift}"`,
-      );
-    }
-    const [month, day] = monthDay(args['uplift-date'] ?? '04-01');
+    const [month, day] = monthDay(upliftDate);
     options.uplift = { percent: args.uplift, month, day };
   }
+  asUsageError(runwayFlags(upliftDate), () => checkRunwayOptions(options));
   return options;
-}
-
-function whole(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!WHOLE.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
 }
 
 function pence(flag: string, text: string): number {
@@ -113,15 +110,13 @@ function pence(flag: string, text: string): number {
   return Number(text);
 }
 
+/** `MM-DD` as numbers; whether that day exists is core's check. */
 function monthDay(text: string): [number, number] {
   const match = /^(\d{2})-(\d{2})$/.exec(text);
-  const month = Number(match?.[1]);
-  const day = Number(match?.[2]);
-  // Any day that exists in a leap year; 29 Feb falls on 28 Feb in other years.
-  if (!match || !isValidYmd(2024, month, day)) {
+  if (!match) {
     throw new UsageError(`--uplift-date must be MM-DD (04-01 for 1 April), got "${text}"`);
   }
-  return [month, day];
+  return [Number(match[1]), Number(match[2])];
 }
 
 /**
@@ -145,11 +140,7 @@ export async function runRunway(
       io.stderr(`  ${p.resource} ${p.id} ${p.field}: ${p.code} — ${p.message}\n`);
     return EXIT.datasetErrors;
   }
-  const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
-    ...options,
-    parked: loaded.parked,
-    warnings: loaded.warnings,
-  });
+  const runway = projectRunway(loaded, options);
   const out = args.out ?? 'out';
   await mkdir(out, { recursive: true });
   const files = await writeRunwayFiles(runway, out);

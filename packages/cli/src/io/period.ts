@@ -1,8 +1,12 @@
 /**
  * The billing period of a command: `--month YYYY-MM`, or `--from D --to D` (both included).
  */
-import { type DayRange, firstOfMonth, isValidYmd, lastOfMonth, parseDay } from '@carebill/core';
-import { UsageError } from '../usage-error.js';
+import { type DayRange, monthPeriod, parseDay } from '@carebill/core';
+import { checkPeriod } from '@carebill/core/internal';
+import { asUsageError, UsageError } from '../usage-error.js';
+
+/** The period's option name in core's messages, as the command line says it. */
+const PERIOD_FLAGS = { period: 'the period (--from … --to …)' };
 
 /**
  * The period named on the command line, or a `UsageError` saying what is wrong.
@@ -18,11 +22,11 @@ export function parsePeriod(args: {
     if (args.from !== undefined || args.to !== undefined)
       throw new UsageError('give either --month or --from/--to, not both');
     const match = /^(\d{4})-(\d{2})$/.exec(args.month);
-    const year = Number(match?.[1]);
-    const month = Number(match?.[2]);
-    if (!match || !isValidYmd(year, month, 1))
-      throw new UsageError(`--month must be YYYY-MM, such as 2024-11; found "${args.month}"`);
-    return { from: firstOfMonth(year, month), to: lastOfMonth(year, month) };
+    const bad = `--month must be YYYY-MM, such as 2024-11; found "${args.month}"`;
+    if (!match) throw new UsageError(bad);
+    return asUsageError({ year: () => bad, month: () => bad }, () =>
+      monthPeriod(Number(match[1]), Number(match[2])),
+    );
   }
   if (args.from === undefined || args.to === undefined)
     throw new UsageError(
@@ -33,8 +37,7 @@ export function parsePeriod(args: {
   if (from === undefined)
     throw new UsageError(`--from must be a date YYYY-MM-DD; found "${args.from}"`);
   if (to === undefined) throw new UsageError(`--to must be a date YYYY-MM-DD; found "${args.to}"`);
-  if (to < from) throw new UsageError(`--to (${args.to}) is before --from (${args.from})`);
-  return { from, to };
+  return asUsageError(PERIOD_FLAGS, () => checkPeriod('period', { from, to }));
 }
 
 /**
@@ -51,7 +54,22 @@ export function parseDateOption(name: string, value: string | undefined) {
 }
 
 /**
- * A whole-number option within bounds, or its default when absent.
+ * A whole-number option as written (sign allowed), or undefined when absent: core checks
+ * its range, so the bounds live in one place.
+ *
+ * @example parseIntegerText('--due-days', '14') === 14; parseIntegerText('--due-days', undefined) === undefined
+ */
+export function parseIntegerText(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d{1,15}$/.test(value)) {
+    throw new UsageError(`${name} must be a whole number; found "${value}"`);
+  }
+  return Number(value);
+}
+
+/**
+ * A whole-number option within bounds, or its default when absent (for options only the
+ * command line has, such as `--jobs`; core checks its own options).
  *
  * @example parseIntegerOption('--due-days', '14', { min: 0, max: 365 }) === 14
  */

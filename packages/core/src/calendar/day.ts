@@ -6,6 +6,11 @@
  * arithmetic on the civil calendar (proleptic Gregorian), after Howard Hinnant's
  * `days_from_civil` / `civil_from_days`.
  */
+
+import { CarebillError } from '../errors/carebill-error.js';
+import { checkInteger } from '../errors/checks.js';
+
+/** A calendar date: the number of days since 1970-01-01 (see {@link parseDay}). */
 export type Day = number & { readonly __brand: 'Day' };
 
 /** A civil date split into its parts; `month` is 1–12. */
@@ -92,8 +97,20 @@ export function parseDay(text: string): Day | undefined {
   return isValidYmd(year, month, day) ? dayFromYmd(year, month, day) : undefined;
 }
 
-/** Formats a day as `YYYY-MM-DD`. @example formatDay(parseDay('2024-11-01')!) === '2024-11-01' */
+/**
+ * Formats a day as `YYYY-MM-DD`. A value that cannot be a day (NaN, a fraction) is refused
+ * with a {@link CarebillError} `INVALID_OPTION` rather than written as `NaN-NaN-NaN`.
+ *
+ * @example formatDay(parseDay('2024-11-01')!) === '2024-11-01'
+ */
 export function formatDay(dayNumber: Day): string {
+  if (!Number.isSafeInteger(dayNumber)) {
+    throw new CarebillError(
+      'INVALID_OPTION',
+      `day must be a date made by parseDay('YYYY-MM-DD'); found ${String(dayNumber)}`,
+      { option: 'day' },
+    );
+  }
   const { year, month, day } = ymdOfDay(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
@@ -103,13 +120,35 @@ export function addDays(dayNumber: Day, n: number): Day {
   return (dayNumber + n) as Day;
 }
 
-/** The first day of the month of `year`/`month`. @example firstOfMonth(2024, 11) is 1 Nov 2024 */
+/**
+ * Checks a calendar year (1–9999) and month (1–12), as the public month functions take them.
+ * Throws a {@link CarebillError}: `INVALID_OPTION` for a value that is not a whole number,
+ * `OUT_OF_RANGE` for one outside its range (`month` 13 is not January of the next year).
+ */
+function checkYearMonth(year: number, month: number): void {
+  checkInteger('year', year, { min: 1, max: 9999 });
+  checkInteger('month', month, { min: 1, max: 12 });
+}
+
+/**
+ * The first day of a calendar month. `month` is 1–12 and `year` 1–9999; anything else
+ * throws a {@link CarebillError} (`firstOfMonth(2024, 13)` is refused, not 1 Jan 2025).
+ *
+ * @example formatDay(firstOfMonth(2024, 11)) === '2024-11-01'
+ */
 export function firstOfMonth(year: number, month: number): Day {
+  checkYearMonth(year, month);
   return dayFromYmd(year, month, 1);
 }
 
-/** The last day of the month of `year`/`month`. @example lastOfMonth(2024, 2) is 29 Feb 2024 */
+/**
+ * The last day of a calendar month. `month` is 1–12 and `year` 1–9999; anything else
+ * throws a {@link CarebillError}.
+ *
+ * @example formatDay(lastOfMonth(2024, 2)) === '2024-02-29'
+ */
 export function lastOfMonth(year: number, month: number): Day {
+  checkYearMonth(year, month);
   return dayFromYmd(year, month, daysInMonth(year, month));
 }
 

@@ -76,8 +76,23 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
       ],
     };
   }
+  return readResourceValue(resource, data);
+}
 
-  if (isPage(data)) return readRecords(resource, [data]);
+/**
+ * The records of one resource from its parsed value: an array of records, one CareHQ list
+ * page or an array of pages. `source` names where the value came from in messages (the
+ * file, or the resource's parsed records). Anything else is a BAD_SHAPE dataset error.
+ *
+ * @example readResourceValue('rooms', [{ _id: 'r1', name: 'Rose' }], 'the rooms records').records?.length === 1
+ */
+export function readResourceValue(
+  resource: ResourceName,
+  data: unknown,
+  source = `${resource}.json`,
+): ParsedFile {
+  const file = source;
+  if (isPage(data)) return readRecords(resource, [data], undefined, file);
   if (!Array.isArray(data)) {
     return {
       records: null,
@@ -93,8 +108,8 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
     };
   }
   const pageCount = data.filter(isPage).length;
-  if (pageCount === 0) return readRecords(resource, null, data);
-  if (pageCount === data.length) return readRecords(resource, data as RawRecord[]);
+  if (pageCount === 0) return readRecords(resource, null, data, file);
+  if (pageCount === data.length) return readRecords(resource, data as RawRecord[], undefined, file);
   const firstOther = data.findIndex((item) => !isPage(item));
   return {
     records: null,
@@ -113,7 +128,8 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
 function readRecords(
   resource: ResourceName,
   pages: readonly RawRecord[] | null,
-  plain?: readonly unknown[],
+  plain: readonly unknown[] | undefined,
+  file: string,
 ): ParsedFile {
   const items: unknown[] = [];
   if (pages) {
@@ -134,7 +150,7 @@ function readRecords(
           'BAD_SHAPE',
           `#${index}`,
           describeType(item),
-          `record #${index} of ${resource}.json must be a JSON object with an "_id"; found ${describeType(item)}`,
+          `record #${index} of ${file} must be a JSON object with an "_id"; found ${describeType(item)}`,
         ),
       );
   });

@@ -12,6 +12,8 @@ export type ProblemCode =
   | 'NOT_JSON'
   | 'BAD_SHAPE'
   | 'DUPLICATE_ID'
+  | 'MISSING_RESOURCE'
+  | 'UNKNOWN_RESOURCE'
   // record errors: the resident (or contact) is parked
   | 'BAD_MONEY'
   | 'BAD_DATE'
@@ -39,7 +41,8 @@ export type ProblemCode =
 export interface Problem {
   readonly severity: Severity;
   readonly code: ProblemCode;
-  readonly resource: ResourceName;
+  /** The resource at fault; '' for a problem of the dataset input as a whole (an unknown key). */
+  readonly resource: ResourceName | '';
   /** The record's `_id`, or `#N` (its index in the file) when it has none. */
   readonly id: string;
   /** The field at fault, dotted for nested ones (`postal_address.postcode`); '' for a whole record. */
@@ -61,6 +64,9 @@ export function shortenValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = '(missing)';
   else if (typeof value === 'string') text = JSON.stringify(value);
+  // Parsed records can hold what JSON text cannot; JSON.stringify would print NaN as null.
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'bigint') text = `${value}n`;
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

@@ -4,7 +4,7 @@
  * {@link XERO_MAX_INVOICES_PER_FILE} invoices per file.
  */
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
-import { formatDayDmy, formatPoundsPlain } from '@carebill/core';
+import { formatDayDmy, formatPoundsPlain } from '@carebill/core/internal';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';
 import type { ExportFile, ExportResult, ExportWarning } from './types.js';
 

@@ -11,7 +11,7 @@ const dayOrNull = (day: Day | null) => (day === null ? null : formatDay(day));
  * The runway as the JSON text of SPEC §6.
  *
  * @example
- * await writeFile('out/runway.json', renderRunwayJson(projectRunway(dataset, parked, { asOf })))
+ * await writeFile('out/runway.json', renderRunwayJson(projectRunway(loaded, { asOf })))
  */
 export function renderRunwayJson(runway: Runway): string {
   const document = {

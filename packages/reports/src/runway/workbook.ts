@@ -10,13 +10,8 @@
  * the resident's total.
  */
 import type { Writable } from 'node:stream';
-import {
-  type Day,
-  formatDayShort,
-  type ResidentRunway,
-  type Runway,
-  ymdOfDay,
-} from '@carebill/core';
+import type { Day, ResidentRunway, Runway } from '@carebill/core';
+import { formatDayShort, ymdOfDay } from '@carebill/core/internal';
 import ExcelJS from 'exceljs';
 
 const MONEY = '£#,##0.00';
