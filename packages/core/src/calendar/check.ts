@@ -46,6 +46,7 @@ export function checkDay(option: string, value: unknown): Day {
  * before `from` (REVERSED_RANGE). Both days are included, so `from === to` is one day.
  *
  * @example checkPeriod('period', { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! })
+ * @internal
  */
 export function checkPeriod(option: string, value: unknown): DayRange {
   if (!isObject(value)) {

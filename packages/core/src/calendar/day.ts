@@ -26,6 +26,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * The day number of a civil date. Does not check the parts: use {@link isValidYmd} first.
  *
  * @example dayFromYmd(1970, 1, 1) === 0; dayFromYmd(2024, 11, 1) === 20028
+ * @internal
  */
 export function dayFromYmd(year: number, month: number, day: number): Day {
   const y = month <= 2 ? year - 1 : year;
@@ -41,6 +42,7 @@ export function dayFromYmd(year: number, month: number, day: number): Day {
  * The civil date of a day number.
  *
  * @example ymdOfDay(dayFromYmd(2024, 2, 29)) // { year: 2024, month: 2, day: 29 }
+ * @internal
  */
 export function ymdOfDay(dayNumber: Day | number): YearMonthDay {
   const z = dayNumber + 719468;
@@ -61,13 +63,21 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Days in a month (`month` 1–12). @example daysInMonth(2023, 2) === 28 */
+/**
+ * Days in a month (`month` 1–12). @example daysInMonth(2023, 2) === 28
+ *
+ * @internal
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Whether the parts name a real calendar date in years 1–9999. */
+/**
+ * Whether the parts name a real calendar date in years 1–9999.
+ *
+ * @internal
+ */
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) &&
@@ -115,7 +125,11 @@ export function formatDay(dayNumber: Day): string {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** `n` days after (or before, when negative) a day. @example addDays(d, 1) is the next day */
+/**
+ * `n` days after (or before, when negative) a day. @example addDays(d, 1) is the next day
+ *
+ * @internal
+ */
 export function addDays(dayNumber: Day, n: number): Day {
   return (dayNumber + n) as Day;
 }
@@ -167,6 +181,7 @@ export function monthOffset(dayNumber: Day, n: number): { year: number; month: n
  * The same day of the month `n` months later, clamped to the month's last day.
  *
  * @example addMonths(parseDay('2024-01-31')!, 1) is 29 Feb 2024
+ * @internal
  */
 export function addMonths(dayNumber: Day, n: number): Day {
   const { day } = ymdOfDay(dayNumber);
@@ -178,7 +193,11 @@ export function addMonths(dayNumber: Day, n: number): Day {
   );
 }
 
-/** `YYYY-MM` of a day. @example formatMonth(parseDay('2024-11-22')!) === '2024-11' */
+/**
+ * `YYYY-MM` of a day. @example formatMonth(parseDay('2024-11-22')!) === '2024-11'
+ *
+ * @internal
+ */
 export function formatMonth(dayNumber: Day): string {
   const { year, month } = ymdOfDay(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}`;
@@ -213,19 +232,31 @@ const MONTH_NAMES_LONG = [
   'December',
 ] as const;
 
-/** A day as a UK reader writes it, short month. @example formatDayShort(d) === '1 Nov 2024' */
+/**
+ * A day as a UK reader writes it, short month. @example formatDayShort(d) === '1 Nov 2024'
+ *
+ * @internal
+ */
 export function formatDayShort(dayNumber: Day): string {
   const { year, month, day } = ymdOfDay(dayNumber);
   return `${day} ${MONTH_NAMES_SHORT[month - 1]} ${year}`;
 }
 
-/** A day in words, long month. @example formatDayLong(d) === '1 November 2024' */
+/**
+ * A day in words, long month. @example formatDayLong(d) === '1 November 2024'
+ *
+ * @internal
+ */
 export function formatDayLong(dayNumber: Day): string {
   const { year, month, day } = ymdOfDay(dayNumber);
   return `${day} ${MONTH_NAMES_LONG[month - 1]} ${year}`;
 }
 
-/** `DD/MM/YYYY`, as UK accounting packages import dates. @example formatDayDmy(d) === '01/11/2024' */
+/**
+ * `DD/MM/YYYY`, as UK accounting packages import dates. @example formatDayDmy(d) === '01/11/2024'
+ *
+ * @internal
+ */
 export function formatDayDmy(dayNumber: Day): string {
   const { year, month, day } = ymdOfDay(dayNumber);
   return `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;

@@ -35,8 +35,10 @@ export interface ResolvedPreviewOptions {
   readonly prefix: string;
 }
 
+/** @internal */
 export const DEFAULT_DUE_DAYS = 14;
 export const MAX_DUE_DAYS = 365;
+/** @internal */
 export const DEFAULT_PREFIX = 'PREVIEW';
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
 const KEYS = ['period', 'dayRule', 'monthly52', 'dueDays', 'prefix'];

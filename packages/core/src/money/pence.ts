@@ -19,7 +19,11 @@ export function pence(value: number): Pence {
   return value as Pence;
 }
 
-/** The sum of some amounts, checked to stay a safe integer. @example sumPence([1, 2]) === 3 */
+/**
+ * The sum of some amounts, checked to stay a safe integer. @example sumPence([1, 2]) === 3
+ *
+ * @internal
+ */
 export function sumPence(amounts: Iterable<number>): Pence {
   let total = 0;
   for (const amount of amounts) total += amount;

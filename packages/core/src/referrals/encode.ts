@@ -11,7 +11,11 @@ import type { CharitylogPerson, ReferralEncoding } from './types.js';
 /** The content type of every referral body. */
 export const REFERRAL_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
-/** A person as the text fields a form carries, in the person's own key order. */
+/**
+ * A person as the text fields a form carries, in the person's own key order.
+ *
+ * @internal
+ */
 export type DecodedPerson = Record<string, string>;
 
 /**
@@ -19,6 +23,7 @@ export type DecodedPerson = Record<string, string>;
  *
  * @example personFields({ first_name: 'Ann', surname: 'Smith', org_type_id: 1 })
  * // { first_name: 'Ann', surname: 'Smith', org_type_id: '1' }
+ * @internal
  */
 export function personFields(person: CharitylogPerson): DecodedPerson {
   const fields: DecodedPerson = {};
@@ -77,6 +82,7 @@ function badBody(reason: string): CarebillError {
  *
  * @example decodeReferralBody('0%5Bfirst_name%5D=Ann&0%5Bsurname%5D=Smith')
  * // [{ first_name: 'Ann', surname: 'Smith' }]
+ * @internal
  */
 export function decodeReferralBody(body: string): DecodedPerson[] {
   const params = new URLSearchParams(body);

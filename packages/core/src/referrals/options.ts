@@ -9,13 +9,25 @@ import { checkInteger, checkOptionKeys, found } from '../errors/checks.js';
 import { MAX_LIMIT_PENCE } from '../runway/options.js';
 import type { ReferralOptions } from './types.js';
 
-/** The default window: council notice dates up to 6 months after T are referred. */
+/**
+ * The default window: council notice dates up to 6 months after T are referred.
+ *
+ * @internal
+ */
 export const DEFAULT_WITHIN_MONTHS = 6;
 export const MAX_WITHIN_MONTHS = 60;
-/** Charitylog's `org_type_id` for a person, unless told otherwise. */
+/**
+ * Charitylog's `org_type_id` for a person, unless told otherwise.
+ *
+ * @internal
+ */
 export const DEFAULT_ORG_TYPE_ID = 1;
 export const MAX_ORG_TYPE_ID = 1_000_000;
-/** Charitylog's `source` when a charity has one referral source. */
+/**
+ * Charitylog's `source` when a charity has one referral source.
+ *
+ * @internal
+ */
 export const DEFAULT_SOURCE = '1';
 
 const KEYS = [
