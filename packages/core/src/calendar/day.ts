@@ -140,6 +140,9 @@ export function addDays(dayNumber: Day, n: number): Day {
  * `OUT_OF_RANGE` for one outside its range (`month` 13 is not January of the next year).
  */
 function checkYearMonth(year: number, month: number): void {
+  // The common case without allocating: runway month loops call this per month and booking.
+  const valid = year >= 1 && year <= 9999 && month >= 1 && month <= 12;
+  if (valid && Number.isInteger(year) && Number.isInteger(month)) return;
   checkInteger('year', year, { min: 1, max: 9999 });
   checkInteger('month', month, { min: 1, max: 12 });
 }
