@@ -1,7 +1,8 @@
 /**
- * The loader's entry (SPEC §2, §2.1): file texts in, the trusted {@link Dataset} and every
- * problem out. It parses each file, maps each record with its resource's mapper, checks
- * the cross-record rules, then parks what the record errors touch.
+ * The loader's entry (SPEC §2, §2.1): file texts or parsed records in, the trusted
+ * {@link Dataset} and every problem out. It reads each resource (`input.ts`), maps each
+ * record with its resource's mapper, checks the cross-record rules, then parks what the
+ * record errors touch.
  */
 
 import { mapBooking } from './bookings.js';

@@ -13,6 +13,7 @@ import {
   checkText,
 } from '../errors/checks.js';
 
+/** The options of `buildPreview` (SPEC §3, §4); see docs/library.md. */
 export interface PreviewOptions extends ChargeOptions {
   /** The billing period, both days included: `monthPeriod(2024, 11)`, or `{ from, to }`. */
   readonly period: DayRange;

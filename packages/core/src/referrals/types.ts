@@ -43,6 +43,7 @@ export interface CharitylogPerson {
 /** How the array of people goes into the form body. */
 export type ReferralEncoding = 'form' | 'json';
 
+/** The options of `planReferrals` (SPEC §9); see docs/library.md. */
 export interface ReferralOptions {
   /** The as-of date T of the runway. */
   readonly asOf: Day;

@@ -7,7 +7,9 @@ import { CarebillError } from '../errors/carebill-error.js';
 import { checkChoice, checkInteger, checkOptionKeys, found } from '../errors/checks.js';
 import { isUpliftPercent } from './uplift.js';
 
+/** A UK nation whose capital limits the runway uses (SPEC §5). */
 export type Region = 'england' | 'scotland' | 'wales' | 'northern-ireland';
+/** Every {@link Region}, for menus and checks. */
 export const REGIONS: readonly Region[] = ['england', 'scotland', 'wales', 'northern-ireland'];
 
 /** The capital limits, in pence. Wales has one limit: `upperPence === lowerPence`. */
@@ -34,6 +36,7 @@ export interface Uplift {
   readonly day?: number;
 }
 
+/** The options of `projectRunway` (and `referralCandidatesFromRunway`); see docs/library.md. */
 export interface RunwayOptions {
   /** T: balances are reported at the end of this day. */
   readonly asOf: Day;
