@@ -71,7 +71,7 @@ export function parseIntegerText(name: string, value: string | undefined): numbe
  * A whole-number option within bounds, or its default when absent (for options only the
  * command line has, such as `--jobs`; core checks its own options).
  *
- * @example parseIntegerOption('--due-days', '14', { min: 0, max: 365 }) === 14
+ * @example parseIntegerOption('--jobs', '4', { min: 1, max: 64 }) === 4
  */
 export function parseIntegerOption(
   name: string,
