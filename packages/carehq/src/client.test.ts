@@ -1,28 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { CREDENTIALS, type Harness, startHarness } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { CREDENTIALS, harnessPerTest, rejection } from '../test/harness.js';
 import { CareHqClient, DEFAULT_MAX_RESPONSE_BYTES, parseListPage } from './client.js';
-import { CareHqError } from './errors.js';
 import { pullDataset } from './pull.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-async function setup(...args: Parameters<typeof startHarness>): Promise<Harness> {
-  harness = await startHarness(...args);
-  return harness;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CareHqError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CareHqError);
-  return error as CareHqError;
-}
+const setup = harnessPerTest();
 
 const ROOM = '6750a1c24f73a2ce00000201';
 

@@ -347,24 +347,16 @@ export class CareHqClient {
         };
       }
     }
-    if (status >= 200 && status < 300) {
+    if (status >= 200 && status < 400) {
       return {
         ok: false,
         code: 'HTTP',
         retryable: false,
         status,
         reason:
-          'CareHQ answers a list with 200; this client, like CareHQ’s own, takes no other success status',
-      };
-    }
-    if (status >= 300 && status < 400) {
-      return {
-        ok: false,
-        code: 'HTTP',
-        retryable: false,
-        status,
-        reason:
-          'CareHQ answered with a redirect, which this client does not follow; check the base URL',
+          status < 300
+            ? 'CareHQ answers a list with 200; this client, like CareHQ’s own, takes no other success status'
+            : 'CareHQ answered with a redirect, which this client does not follow; check the base URL',
       };
     }
     let hint: string | undefined;

@@ -10,17 +10,13 @@ import {
   projectRunway,
   RESOURCES,
 } from '@carebill/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest } from '../test/harness.js';
 import type { PulledDataset } from './collect.js';
 import { IDS_PER_REQUEST, RecordCollector } from './collect.js';
 import { pullDataset } from './pull.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
+const setup = harnessPerTest();
 
 const ID = (n: string) => `6750a1c24f73a2ce00000${n}`;
 const RECTORY = ID('101');
@@ -56,7 +52,7 @@ function homePart(result: Preview, loaded: LoadedDataset, location: string) {
 
 describe('a one-home pull bills exactly as the whole group does for that home', () => {
   it('finds contracts without a location, councils registered elsewhere, contacts without a home', async () => {
-    harness = await startHarness();
+    const harness = await setup();
     const group = load(await pullDataset({ client: harness.client }));
     const meadow = load(await pullDataset({ client: harness.client, location: MEADOW }));
     expect(group.parked).toEqual([]);
@@ -94,7 +90,7 @@ describe('a one-home pull bills exactly as the whole group does for that home', 
     ['Meadow View', MEADOW],
     ['Rectory Gardens', RECTORY],
   ])('%s: the same part, month by month, from before the move to after', async (_name, home) => {
-    harness = await startHarness();
+    const harness = await setup();
     const group = load(await pullDataset({ client: harness.client }));
     const one = load(await pullDataset({ client: harness.client, location: home }));
     for (const month of ['2024-07', '2024-08', '2024-09', '2024-11', '2024-12']) {
@@ -113,7 +109,7 @@ describe('a one-home pull bills exactly as the whole group does for that home', 
   });
 
   it('pulls a current resident’s earlier stay at another home, so their fund’s runway is whole', async () => {
-    harness = await startHarness();
+    const harness = await setup();
     const groupData = await pullDataset({ client: harness.client });
     const meadowData = await pullDataset({ client: harness.client, location: MEADOW });
     // Walter moved from Rectory Gardens (stay 607, to 31 Aug 2024) to Meadow View; his
@@ -157,7 +153,7 @@ describe('a one-home pull bills exactly as the whole group does for that home', 
   });
 
   it('asks CareHQ for the residents by id, 50 to a request, and only once for each missing record', async () => {
-    harness = await startHarness();
+    const harness = await setup();
     await pullDataset({ client: harness.client, location: MEADOW });
     const asked = harness.api.log.map((r) => {
       const filters = [...new Set(r.params.keys())].filter((k) => k.startsWith('filters-'));
@@ -186,7 +182,7 @@ describe('a one-home pull bills exactly as the whole group does for that home', 
 
 describe('RecordCollector', () => {
   it('asks for a long id list 50 ids at a time and keeps each record once', async () => {
-    harness = await startHarness();
+    const harness = await setup();
     const collector = new RecordCollector(harness.client);
     const real = harness.data['service-users']?.map((r) => r._id) ?? [];
     const ids = [...real, ...Array.from({ length: 116 }, (_, i) => `${i}`.padStart(24, 'f'))];

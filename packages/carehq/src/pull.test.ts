@@ -2,43 +2,24 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { RESOURCES } from '@carebill/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../test/emulator.js';
 import {
   CREDENTIALS,
   expectedRecords,
-  type Harness,
+  harnessPerTest,
+  rejection,
   snapshotDir,
-  startHarness,
 } from '../test/harness.js';
 import { CareHqClient } from './client.js';
-import { CareHqError } from './errors.js';
 import { pullDataset } from './pull.js';
 import { formatRecords, isPullTempFile } from './write-dataset.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-async function setup(...args: Parameters<typeof startHarness>): Promise<Harness> {
-  harness = await startHarness(...args);
-  return harness;
-}
+const setup = harnessPerTest();
 
 function expectNoSecrets(text: string) {
   expect(text).not.toContain(CREDENTIALS.apiKey);
   expect(text).not.toContain(CREDENTIALS.apiSecret);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CareHqError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CareHqError);
-  return error as CareHqError;
 }
 
 const L2 = '6750a1c24f73a2ce00000102';

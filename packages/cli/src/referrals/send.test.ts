@@ -1,6 +1,6 @@
 import { encodeReferralBody } from '@carebill/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type StandIn, startStandIn } from '../../test/charitylog-stand-in.js';
+import { type StandIn, type StandInOptions, startStandIn } from '../../test/charitylog-stand-in.js';
 import { parseConsent } from './consent.js';
 import { credentialsFromEnv, redact } from './credentials.js';
 import { backoffMs, sendReferral } from './send.js';
@@ -16,6 +16,17 @@ afterEach(async () => {
   await standIn?.close();
   standIn = undefined;
 });
+
+/** Starts a stand-in (failing nothing first) and sends Ann's referral to it. */
+async function sendOnceTo(options: StandInOptions) {
+  standIn = await startStandIn({ failFirst: 0, ...options });
+  return sendReferral(encodeReferralBody(ann), {
+    endpoint: standIn.url,
+    credentials,
+    fetch,
+    sleep: async () => {},
+  });
+}
 
 function sleeps() {
   const waits: number[] = [];
@@ -90,18 +101,12 @@ describe('sendReferral', () => {
   });
 
   it('retries network errors, and never returns the key even when a server echoes it', async () => {
-    standIn = await startStandIn({ failFirst: 0, apiKey: 'another key', echoAuthorization: true });
-    const refused = await sendReferral(encodeReferralBody(ann), {
-      endpoint: standIn.url,
-      credentials,
-      fetch,
-      sleep: async () => {},
-    });
+    const refused = await sendOnceTo({ apiKey: 'another key', echoAuthorization: true });
     expect(refused.ok).toBe(false);
     expect(JSON.stringify(refused)).not.toContain(KEY);
     expect(JSON.stringify(refused)).toContain('Bearer [redacted]');
-    const url = standIn.url;
-    await standIn.close();
+    const url = standIn?.url ?? '';
+    await standIn?.close();
     standIn = undefined;
     const { waits, sleep } = sleeps();
     const down = await sendReferral(encodeReferralBody(ann), {
@@ -121,17 +126,10 @@ describe('redaction before truncation', () => {
   it('cuts a reply only after redacting a key that straddles the cut', async () => {
     // The reply: {"error":"bad credentials","note":"x…x","authorization":"Bearer <key>"};
     // the key starts at character 61 + padding = 290 (0-based), across the cut after 299.
-    standIn = await startStandIn({
-      failFirst: 0,
+    const refused = await sendOnceTo({
       apiKey: 'another key',
       echoAuthorization: true,
       echoPadding: 229,
-    });
-    const refused = await sendReferral(encodeReferralBody(ann), {
-      endpoint: standIn.url,
-      credentials,
-      fetch,
-      sleep: async () => {},
     });
     expect(refused.ok).toBe(false);
     const error = refused.ok ? '' : refused.error;
