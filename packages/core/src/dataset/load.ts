@@ -26,6 +26,7 @@ import type {
 } from './model.js';
 import { RESOURCES } from './model.js';
 import { findOverlappingBookings, findTwoBalancePayers } from './overlaps.js';
+import { findOtherResidentsRecords } from './ownership.js';
 import { type FileRecord, isJsonObject } from './pages.js';
 import { type ParkingRefs, parkRecords } from './parking.js';
 import { mapLocationContact, mapServiceUser, mapServiceUserContact } from './people.js';
@@ -121,6 +122,7 @@ export function loadDataset(input: DatasetInput): LoadedDataset {
   const crossRecord = [
     ...findOverlappingBookings(validRecords(bookings)),
     ...findTwoBalancePayers(validRecords(contracts)),
+    ...findOtherResidentsRecords(contracts, serviceUserContacts),
   ];
 
   const refs: ParkingRefs = {
