@@ -7,6 +7,7 @@
 import type { Stream } from 'node:stream';
 import type { Invoice, Preview } from '@carebill/core';
 import ExcelJS from 'exceljs';
+import { bytesOf, writtenOut } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
 import { paymentMethodLabel } from '../tables/labels.js';
@@ -41,21 +42,36 @@ const METHOD_COLUMNS: readonly Column<MethodRow>[] = [
 ];
 
 /**
- * Streams the preview workbook to a file path or a writable stream. Its `created` and
- * `modified` are the period's first day, never the clock.
+ * The preview workbook as the bytes of an .xlsx file: sheets Invoices, Lines, By payment
+ * method, Unbilled & unallocated and Warnings. Its `created` and `modified` are the
+ * period's first day, never the clock.
  *
- * @example await writePreviewWorkbook(preview, 'out/preview.xlsx')
+ * @example
+ * const preview = buildPreview(loaded, { period });
+ * const xlsx = await renderPreviewWorkbook(preview); // Uint8Array of a zip (starts with PK)
+ */
+export function renderPreviewWorkbook(
+  preview: Preview,
+  options: PreviewWorkbookOptions = {},
+): Promise<Uint8Array> {
+  return bytesOf((sink) => writePreviewWorkbook(preview, sink, options));
+}
+
+/**
+ * Streams the preview workbook (see {@link renderPreviewWorkbook}) into a writable stream
+ * (a file, an HTTP response), ends the stream and resolves once it has finished. Rows are
+ * written as they are made, so a group's month never sits in memory as one workbook.
+ *
+ * @example await writePreviewWorkbook(preview, createWriteStream('preview.xlsx'));
  */
 export async function writePreviewWorkbook(
   preview: Preview,
-  output: NodeJS.WritableStream | string,
+  output: NodeJS.WritableStream,
   options: PreviewWorkbookOptions = {},
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     // exceljs types its stream as a `Stream`; any Node writable works.
-    ...(typeof output === 'string'
-      ? { filename: output }
-      : { stream: output as unknown as Stream }),
+    stream: output as unknown as Stream,
     useStyles: true,
     useSharedStrings: false,
   });
@@ -117,6 +133,7 @@ export async function writePreviewWorkbook(
     onCleaned,
   );
   await workbook.commit();
+  await writtenOut(output);
 }
 
 function headerIndex<Row>(columns: readonly Column<Row>[], header: string): number {
