@@ -17,4 +17,13 @@ describe.skipIf(!HAS_POPPLER)('the shared font', () => {
     expect(pdfText(savePdf(later, 'w-after-circumflex'))[0]).toContain('Wales Way');
     expect(Buffer.compare(later, await renderPdf(doc('Wales Way')))).toBe(0);
   });
+
+  it('copies ligatures out as their letters, as a freshly parsed font does', async () => {
+    // The layout sets "fi", "ffi", "fl" and "ff" as one ligature glyph each; the text
+    // behind it must stay the letters, or an email address copies out wrong.
+    const text = 'Kingfisher accounts@kingfisherview.example Griffiths Waffle Staff';
+    const page = pdfText(savePdf(await renderPdf(doc(text)), 'ligatures'))[0];
+    expect(page).toContain(text);
+    expect(page).not.toMatch(/[\uFB00-\uFB06]/);
+  });
 });

@@ -179,10 +179,21 @@ function fontkitOfPdfkit(): Fontkit {
  * subsetter creates component glyphs (the W inside a composite Ŵ) with none, so on a font
  * shared by many documents a later "W" went into the ToUnicode map as nothing — unsearchable
  * text, and bytes that depended on which invoices the process had rendered before.
+ *
+ * The ligature glyphs (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ: U+FB00–FB06, which the layout puts in place of "fi"
+ * and the rest) get the letters they stand for, as a freshly parsed font gives them:
+ * otherwise "Kingfisher" and an email address holding "fi" copy out of the PDF as
+ * "Kingﬁsher", which no search or mail client matches.
  */
 function fixGlyphCodePoints(font: LayoutFont): LayoutFont {
   const codePoints = [...font.characterSet].sort((a, b) => a - b);
-  for (const codePoint of codePoints) font.glyphForCodePoint(codePoint);
+  for (const codePoint of codePoints) {
+    const glyph = font.glyphForCodePoint(codePoint);
+    if (codePoint >= 0xfb00 && codePoint <= 0xfb06) {
+      const letters = String.fromCodePoint(codePoint).normalize('NFKD');
+      glyph.codePoints = [...letters].map((letter) => letter.codePointAt(0) ?? 0);
+    }
+  }
   return font;
 }
 
@@ -192,7 +203,7 @@ interface GlyphRun {
 interface LayoutFont {
   layout(text: string, features?: unknown): GlyphRun;
   readonly characterSet: readonly number[];
-  glyphForCodePoint(codePoint: number): unknown;
+  glyphForCodePoint(codePoint: number): { codePoints: number[] };
 }
 
 /** Distinct words kept shaped; the cache is dropped and refilled when it reaches this. */
