@@ -25,12 +25,24 @@ export async function bytesOf(
 }
 
 /**
- * Resolves once everything written to `output` has been handed on (for a file, once it is
- * closed); rejects if the stream fails. Only the writable side counts, so a `PassThrough`
+ * Runs a writer that writes `output` and ends it, and resolves once `output` has finished
+ * (for a file, once it is closed). If the stream fails (a full disk, a client gone) or the
+ * writer throws, rejects with that error and destroys the stream — the caller never waits
+ * on a stream that will not finish. Only the writable side counts, so a `PassThrough`
  * nobody reads to the end still finishes.
  *
- * @example await writtenOut(stream);
+ * @example await writeInto(stream, () => workbook.commit());
  */
-export function writtenOut(output: NodeJS.WritableStream): Promise<void> {
-  return finished(output, { readable: false });
+export async function writeInto(
+  output: NodeJS.WritableStream,
+  write: () => Promise<void>,
+): Promise<void> {
+  const finishedWriting = finished(output, { readable: false });
+  try {
+    await Promise.all([write(), finishedWriting]);
+  } catch (error) {
+    finishedWriting.catch(() => {}); // settled by the destroy below if not already
+    (output as Partial<Writable>).destroy?.(error as Error);
+    throw error;
+  }
 }

@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { writeInto } from '../streams.js';
 
 /** A pdfmake document definition (pdfmake ships no types; the builders here are tested). */
 export type DocDefinition = Record<string, unknown>;
@@ -112,11 +113,13 @@ export class PdfEngine {
    *
    * @example await engine.write(doc, createWriteStream('hello.pdf'));
    */
-  async write(doc: DocDefinition, output: NodeJS.WritableStream): Promise<void> {
-    const pdf = await this.#pdfmake.createPdf(doc).getStream();
-    const written = pipeline(pdf, output);
-    pdf.end();
-    await written;
+  write(doc: DocDefinition, output: NodeJS.WritableStream): Promise<void> {
+    return writeInto(output, async () => {
+      const pdf = await this.#pdfmake.createPdf(doc).getStream();
+      const written = pipeline(pdf, output);
+      pdf.end();
+      await written;
+    });
   }
 }
 

@@ -211,6 +211,7 @@ describe.skipIf(!HAS_POPPLER)('renderPrintPack', () => {
     expect(pages[3]).toContain('Rhys Ŷwen');
     const again = await renderPrintPack([council, largePrint, family], { period });
     expect(Buffer.compare(again, pack)).toBe(0);
+    await expect(renderPrintPack([])).rejects.toThrow(/at least one invoice/);
     if (HAS_QPDF) qpdfCheck(path);
   });
 });

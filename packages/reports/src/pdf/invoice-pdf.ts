@@ -84,14 +84,14 @@ export function invoiceDocument(invoice: Invoice, options: InvoicePdfOptions = {
 /**
  * Several invoices in one PDF for printing, as bytes: each invoice starts on a new page
  * with its own "Page 1 of N" and keeps its own layout. The caller makes one pack of the
- * standard-print invoices to post and one of the large-print ones. Throws a `RangeError`
- * for no invoices.
+ * standard-print invoices to post and one of the large-print ones. Rejects with a
+ * `RangeError` when given no invoices.
  *
  * @example
  * const toPost = preview.invoices.filter((i) => i.delivery.post && !i.delivery.largePrint);
  * const pack = await renderPrintPack(toPost, { period });
  */
-export function renderPrintPack(
+export async function renderPrintPack(
   invoices: readonly Invoice[],
   options: InvoicePdfOptions = {},
 ): Promise<Uint8Array> {
@@ -104,7 +104,7 @@ export function renderPrintPack(
  *
  * @example await writePrintPack(toPost, createWriteStream('print-pack-001.pdf'), { period });
  */
-export function writePrintPack(
+export async function writePrintPack(
   invoices: readonly Invoice[],
   output: NodeJS.WritableStream,
   options: InvoicePdfOptions = {},

@@ -7,7 +7,7 @@
 import type { Stream } from 'node:stream';
 import type { Invoice, Preview } from '@carebill/core';
 import ExcelJS from 'exceljs';
-import { bytesOf, writtenOut } from '../streams.js';
+import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
 import { paymentMethodLabel } from '../tables/labels.js';
@@ -64,10 +64,18 @@ export function renderPreviewWorkbook(
  *
  * @example await writePreviewWorkbook(preview, createWriteStream('preview.xlsx'));
  */
-export async function writePreviewWorkbook(
+export function writePreviewWorkbook(
   preview: Preview,
   output: NodeJS.WritableStream,
   options: PreviewWorkbookOptions = {},
+): Promise<void> {
+  return writeInto(output, () => writeSheets(preview, output, options));
+}
+
+async function writeSheets(
+  preview: Preview,
+  output: NodeJS.WritableStream,
+  options: PreviewWorkbookOptions,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     // exceljs types its stream as a `Stream`; any Node writable works.
@@ -133,7 +141,6 @@ export async function writePreviewWorkbook(
     onCleaned,
   );
   await workbook.commit();
-  await writtenOut(output);
 }
 
 function headerIndex<Row>(columns: readonly Column<Row>[], header: string): number {

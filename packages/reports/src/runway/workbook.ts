@@ -13,7 +13,7 @@ import type { Stream } from 'node:stream';
 import { type Day, formatDayShort, type ResidentRunway, type Runway } from '@carebill/core';
 import ExcelJS from 'exceljs';
 import { dateOfDay } from '../preview/xlsx-table.js';
-import { bytesOf, writtenOut } from '../streams.js';
+import { bytesOf, writeInto } from '../streams.js';
 
 const MONEY = '£#,##0.00';
 const DATE = 'dd/mm/yyyy';
@@ -58,10 +58,11 @@ export function renderRunwayWorkbook(runway: Runway): Promise<Uint8Array> {
  *
  * @example await writeRunwayWorkbook(runway, createWriteStream('runway.xlsx'));
  */
-export async function writeRunwayWorkbook(
-  runway: Runway,
-  output: NodeJS.WritableStream,
-): Promise<void> {
+export function writeRunwayWorkbook(runway: Runway, output: NodeJS.WritableStream): Promise<void> {
+  return writeInto(output, () => writeSheets(runway, output));
+}
+
+async function writeSheets(runway: Runway, output: NodeJS.WritableStream): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     // exceljs types its stream as a `Stream`; any Node writable works.
     stream: output as unknown as Stream,
@@ -76,7 +77,6 @@ export async function writeRunwayWorkbook(
   writeSummary(workbook, runway);
   writeMonthly(workbook, runway);
   await workbook.commit();
-  await writtenOut(output);
 }
 
 function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runway): void {
