@@ -10,6 +10,7 @@ import { largePrintInvoiceSection } from './invoice-large-print.js';
 import { standardInvoiceSection } from './invoice-standard.js';
 import { type Section, sectionedDocument } from './sections.js';
 
+/** Options of the invoice PDFs and print packs. */
 export interface InvoicePdfOptions {
   /** The billing period shown on the invoice; defaults to the days its lines cover. */
   readonly period?: DayRange;

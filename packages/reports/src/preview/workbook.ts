@@ -24,6 +24,7 @@ export const PREVIEW_SHEETS = [
   'Warnings',
 ] as const;
 
+/** Options of the preview workbook. */
 export interface PreviewWorkbookOptions {
   /** Told of every cell whose text had to be cleaned (control characters, too long). */
   readonly onCleanedText?: (cell: CleanedCell) => void;
