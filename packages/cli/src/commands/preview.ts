@@ -6,12 +6,9 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPreview, checkPreviewOptions, type DayRule, formatPounds } from '@carebill/core';
 import { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from '@carebill/core/internal';
-import {
-  type EmailManifestRow,
-  renderEmailManifest,
-  renderPreviewJson,
-  writePreviewWorkbook,
-} from '@carebill/reports';
+import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
+import { renderPreviewJson } from '@carebill/reports/json';
+import { writePreviewWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { renderPdfJobs } from '../io/pdf-pool.js';

@@ -21,7 +21,9 @@ import {
   type RunwayOptions,
 } from '@carebill/core';
 import { addMonths, formatDayShort } from '@carebill/core/internal';
-import { renderRunwayJson, renderRunwayPdf, writeRunwayWorkbook } from '@carebill/reports';
+import { renderRunwayJson } from '@carebill/reports/json';
+import { renderRunwayPdf } from '@carebill/reports/pdf';
+import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
 import { parseIntegerText } from '../io/period.js';
 import { readDatasetFolder } from '../io/read-dataset.js';
 import { asUsageError, EXIT, UsageError } from '../usage-error.js';

@@ -5,7 +5,7 @@
  */
 import type { Day, ResidentRunway, Runway } from '@carebill/core';
 import { formatDayShort } from '@carebill/core/internal';
-import type { PdfContent } from './pdfmake.js';
+import type { Content } from '../pdf/engine.js';
 import { poundsInWords } from './words.js';
 
 export const CHART_COLOURS = {
@@ -35,7 +35,7 @@ function niceMax(pence: number): number {
  *
  * @example { stack: [title, balanceChart(runway, resident)] }
  */
-export function balanceChart(runway: Runway, resident: ResidentRunway): PdfContent {
+export function balanceChart(runway: Runway, resident: ResidentRunway): Content {
   const points: { day: Day; pence: number }[] = [
     { day: runway.asOf, pence: resident.totalAsOfPence },
     ...resident.monthly
