@@ -160,15 +160,17 @@ describe('writePreviewWorkbook', async () => {
       'bk-6',
       'ct-9',
       'suc-9',
+      'Dafydd Ŵyn & Sons',
       NOV_1,
       NOV_1 + 29,
       30,
       214.29,
       'BILLING_NOT_ENABLED',
     ]);
-    expect(rows[3]?.[7]).toBe(-42.86);
-    expect(rows[3]?.[8]).toBe('OVER_CONTRACTED');
-    expect(rows[4]?.[7]).toBe(
+    expect(rows[2]?.slice(3, 5)).toEqual(['su-3', 'Margaret Jones']);
+    expect(rows[3]?.[8]).toBe(-42.86);
+    expect(rows[3]?.[9]).toBe('OVER_CONTRACTED');
+    expect(rows[4]?.[8]).toBe(
       (preview.totals.unbilledPence + preview.totals.unallocatedPence) / 100,
     );
   });

@@ -5,7 +5,7 @@
  */
 
 import type { Stream } from 'node:stream';
-import type { Invoice, Preview } from '@carebill/core';
+import { formatDayShort, type Invoice, type Preview } from '@carebill/core';
 import ExcelJS from 'exceljs';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
@@ -66,15 +66,28 @@ export async function writePreviewWorkbook(
   workbook.lastModifiedBy = 'carebill';
   const onCleaned = options.onCleanedText ?? (() => {});
   const invoices = preview.invoices;
+  const printTitle = `Invoice preview ${formatDayShort(preview.period.from)} – ${formatDayShort(preview.period.to)}`;
 
   const { lastDataRow: lastInvoiceRow } = writeTable(
     workbook,
-    { name: 'Invoices', columns: INVOICE_COLUMNS, rows: () => invoices, sum: ['Lines', 'Total'] },
+    {
+      name: 'Invoices',
+      printTitle,
+      columns: INVOICE_COLUMNS,
+      rows: () => invoices,
+      sum: ['Lines', 'Total'],
+    },
     onCleaned,
   );
   writeTable(
     workbook,
-    { name: 'Lines', columns: LINE_COLUMNS, rows: () => lineRows(invoices), sum: ['Amount'] },
+    {
+      name: 'Lines',
+      printTitle,
+      columns: LINE_COLUMNS,
+      rows: () => lineRows(invoices),
+      sum: ['Amount'],
+    },
     onCleaned,
   );
 
@@ -88,6 +101,7 @@ export async function writePreviewWorkbook(
     workbook,
     {
       name: 'By payment method',
+      printTitle,
       columns: METHOD_COLUMNS,
       rows: () => methods,
       sum: ['Invoices', 'Total'],
@@ -104,6 +118,7 @@ export async function writePreviewWorkbook(
     workbook,
     {
       name: 'Unbilled & unallocated',
+      printTitle,
       columns: LEFTOVER_COLUMNS,
       rows: () => leftovers,
       sum: ['Days', 'Amount'],
@@ -113,7 +128,7 @@ export async function writePreviewWorkbook(
   const warnings = warningRows(preview);
   writeTable(
     workbook,
-    { name: 'Warnings', columns: WARNING_COLUMNS, rows: () => warnings },
+    { name: 'Warnings', printTitle, columns: WARNING_COLUMNS, rows: () => warnings },
     onCleaned,
   );
   await workbook.commit();
