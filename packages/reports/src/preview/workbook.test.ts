@@ -218,7 +218,39 @@ describe('writePreviewWorkbook', async () => {
       ]),
     );
     expect(widths.get(0)).toBeGreaterThanOrEqual('PREVIEW-202411-0001'.length);
-    expect(widths.get(9)).toBe(60); // the long description is capped
+    expect(widths.get(9)).toBe(32); // the long description is capped, and wraps
+    // Its row is as tall as the wrapped lines: at least two of 15 pt.
+    const linesXml = rawPart(wb, 'xl/worksheets/sheet2.xml');
+    const heights = [...linesXml.matchAll(/<row r="(\d+)"[^>]* ht="([\d.]+)"/g)].map((m) =>
+      Number(m[2]),
+    );
+    expect(heights.length).toBeGreaterThan(0);
+    for (const height of heights) expect(height % 15).toBe(0);
+    expect(Math.max(...heights)).toBeGreaterThanOrEqual(30);
+  });
+
+  it('prints every sheet on A4 landscape, one page wide, the header row on every page', () => {
+    // SheetJS reads the print titles back as defined names, one per sheet.
+    expect(wb.Workbook?.Names?.filter((n) => n.Name === '_xlnm.Print_Titles')).toEqual(
+      PREVIEW_SHEETS.map((name, index) => ({
+        Name: '_xlnm.Print_Titles',
+        Sheet: index,
+        Ref: `'${name}'!$1:$1`,
+      })),
+    );
+    for (const [index, name] of PREVIEW_SHEETS.entries()) {
+      const xml = rawPart(wb, `xl/worksheets/sheet${index + 1}.xml`);
+      expect(xml, name).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+      const setup = /<pageSetup [^>]*\/>/.exec(xml)?.[0] ?? '';
+      expect(setup, name).toContain('paperSize="9"');
+      expect(setup, name).toContain('orientation="landscape"');
+      expect(setup, name).toContain('fitToWidth="1"');
+      expect(setup, name).toContain('fitToHeight="0"');
+      expect(xml, name).toContain(
+        '<oddHeader>&amp;LInvoice preview 1 Nov 2024 – 30 Nov 2024</oddHeader>',
+      );
+      expect(xml, name).toContain('<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter>');
+    }
   });
 
   it('dates the workbook from the period, never the clock', () => {
