@@ -5,11 +5,11 @@
  * Skips, saying why, when `soffice` or poppler is missing; CI installs both (.ci/run).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildPreview } from '@carebill/core';
-import { writePreviewWorkbook } from '@carebill/reports';
+import { renderPreviewWorkbook } from '@carebill/reports/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewOptionsFrom } from '../src/commands/preview.js';
 import { loadFolderOrReport } from '../src/io/load.js';
@@ -83,9 +83,11 @@ describe.skipIf(SKIP_REASON !== '')(
     if (SKIP_REASON === '') {
       // The workbook as `carebill preview` writes it, without the PDFs it also renders.
       const loaded = await loadFolderOrReport(demo);
-      await writePreviewWorkbook(
-        buildPreview(loaded!, previewOptionsFrom({ month: '2024-11' })),
+      writeFileSync(
         join(out, 'preview.xlsx'),
+        await renderPreviewWorkbook(
+          buildPreview(loaded!, previewOptionsFrom({ month: '2024-11' })),
+        ),
       );
       expect(
         (await run(['runway', '--data', demo, '--as-of', '2024-11-22', '--out', out])).code,

@@ -11,7 +11,7 @@ import {
   type ExportFormat,
   isExportEncoding,
   renderExport,
-} from '@carebill/reports';
+} from '@carebill/reports/csv';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { writeFileAtomic } from '../io/write.js';

@@ -60,6 +60,7 @@ export {
 
 /** The export formats of `carebill export --format`. */
 export const EXPORT_FORMATS = ['xero', 'sage50', 'csv'] as const;
+/** One of {@link EXPORT_FORMATS}. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**

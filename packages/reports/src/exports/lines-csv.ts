@@ -16,6 +16,7 @@ export const LINES_COLUMNS: readonly string[] = LINE_COLUMNS.map((column) => col
 /** The file name of the lines CSV. */
 export const LINES_CSV_FILE_NAME = 'invoice-lines.csv';
 
+/** Options of the plain CSV of lines. */
 export interface LinesCsvOptions {
   /** Text encoding of the file. Default {@link LINES_CSV_DEFAULT_ENCODING}. */
   readonly encoding?: ExportEncoding;

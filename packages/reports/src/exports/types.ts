@@ -37,6 +37,7 @@ export type ExportWarningCode =
   | 'NEGATIVE_TOTAL'
   | 'TRANSLITERATED';
 
+/** Something in an export a person should check, with a stable code. */
 export interface ExportWarning {
   readonly code: ExportWarningCode;
   /** The invoice number the warning is about. */
