@@ -5,7 +5,8 @@
  */
 
 import type { Stream } from 'node:stream';
-import { formatDayShort, type Invoice, type Preview } from '@carebill/core';
+import type { Invoice, Preview } from '@carebill/core';
+import { formatDayShort } from '@carebill/core/internal';
 import ExcelJS from 'exceljs';
 import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
