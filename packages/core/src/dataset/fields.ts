@@ -6,6 +6,16 @@
  */
 import { type Day, formatDay, parseDay } from '../calendar/day.js';
 import { formatPounds } from '../money/format.js';
+import {
+  FIRST_DATE,
+  FIRST_DAY,
+  LAST_DATE,
+  LAST_DAY,
+  MAX_ID_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_LONG_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+} from './limits.js';
 import { markedLiteral } from './literals.js';
 import type { ResourceName } from './model.js';
 import type { RawRecord } from './pages.js';
@@ -66,6 +76,15 @@ export interface ReadOptions {
 export interface TextOptions {
   /** The text reaches outputs: warn when it starts like a spreadsheet formula. */
   readonly output?: boolean;
+  /** Long text (instructions, descriptions): {@link MAX_LONG_TEXT_LENGTH}, not {@link MAX_TEXT_LENGTH}. */
+  readonly long?: boolean;
+}
+
+export interface MoneyOptions extends ReadOptions {
+  /** The largest amount accepted, either sign (docs/input.md "Limits"). */
+  readonly maxPence?: number;
+  /** What the limit is of, for the message: "a weekly rate". */
+  readonly limitOf?: string;
 }
 
 /**
@@ -179,6 +198,16 @@ export class FieldReader {
   }
 
   private checkText(field: string, value: string, options: TextOptions): void {
+    const max = options.long ? MAX_LONG_TEXT_LENGTH : MAX_TEXT_LENGTH;
+    if (value.length > max) {
+      this.error(
+        'TEXT_TOO_LONG',
+        field,
+        value,
+        `${this.name(field)} is ${value.length.toLocaleString('en-GB')} characters long; carebill takes at most ${max.toLocaleString('en-GB')} here, so shorten it in CareHQ`,
+      );
+      return;
+    }
     const bad = findInvalidChar(value);
     if (bad !== undefined) {
       this.warn(
@@ -211,6 +240,7 @@ export class FieldReader {
       );
       return [];
     }
+    if (!this.withinListLimit(field, value)) return [];
     const out: string[] = [];
     value.forEach((item: unknown, i: number) => {
       if (typeof item !== 'string') {
@@ -242,8 +272,11 @@ export class FieldReader {
     return false;
   }
 
-  /** Money in pence; null when null or missing (an error when required). */
-  money(field: string, options: ReadOptions = {}): number | null {
+  /**
+   * Money in pence; null when null or missing (an error when required), or beyond
+   * `maxPence` either way (MONEY_OUT_OF_RANGE).
+   */
+  money(field: string, options: MoneyOptions = {}): number | null {
     const value = this.value(field);
     if (value === undefined || value === null) {
       if (options.required)
@@ -251,7 +284,12 @@ export class FieldReader {
       return null;
     }
     const pence = parseMoney(value);
-    if (pence !== undefined) return pence;
+    if (pence !== undefined) {
+      const max = options.maxPence;
+      return max === undefined || this.withinMoneyLimit(field, pence, max, options.limitOf)
+        ? pence
+        : null;
+    }
     const literal = markedLiteral(value);
     const found = literal ?? shortenValue(value);
     this.error(
@@ -263,17 +301,17 @@ export class FieldReader {
     return null;
   }
 
-  /** A whole number ≥ 0 (a JS integer or a digit string); null when null or missing. */
-  count(field: string): number | null {
+  /** A whole number from 0 to `max` (a JS integer or a digit string); null when null or missing. */
+  count(field: string, max: number): number | null {
     const value = this.value(field);
     if (value === undefined || value === null) return null;
     const n = parseMoney(value);
-    if (n !== undefined && n >= 0) return n;
+    if (n !== undefined && n >= 0 && n <= max) return n;
     this.error(
       'BAD_VALUE',
       field,
       value,
-      `${this.name(field)} must be a whole number of days (0 or more) or null; found ${markedLiteral(value) ?? shortenValue(value)}`,
+      `${this.name(field)} must be a whole number of days from 0 to ${max} or null; found ${markedLiteral(value) ?? shortenValue(value)}`,
     );
     return null;
   }
@@ -286,12 +324,14 @@ export class FieldReader {
       return null;
     }
     const day = typeof value === 'string' ? parseDay(value) : undefined;
-    if (day !== undefined) return day;
+    if (day !== undefined && day >= FIRST_DAY && day <= LAST_DAY) return day;
     this.error(
       'BAD_DATE',
       field,
       value,
-      `${this.name(field)} must be a real date written YYYY-MM-DD, such as 2024-11-01; found ${shortenValue(value)}`,
+      day === undefined
+        ? `${this.name(field)} must be a real date written YYYY-MM-DD, such as 2024-11-01; found ${shortenValue(value)}`
+        : `${this.name(field)} ${value as string} is outside the dates carebill accepts, ${FIRST_DATE} to ${LAST_DATE}; correct the year in CareHQ`,
     );
     return null;
   }
@@ -339,6 +379,7 @@ export class FieldReader {
     const value = this.value(field);
     if (value === undefined || value === null || value === '') return [];
     const items: unknown[] = Array.isArray(value) ? value : [value];
+    if (!this.withinListLimit(field, items)) return [];
     const out: T[] = [];
     items.forEach((item, i) => {
       if (typeof item === 'string' && (allowed as readonly string[]).includes(item)) {
@@ -376,6 +417,7 @@ export class FieldReader {
       );
       return null;
     }
+    if (!this.withinIdLimit(field, value)) return null;
     if (!isKnownReference(known, target, value)) {
       this.error(
         'UNKNOWN_REFERENCE',
@@ -400,9 +442,11 @@ export class FieldReader {
       );
       return [];
     }
+    if (!this.withinListLimit(field, value)) return [];
     const out = new Set<string>();
     value.forEach((item: unknown, i: number) => {
       const name = `${field}.${i}`;
+      if (typeof item === 'string' && !this.withinIdLimit(name, item)) return;
       if (typeof item !== 'string' || item === '') {
         this.error(
           'BAD_VALUE',
@@ -423,6 +467,41 @@ export class FieldReader {
       }
     });
     return [...out];
+  }
+
+  /** Whether an amount is within ±`maxPence`; a MONEY_OUT_OF_RANGE error when not. */
+  withinMoneyLimit(field: string, pence: number, maxPence: number, limitOf = 'amount'): boolean {
+    if (Math.abs(pence) <= maxPence) return true;
+    this.error(
+      'MONEY_OUT_OF_RANGE',
+      field,
+      this.value(field),
+      `${this.name(field)} is ${pence} pence (${formatPounds(pence)}), beyond the largest ${limitOf} carebill accepts, ${formatPounds(maxPence)} (${maxPence} pence) either way; money is in pence (138554 for £1,385.54): correct it in CareHQ`,
+    );
+    return false;
+  }
+
+  /** Whether an id is within {@link MAX_ID_LENGTH}; a TEXT_TOO_LONG error when not. */
+  withinIdLimit(field: string, id: string): boolean {
+    if (id.length <= MAX_ID_LENGTH) return true;
+    this.error(
+      'TEXT_TOO_LONG',
+      field,
+      id,
+      `${this.name(field)} is an id of ${id.length.toLocaleString('en-GB')} characters; carebill takes ids of at most ${MAX_ID_LENGTH} (CareHQ's have 24): export the record again`,
+    );
+    return false;
+  }
+
+  private withinListLimit(field: string, items: readonly unknown[]): boolean {
+    if (items.length <= MAX_LIST_ITEMS) return true;
+    this.error(
+      'LIST_TOO_LONG',
+      field,
+      items,
+      `${this.name(field)} lists ${items.length.toLocaleString('en-GB')} items; carebill takes at most ${MAX_LIST_ITEMS}, so remove the extra ones in CareHQ`,
+    );
+    return false;
   }
 
   /** `end_date` (or another end) before the start: an END_BEFORE_START error. */
