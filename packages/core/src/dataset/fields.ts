@@ -16,10 +16,9 @@ import {
   MAX_LONG_TEXT_LENGTH,
   MAX_TEXT_LENGTH,
 } from './limits.js';
-import { markedLiteral } from './literals.js';
 import type { ResourceName } from './model.js';
-import type { RawRecord } from './pages.js';
-import { describeType, isJsonObject } from './pages.js';
+import type { RawRecord, SourceNotes } from './pages.js';
+import { describeType, isJsonObject, PLAIN_SOURCE } from './pages.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { shortenValue } from './problems.js';
 import { isKnownReference, type KnownIds, unknownReferenceMessage } from './references.js';
@@ -87,6 +86,15 @@ export interface MoneyOptions extends ReadOptions {
   readonly limitOf?: string;
 }
 
+/** Where a reader sits in its record, and what it shares with the record's other readers. */
+export interface ReaderContext {
+  /** The dotted name of a nested hash, with a trailing dot (`postal_address.`). */
+  readonly prefix?: string;
+  readonly problems?: Problem[];
+  /** How the record was written (`pages.ts`): literals and keys given twice. */
+  readonly source?: SourceNotes;
+}
+
 /**
  * Reads the fields of one record, collecting its problems.
  *
@@ -94,15 +102,18 @@ export interface MoneyOptions extends ReadOptions {
  */
 export class FieldReader {
   readonly problems: Problem[];
+  private readonly prefix: string;
+  private readonly source: SourceNotes;
 
   constructor(
     readonly resource: ResourceName,
     readonly id: string,
     private readonly raw: RawRecord,
-    private readonly prefix = '',
-    problems?: Problem[],
+    context: ReaderContext = {},
   ) {
-    this.problems = problems ?? [];
+    this.prefix = context.prefix ?? '';
+    this.problems = context.problems ?? [];
+    this.source = context.source ?? PLAIN_SOURCE;
   }
 
   /** True once any record error was found in this record (or its nested readers). */
@@ -126,6 +137,11 @@ export class FieldReader {
     return this.prefix + field;
   }
 
+  /** How a number in this field was written, when that was with a fraction or exponent. */
+  private literalOf(field: string): string | undefined {
+    return this.source.literals.size === 0 ? undefined : this.source.literals.get(this.name(field));
+  }
+
   /** Records a record error on a field. */
   error(code: ProblemCode, field: string, value: unknown, message: string): void {
     this.problems.push(this.problem('record', code, field, value, message));
@@ -143,7 +159,7 @@ export class FieldReader {
     value: unknown,
     message: string,
   ): Problem {
-    const literal = markedLiteral(value);
+    const literal = this.literalOf(field);
     return {
       severity,
       code,
@@ -177,7 +193,11 @@ export class FieldReader {
       );
       return null;
     }
-    return new FieldReader(this.resource, this.id, value, `${this.name(field)}.`, this.problems);
+    return new FieldReader(this.resource, this.id, value, {
+      prefix: `${this.name(field)}.`,
+      problems: this.problems,
+      source: this.source,
+    });
   }
 
   /** Text; null or missing is ''. Warns on unwritable characters and, for output text, formula starts. */
@@ -283,14 +303,14 @@ export class FieldReader {
         this.missing(field, 'a whole number of pence, such as 138554 for £1,385.54');
       return null;
     }
-    const pence = parseMoney(value);
+    const literal = this.literalOf(field);
+    const pence = literal === undefined ? parseMoney(value) : undefined;
     if (pence !== undefined) {
       const max = options.maxPence;
       return max === undefined || this.withinMoneyLimit(field, pence, max, options.limitOf)
         ? pence
         : null;
     }
-    const literal = markedLiteral(value);
     const found = literal ?? shortenValue(value);
     this.error(
       'BAD_MONEY',
@@ -305,13 +325,14 @@ export class FieldReader {
   count(field: string, max: number): number | null {
     const value = this.value(field);
     if (value === undefined || value === null) return null;
-    const n = parseMoney(value);
+    const literal = this.literalOf(field);
+    const n = literal === undefined ? parseMoney(value) : undefined;
     if (n !== undefined && n >= 0 && n <= max) return n;
     this.error(
       'BAD_VALUE',
       field,
       value,
-      `${this.name(field)} must be a whole number of days from 0 to ${max} or null; found ${markedLiteral(value) ?? shortenValue(value)}`,
+      `${this.name(field)} must be a whole number of days from 0 to ${max} or null; found ${literal ?? shortenValue(value)}`,
     );
     return null;
   }
@@ -467,6 +488,26 @@ export class FieldReader {
       }
     });
     return [...out];
+  }
+
+  /**
+   * A DUPLICATE_KEY error for each key the record gives more than once: JSON keeps only
+   * the last value, so what CareHQ meant is unknown.
+   */
+  checkDuplicateKeys(): void {
+    const counts = new Map<string, number>();
+    for (const field of this.source.duplicateKeys) counts.set(field, (counts.get(field) ?? 1) + 1);
+    for (const [field, count] of counts) {
+      const shown = shortenValue(field);
+      // A key can be any text: a field name is cut like a value, to stay printable.
+      const name = field.length > MAX_ID_LENGTH ? `${field.slice(0, MAX_ID_LENGTH - 1)}…` : field;
+      this.error(
+        'DUPLICATE_KEY',
+        name,
+        field.includes('.') ? field : this.value(field),
+        `the key ${shown} is given ${count} times in this record; a JSON reader keeps only the last, so remove all but the right one`,
+      );
+    }
   }
 
   /** Whether an amount is within ±`maxPence`; a MONEY_OUT_OF_RANGE error when not. */

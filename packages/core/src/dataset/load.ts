@@ -85,12 +85,13 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
     resource: ResourceName,
     mapper: (reader: FieldReader) => T | null,
   ): Mapped<T>[] =>
-    (fileRecords.get(resource) ?? []).map(({ index, raw }) => {
+    (fileRecords.get(resource) ?? []).map(({ index, raw, source }) => {
       const rawId = Object.hasOwn(raw, '_id') ? raw['_id'] : undefined;
       const hasId = typeof rawId === 'string' && rawId !== '';
       // An id too long to print stands as `#N`, like a record without one.
       const usable = hasId && rawId.length <= MAX_ID_LENGTH;
-      const reader = new FieldReader(resource, usable ? rawId : `#${index}`, raw);
+      const reader = new FieldReader(resource, usable ? rawId : `#${index}`, raw, { source });
+      reader.checkDuplicateKeys();
       if (hasId) reader.withinIdLimit('_id', rawId);
       else {
         reader.error(
