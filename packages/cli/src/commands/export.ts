@@ -7,6 +7,7 @@ import { buildPreview, formatPounds } from '@carebill/core';
 import { EXPORT_FORMATS, type ExportFormat, renderExport } from '@carebill/reports';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
+import { complain, say } from '../io/terminal.js';
 import { writeFileAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { previewArgs, previewOptionsFrom } from './preview.js';
@@ -41,9 +42,8 @@ export const exportCommand = defineCommand({
       ...(args['tax-code'] !== undefined && { taxCode: args['tax-code'] }),
     });
     for (const file of files) await writeFileAtomic(join(args.out, file.fileName), file.text);
-    for (const warning of warnings)
-      process.stderr.write(`warning ${warning.code}: ${warning.message}\n`);
-    process.stdout.write(
+    for (const warning of warnings) complain(`warning ${warning.code}: ${warning.message}\n`);
+    say(
       `Export ${format}: ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
         `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
     );

@@ -42,6 +42,11 @@ export const MAX_DAYS_BEFORE_NOTIFICATION = 3660;
 
 // ── Counts ────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Bytes of one resource file (256 MiB): a 500-home group's whole dataset is about 150 MB
+ * in nine files. Reading stops here (the CLI), before the text is held in memory.
+ */
+export const MAX_FILE_BYTES = 256 * 2 ** 20;
 /** Records in one resource file: about 16 times a 500-home group's bookings. */
 export const MAX_RECORDS_PER_FILE = 1_000_000;
 /**
