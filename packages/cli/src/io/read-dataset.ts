@@ -83,7 +83,7 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
         reason: `it is ${kindOf(info)}, not a file`,
       };
     }
-    if (info.size > maxBytes) return tooLarge(info.size, maxBytes);
+    if (info.size > maxBytes) return tooLarge(maxBytes);
     // Read to the end rather than trusting the size: the file may be growing.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -92,7 +92,7 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) return tooLarge(total, maxBytes);
+      if (total > maxBytes) return tooLarge(maxBytes);
       chunks.push(chunk.subarray(0, bytesRead));
     }
     try {
@@ -114,11 +114,11 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
   }
 }
 
-function tooLarge(bytes: number, maxBytes: number): TextFileRead {
+function tooLarge(maxBytes: number): TextFileRead {
   return {
     kind: 'unreadable',
     code: 'FILE_TOO_LARGE',
-    reason: `it is over ${megabytes(maxBytes)} (${bytes > maxBytes ? 'at least ' : ''}${megabytes(bytes)}), the most carebill reads of one file`,
+    reason: `it is larger than ${megabytes(maxBytes)}, the most carebill reads of one file (split the dataset)`,
   };
 }
 
