@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { boundText } from './text.js';
 
 /** A pdfmake document definition (pdfmake ships no types; the builders here are tested). */
 export type DocDefinition = Record<string, unknown>;
@@ -150,5 +151,7 @@ function memoFormat(parsed: readonly unknown[]) {
  * @example const pdf = await renderPdf({ content: ['Hello'], defaultStyle: { font: FONT } });
  */
 export function renderPdf(doc: DocDefinition): Promise<Buffer> {
-  return pdfEngine().createPdf(doc).getBuffer();
+  return pdfEngine()
+    .createPdf({ ...doc, content: boundText(doc['content']) })
+    .getBuffer();
 }

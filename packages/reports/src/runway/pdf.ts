@@ -11,6 +11,7 @@ import {
   type Runway,
   ymdOfDay,
 } from '@carebill/core';
+import { boundText } from '../pdf/text.js';
 import { balanceChart, CHART_COLOURS } from './chart.js';
 import { type PdfContent, pdfMake } from './pdfmake.js';
 import { keyDateSentences, poundsInWords } from './words.js';
@@ -59,7 +60,7 @@ export async function renderRunwayPdf(runway: Runway): Promise<Buffer> {
       color: '#555555',
       margin: [40, 16, 40, 0],
     }),
-    content: pages,
+    content: boundText(pages),
   };
   return pdfMake().createPdf(doc).getBuffer();
 }
