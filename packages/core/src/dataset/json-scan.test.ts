@@ -22,6 +22,15 @@ describe('scanJson', () => {
     expect(scanJson(text).duplicateKeys).toEqual([['b', 'x'], ['a']]);
   });
 
+  it('an object of 200,000 keys is scanned in linear time, its duplicate found', () => {
+    const keys = Array.from({ length: 200_000 }, (_, i) => `"k${i}": ${i}`);
+    const text = `[{${keys.join(', ')}, "k7": 1.5}]`;
+    expect(scanJson(text)).toEqual({
+      literals: [{ path: [0, 'k7'], text: '1.5' }],
+      duplicateKeys: [[0, 'k7']],
+    });
+  });
+
   it('finds exactly the non-integer literals of any JSON, at their paths, and no duplicate', () => {
     const expected = (value: unknown, path: (string | number)[], out: unknown[]) => {
       if (typeof value === 'number' && /[.eE]/.test(JSON.stringify(value))) {

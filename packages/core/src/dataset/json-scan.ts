@@ -23,7 +23,8 @@ interface ArrayFrame {
 }
 interface ObjectFrame {
   readonly array: false;
-  readonly keys: Set<string>;
+  /** The keys seen so far: a list while short (faster), a set once long (linear). */
+  keys: string[] | Set<string>;
   key: string;
   expectKey: boolean;
 }
@@ -43,6 +44,7 @@ export function scanJson(text: string): JsonScan {
   const duplicateKeys: JsonPath[] = [];
   const stack: Frame[] = [];
   const n = text.length;
+  let nextBackslash = text.indexOf('\\');
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -50,16 +52,17 @@ export function scanJson(text: string): JsonScan {
       const end = closingQuote(text, i);
       const top = stack[stack.length - 1];
       if (top !== undefined && !top.array && top.expectKey) {
+        while (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text.indexOf('\\', i);
         const raw = text.slice(i + 1, end);
-        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (top.keys.has(key)) duplicateKeys.push([...pathOf(stack.slice(0, -1)), key]);
-        else top.keys.add(key);
+        const escaped = nextBackslash !== -1 && nextBackslash < end;
+        const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (seen(top, key)) duplicateKeys.push([...pathOf(stack.slice(0, -1)), key]);
         top.key = key;
         top.expectKey = false;
       }
       i = end + 1;
     } else if (c === 0x7b /* { */) {
-      stack.push({ array: false, keys: new Set(), key: '', expectKey: true });
+      stack.push({ array: false, keys: [], key: '', expectKey: true });
       i++;
     } else if (c === 0x5b /* [ */) {
       stack.push({ array: true, index: 0 });
@@ -87,6 +90,22 @@ export function scanJson(text: string): JsonScan {
     }
   }
   return { literals, duplicateKeys };
+}
+
+const SHORT_OBJECT = 32;
+
+/** Whether an object already has `key`; if not, it is added. */
+function seen(frame: ObjectFrame, key: string): boolean {
+  const { keys } = frame;
+  if (keys instanceof Set) {
+    if (keys.has(key)) return true;
+    keys.add(key);
+    return false;
+  }
+  if (keys.includes(key)) return true;
+  keys.push(key);
+  if (keys.length > SHORT_OBJECT) frame.keys = new Set(keys);
+  return false;
 }
 
 /** The index of the quote that closes the string opening at `start`. */
