@@ -25,6 +25,7 @@ import type {
 } from './model.js';
 import { RESOURCES } from './model.js';
 import { findOverlappingBookings, findTwoBalancePayers } from './overlaps.js';
+import { findOtherResidentsRecords } from './ownership.js';
 import { type FileRecord, parseResourceFile } from './pages.js';
 import { type ParkingRefs, parkRecords } from './parking.js';
 import { mapLocationContact, mapServiceUser, mapServiceUserContact } from './people.js';
@@ -120,6 +121,7 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
     ...findOverlappingBookings(validRecords(bookings)),
     ...findTwoBalancePayers(validRecords(contracts)),
     ...findResidentsWithTooManyContracts(validRecords(contracts)),
+    ...findOtherResidentsRecords(contracts, serviceUserContacts),
   ];
 
   const refs: ParkingRefs = {

@@ -30,6 +30,7 @@ export type ProblemCode =
   | 'LIST_TOO_LONG'
   | 'DUPLICATE_KEY'
   | 'TOO_MANY_CONTRACTS'
+  | 'OTHER_RESIDENTS_RECORD'
   // warnings: written into the outputs, change nothing computed
   | 'DD_WITHOUT_MANDATE'
   | 'NO_EMAIL'
@@ -42,6 +43,7 @@ export type ProblemCode =
   | 'FUND_OPENS_AFTER_AS_OF'
   | 'NEGATIVE_OPENING_BALANCE'
   | 'INVALID_TEXT'
+  | 'BAD_TIMESTAMP'
   | 'NO_ACCOUNT_CODE';
 
 export interface Problem {
