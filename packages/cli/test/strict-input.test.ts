@@ -95,19 +95,8 @@ const datasetCommands = (data: string, out: string): [string, string[]][] => [
 describe('unknown options are usage errors naming the closest known one', () => {
   it('export --dayrule night: exit 2, "did you mean --day-rule?", nothing written', async () => {
     const out = join(tempDir(), 'exports');
-    const result = await run([
-      'export',
-      '--data',
-      demo,
-      '--month',
-      '2024-11',
-      '--format',
-      'xero',
-      '--dayrule',
-      'night',
-      '--out',
-      out,
-    ]);
+    const words = 'export --month 2024-11 --format xero --dayrule night'.split(' ');
+    const result = await run([...words, '--data', demo, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /^carebill export: unknown option --dayrule; did you mean --day-rule\?\n/,
@@ -117,18 +106,8 @@ describe('unknown options are usage errors naming the closest known one', () => 
 
   it('refer --sned: exit 2, "did you mean --send?", no dry run', async () => {
     const out = join(tempDir(), 'referrals');
-    const result = await run([
-      'refer',
-      '--data',
-      demo,
-      '--as-of',
-      '2024-11-22',
-      '--consent',
-      consent,
-      '--sned',
-      '--out',
-      out,
-    ]);
+    const words = 'refer --as-of 2024-11-22 --sned'.split(' ');
+    const result = await run([...words, '--data', demo, '--consent', consent, '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown option --sned; did you mean --send?');
     expect(existsSync(out)).toBe(false);
