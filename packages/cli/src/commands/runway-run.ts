@@ -32,7 +32,9 @@ import {
   type Runway,
   type RunwayOptions,
 } from '@carebill/core';
-import { renderRunwayJson, renderRunwayPdf, writeRunwayWorkbook } from '@carebill/reports';
+import { renderRunwayJson } from '@carebill/reports/json';
+import { renderRunwayPdf } from '@carebill/reports/pdf';
+import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
 import { loadFolderOrReport } from '../io/load.js';
 import { terminalSafe } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';

@@ -1,5 +1,5 @@
 import type { LoadedDataset, Problem } from '@carebill/core';
-import { validationReportJson } from '@carebill/reports';
+import { renderValidationReportJson } from '@carebill/reports/json';
 import { defineCommand } from 'citty';
 import { loadFolder } from '../io/load.js';
 import { say } from '../io/terminal.js';
@@ -15,11 +15,7 @@ export const validateCommand = defineCommand({
   run: async ({ args }) => {
     const dir = args.data;
     const loaded = await loadFolder(dir);
-    say(
-      args.json
-        ? `${JSON.stringify(validationReportJson(loaded), null, 2)}\n`
-        : formatReport(dir, loaded),
-    );
+    say(args.json ? renderValidationReportJson(loaded) : formatReport(dir, loaded));
     return exitCodeOf(loaded);
   },
 });
