@@ -14,11 +14,11 @@ describe("core's option errors on the command line", () => {
   it('name the flag the user typed, in place of the option', () => {
     const error = new CarebillError(
       'OUT_OF_RANGE',
-      'dueDays must be a whole number of days from 0 to 365; found -30',
+      'dueDays must be a whole number from 0 to 365 (days); found -30',
       { option: 'dueDays' },
     );
     expect(flagMessage(error, { dueDays: '--due-days' })).toBe(
-      '--due-days must be a whole number of days from 0 to 365; found -30',
+      '--due-days must be a whole number from 0 to 365 (days); found -30',
     );
     const part = new CarebillError('INVALID_OPTION', 'period.to must be a date', {
       option: 'period.to',
@@ -58,13 +58,13 @@ describe("core's option errors on the command line", () => {
     [
       '--due-days -30',
       ['--month', '2024-11', '--due-days', '-30'],
-      '--due-days must be a whole number of days from 0 to 365; found -30',
+      '--due-days must be a whole number from 0 to 365 (days); found -30',
     ],
     ['an empty --prefix', ['--month', '2024-11', '--prefix', ''], '--prefix must be 1–20 letters'],
     [
       'a reversed period',
       ['--from', '2024-11-30', '--to', '2024-11-01'],
-      'the period (--from … --to …) ends on 2024-11-01, before it starts on 2024-11-30',
+      'the billing period ends on 2024-11-01, before it starts on 2024-11-30',
     ],
     [
       'an unknown day rule',
@@ -93,7 +93,7 @@ describe("core's option errors on the command line", () => {
     [
       '--lead-months 25',
       ['--lead-months', '25'],
-      '--lead-months must be a whole number of months from 0 to 24; found 25',
+      '--lead-months must be a whole number from 0 to 24 (months); found 25',
     ],
     [
       '--uplift-date 02-30',

@@ -21,6 +21,22 @@ export {
   isValidYmd,
   ymdOfDay,
 } from './calendar/day.js';
+export {
+  FIRST_DATE,
+  FIRST_DAY,
+  LAST_DATE,
+  LAST_DAY,
+  MAX_CAPITAL_LIMIT_PENCE,
+  MAX_DUE_DAYS,
+  MAX_FILE_BYTES,
+  MAX_LEAD_MONTHS,
+  MAX_PERIOD_DAYS,
+  MAX_RUNWAY_MONTHS,
+  MAX_UPLIFT_PERCENT,
+  MAX_WITHIN_MONTHS,
+} from './dataset/limits.js';
+export { shortenValue, sortProblems } from './dataset/problems.js';
+export { findInvalidChar } from './dataset/text-checks.js';
 export { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from './invoices/options.js';
 export { formatPoundsPlain } from './money/format.js';
 export { sumPence } from './money/pence.js';

@@ -216,7 +216,7 @@ export const runwayCaseArb: fc.Arbitrary<RunwayCase> = datasetArb.chain((data) =
         maxLength: data.contracts.length,
       }),
       asOf: dayIn(0, 150),
-      months: fc.integer({ min: 0, max: 14 }),
+      months: fc.integer({ min: 1, max: 14 }),
       // Any day that exists in a leap year (29 Feb falls on the 28th in other years);
       // 31 September and the like are refused as options.
       uplift: fc.option(

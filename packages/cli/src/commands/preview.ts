@@ -14,6 +14,7 @@ import { loadFolderOrReport } from '../io/load.js';
 import { renderPdfJobs } from '../io/pdf-pool.js';
 import { parseIntegerOption, parseIntegerText, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
+import { say } from '../io/terminal.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/write.js';
 import { asUsageError, EXIT } from '../usage-error.js';
 import { PRINT_PACK_FILE, planPreviewPdfs } from './preview-pdfs.js';
@@ -137,7 +138,7 @@ export const previewCommand = defineCommand({
     await writeFileAtomic(join(out, 'email-manifest.csv'), renderEmailManifest(manifest));
 
     const t = preview.totals;
-    process.stdout.write(
+    say(
       [
         `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
         `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`,

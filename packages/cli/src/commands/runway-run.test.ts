@@ -140,7 +140,7 @@ describe('the citty command', () => {
     ).rejects.toThrow(/--uplift-date must be MM-DD/);
     await expect(
       runCommand(runwayCommand, {
-        rawArgs: ['--data', data, '--as-of', '2024-11-22', '--months', '601'],
+        rawArgs: ['--data', data, '--as-of', '2024-11-22', '--months', '0'],
       }),
     ).rejects.toThrow(/--months must be a whole number/);
   });

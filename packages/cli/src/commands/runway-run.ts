@@ -20,12 +20,13 @@ import {
   type Runway,
   type RunwayOptions,
 } from '@carebill/core';
-import { addMonths, formatDayShort } from '@carebill/core/internal';
+import { addMonths, formatDayShort, MAX_CAPITAL_LIMIT_PENCE } from '@carebill/core/internal';
 import { renderRunwayJson } from '@carebill/reports/json';
 import { renderRunwayPdf } from '@carebill/reports/pdf';
 import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
+import { loadFolderOrReport } from '../io/load.js';
 import { parseIntegerText } from '../io/period.js';
-import { readDatasetFolder } from '../io/read-dataset.js';
+import { terminalSafe } from '../io/terminal.js';
 import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 
 /** The command line of `carebill runway`, as citty hands it over (all text). */
@@ -48,16 +49,18 @@ export type LoadDataset = (files: DatasetFiles) => LoadedDataset | Promise<Loade
 const PENCE = /^\d{1,15}$/;
 
 /** Core's runway option names as the command line spells them. */
-function runwayFlags(upliftDate: string) {
+function runwayFlags(args: RunwayArgs, upliftDate: string) {
   const badDate = () =>
     `--uplift-date must be MM-DD (04-01 for 1 April), a day that exists in that month; got "${upliftDate}"`;
+  const limit = (flag: string, text: string | undefined) => () =>
+    `${flag} is a whole number of pence from 0 to ${MAX_CAPITAL_LIMIT_PENCE} (2325000 for £23,250), got "${text}"`;
   return {
     asOf: '--as-of',
     months: '--months',
     leadMonths: '--lead-months',
     region: '--region',
-    'limits.upperPence': '--upper',
-    'limits.lowerPence': '--lower',
+    'limits.upperPence': limit('--upper', args.upper),
+    'limits.lowerPence': limit('--lower', args.lower),
     limits: '--lower/--upper',
     'uplift.percent': '--uplift',
     'uplift.month': badDate,
@@ -101,13 +104,16 @@ export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
     const [month, day] = monthDay(upliftDate);
     options.uplift = { percent: args.uplift, month, day };
   }
-  asUsageError(runwayFlags(upliftDate), () => checkRunwayOptions(options));
+  asUsageError(runwayFlags(args, upliftDate), () => checkRunwayOptions(options));
   return options;
 }
 
+/** A limit as written: digits only (the range is core's check). */
 function pence(flag: string, text: string): number {
   if (!PENCE.test(text)) {
-    throw new UsageError(`${flag} is a whole number of pence (2325000 for £23,250), got "${text}"`);
+    throw new UsageError(
+      `${flag} is a whole number of pence from 0 to ${MAX_CAPITAL_LIMIT_PENCE} (2325000 for £23,250), got "${text}"`,
+    );
   }
   return Number(text);
 }
@@ -130,18 +136,13 @@ export async function runRunway(
   args: RunwayArgs,
   load: LoadDataset,
   io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => process.stdout.write(terminalSafe(text)),
+    stderr: (text) => process.stderr.write(terminalSafe(text)),
   },
 ): Promise<number> {
   const options = runwayOptionsFromArgs(args);
-  const loaded = await load(await readDatasetFolder(args.data));
-  if (loaded.errors.length > 0) {
-    io.stderr(`carebill runway: the dataset in ${args.data} cannot be read:\n`);
-    for (const p of loaded.errors)
-      io.stderr(`  ${p.resource} ${p.id} ${p.field}: ${p.code} — ${p.message}\n`);
-    return EXIT.datasetErrors;
-  }
+  const loaded = await loadFolderOrReport(args.data, load, io.stderr);
+  if (loaded === null) return EXIT.datasetErrors;
   const runway = projectRunway(loaded, options);
   const out = args.out ?? 'out';
   await mkdir(out, { recursive: true });

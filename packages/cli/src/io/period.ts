@@ -2,11 +2,15 @@
  * The billing period of a command: `--month YYYY-MM`, or `--from D --to D` (both included).
  */
 import { type DayRange, monthPeriod, parseDay } from '@carebill/core';
-import { checkPeriod } from '@carebill/core/internal';
+import { checkPeriod, FIRST_DATE, LAST_DATE } from '@carebill/core/internal';
 import { asUsageError, UsageError } from '../usage-error.js';
 
-/** The period's option name in core's messages, as the command line says it. */
-const PERIOD_FLAGS = { period: 'the period (--from … --to …)' };
+/** The period's option names in core's messages, as the command line says them. */
+const PERIOD_FLAGS = {
+  period: 'the billing period',
+  'period.from': '--from',
+  'period.to': '--to',
+};
 
 /**
  * The period named on the command line, or a `UsageError` saying what is wrong.
@@ -24,8 +28,10 @@ export function parsePeriod(args: {
     const match = /^(\d{4})-(\d{2})$/.exec(args.month);
     const bad = `--month must be YYYY-MM, such as 2024-11; found "${args.month}"`;
     if (!match) throw new UsageError(bad);
-    return asUsageError({ year: () => bad, month: () => bad }, () =>
-      monthPeriod(Number(match[1]), Number(match[2])),
+    const outside = () =>
+      `--month must be from ${FIRST_DATE} to ${LAST_DATE}; found "${args.month}"`;
+    return asUsageError({ year: () => bad, month: () => bad, period: outside }, () =>
+      checkPeriod('period', monthPeriod(Number(match[1]), Number(match[2]))),
     );
   }
   if (args.from === undefined || args.to === undefined)
@@ -41,7 +47,7 @@ export function parsePeriod(args: {
 }
 
 /**
- * A strict `YYYY-MM-DD` option value.
+ * A strict `YYYY-MM-DD` option value (whether carebill reads that date is core's check).
  *
  * @example parseDateOption('--as-of', '2024-11-22')
  */

@@ -1,20 +1,19 @@
 /**
  * Checks of dates and periods given as options: a {@link Day} made by `parseDay` (or the
- * month functions), within years 1–9999, and a period whose end is not before its start.
+ * month functions), within the dates carebill reads (1900–2199, `dataset/limits.ts`), and
+ * a period whose end is not before its start and that is at most a year long.
  */
+import { FIRST_DATE, FIRST_DAY, LAST_DATE, LAST_DAY, MAX_PERIOD_DAYS } from '../dataset/limits.js';
 import { CarebillError } from '../errors/carebill-error.js';
 import { found, isObject } from '../errors/checks.js';
-import { type Day, dayFromYmd, formatDay } from './day.js';
+import { type Day, formatDay, ymdOfDay } from './day.js';
 import type { DayRange } from './range.js';
-
-/** 0001-01-01, the first day carebill handles. */
-export const FIRST_DAY: Day = dayFromYmd(1, 1, 1);
-/** 9999-12-31, the last day carebill handles. */
-export const LAST_DAY: Day = dayFromYmd(9999, 12, 31);
 
 /**
  * A day given as an option: a whole day number (INVALID_OPTION for NaN, a fraction, a
- * string such as "2024-11-01") from 0001-01-01 to 9999-12-31 (OUT_OF_RANGE otherwise).
+ * string such as "2024-11-01") from 1900-01-01 to 2199-12-31, the dates the data may hold
+ * (OUT_OF_RANGE otherwise), so no horizon, due date or notice date computed from it can
+ * leave the calendar.
  *
  * @example checkDay('asOf', parseDay('2024-11-22')) // the day
  * checkDay('asOf', Number.NaN) // throws INVALID_OPTION
@@ -32,9 +31,11 @@ export function checkDay(option: string, value: unknown): Day {
     );
   }
   if (value < FIRST_DAY || value > LAST_DAY) {
+    const { year } = ymdOfDay(value);
+    const shown = year >= 1 && year <= 9999 ? formatDay(value as Day) : `day number ${value}`;
     throw new CarebillError(
       'OUT_OF_RANGE',
-      `${option} must be a date from 0001-01-01 to 9999-12-31; found day number ${value}`,
+      `${option} must be from ${FIRST_DATE} to ${LAST_DATE}; found ${shown}`,
       { option },
     );
   }
@@ -43,7 +44,8 @@ export function checkDay(option: string, value: unknown): Day {
 
 /**
  * A period given as an option: `{ from, to }`, both days (see {@link checkDay}), `to` not
- * before `from` (REVERSED_RANGE). Both days are included, so `from === to` is one day.
+ * before `from` (REVERSED_RANGE), at most 366 days (OUT_OF_RANGE: bill a year at a time).
+ * Both days are included, so `from === to` is one day.
  *
  * @example checkPeriod('period', { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! })
  * @internal
@@ -62,6 +64,14 @@ export function checkPeriod(option: string, value: unknown): DayRange {
     throw new CarebillError(
       'REVERSED_RANGE',
       `${option} ends on ${formatDay(to)}, before it starts on ${formatDay(from)}; to is the last day of the period (included), so it cannot be before from`,
+      { option },
+    );
+  }
+  const days = to - from + 1;
+  if (days > MAX_PERIOD_DAYS) {
+    throw new CarebillError(
+      'OUT_OF_RANGE',
+      `${option} ${formatDay(from)} – ${formatDay(to)} is ${days} days; bill at most ${MAX_PERIOD_DAYS} days (a year) at a time`,
       { option },
     );
   }

@@ -109,19 +109,13 @@ export function parseDay(text: string): Day | undefined {
 
 /**
  * Formats a day as `YYYY-MM-DD`. A value that cannot be a day (NaN, a fraction) is refused
- * with a {@link CarebillError} `INVALID_OPTION` rather than written as `NaN-NaN-NaN`.
+ * with a {@link CarebillError} `INVALID_OPTION` rather than written as `NaN-NaN-NaN`, and a
+ * day outside years 1–9999 with `OUT_OF_RANGE` rather than as a five-digit year.
  *
  * @example formatDay(parseDay('2024-11-01')!) === '2024-11-01'
  */
 export function formatDay(dayNumber: Day): string {
-  if (!Number.isSafeInteger(dayNumber)) {
-    throw new CarebillError(
-      'INVALID_OPTION',
-      `day must be a date made by parseDay('YYYY-MM-DD'); found ${String(dayNumber)}`,
-      { option: 'day' },
-    );
-  }
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
@@ -202,7 +196,7 @@ export function addMonths(dayNumber: Day, n: number): Day {
  * @internal
  */
 export function formatMonth(dayNumber: Day): string {
-  const { year, month } = ymdOfDay(dayNumber);
+  const { year, month } = writableYmd(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}`;
 }
 
@@ -241,7 +235,7 @@ const MONTH_NAMES_LONG = [
  * @internal
  */
 export function formatDayShort(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${day} ${MONTH_NAMES_SHORT[month - 1]} ${year}`;
 }
 
@@ -251,7 +245,7 @@ export function formatDayShort(dayNumber: Day): string {
  * @internal
  */
 export function formatDayLong(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${day} ${MONTH_NAMES_LONG[month - 1]} ${year}`;
 }
 
@@ -261,8 +255,34 @@ export function formatDayLong(dayNumber: Day): string {
  * @internal
  */
 export function formatDayDmy(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
+}
+
+/**
+ * The parts of a day that can be written as a date: years 1–9999 only. A date outside
+ * them (a five-digit year, year 0) is a fault upstream — options and data are checked
+ * against far narrower limits (dataset/limits.ts) — so it is refused with a
+ * `CarebillError` (INVALID_OPTION for a value that cannot be a day, such as NaN;
+ * OUT_OF_RANGE outside the years), never written.
+ */
+function writableYmd(dayNumber: Day): YearMonthDay {
+  if (!Number.isSafeInteger(dayNumber)) {
+    throw new CarebillError(
+      'INVALID_OPTION',
+      `day must be a date made by parseDay('YYYY-MM-DD'); found ${String(dayNumber)}`,
+      { option: 'day' },
+    );
+  }
+  const ymd = ymdOfDay(dayNumber);
+  if (ymd.year < 1 || ymd.year > 9999) {
+    throw new CarebillError(
+      'OUT_OF_RANGE',
+      `day ${dayNumber} is outside years 1–9999 and cannot be written as a date`,
+      { option: 'day' },
+    );
+  }
+  return ymd;
 }
 
 function pad2(n: number): string {

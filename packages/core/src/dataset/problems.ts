@@ -14,6 +14,9 @@ export type ProblemCode =
   | 'DUPLICATE_ID'
   | 'MISSING_RESOURCE'
   | 'UNKNOWN_RESOURCE'
+  | 'TOO_MANY_RECORDS'
+  | 'UNREADABLE_FILE'
+  | 'FILE_TOO_LARGE'
   // record errors: the resident (or contact) is parked
   | 'BAD_MONEY'
   | 'BAD_DATE'
@@ -24,6 +27,11 @@ export type ProblemCode =
   | 'UNKNOWN_REFERENCE'
   | 'TWO_BALANCE_PAYERS'
   | 'OVERLAPPING_BOOKINGS'
+  | 'MONEY_OUT_OF_RANGE'
+  | 'TEXT_TOO_LONG'
+  | 'LIST_TOO_LONG'
+  | 'DUPLICATE_KEY'
+  | 'TOO_MANY_CONTRACTS'
   | 'OTHER_RESIDENTS_RECORD'
   // warnings: written into the outputs, change nothing computed
   | 'DD_WITHOUT_MANDATE'
@@ -61,6 +69,7 @@ const MAX_VALUE_LENGTH = 80;
  * The offending value as text, at most 80 characters (an ellipsis marks a cut).
  *
  * @example shortenValue('x'.repeat(100)).length === 80
+ * @internal
  */
 export function shortenValue(value: unknown): string {
   let text: string;
@@ -84,6 +93,7 @@ export function shortenValue(value: unknown): string {
  * Sorts problems by resource, id, field, then code: the stable order of every report.
  *
  * @example sortProblems(problems)[0].resource === 'billing-contracts'
+ * @internal
  */
 export function sortProblems<T extends Problem>(problems: readonly T[]): T[] {
   return [...problems].sort(

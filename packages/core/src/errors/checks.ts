@@ -78,8 +78,8 @@ export function checkInteger(
   value: unknown,
   range: { readonly min: number; readonly max: number; readonly unit?: string },
 ): number {
-  const unit = range.unit === undefined ? '' : ` of ${range.unit}`;
-  const rule = `${option} must be a whole number${unit} from ${range.min} to ${range.max}; found ${found(value)}`;
+  const unit = range.unit === undefined ? '' : ` (${range.unit})`;
+  const rule = `${option} must be a whole number from ${range.min} to ${range.max}${unit}; found ${found(value)}`;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new CarebillError('INVALID_OPTION', rule, { option });
   }

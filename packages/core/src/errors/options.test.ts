@@ -88,7 +88,7 @@ describe('preview options', () => {
       option: 'dueDays',
     });
     expect(refusal(() => preview({ dueDays: -30 })).message).toBe(
-      'dueDays must be a whole number of days from 0 to 365; found -30',
+      'dueDays must be a whole number from 0 to 365 (days); found -30',
     );
     expect(what(() => preview({ dueDays: 366 }))).toEqual({
       code: 'OUT_OF_RANGE',
@@ -138,6 +138,26 @@ describe('preview options', () => {
     expect(refusal(() => preview({ period: reversed })).message).toBe(
       'period ends on 2024-11-01, before it starts on 2024-11-30; to is the last day of the period (included), so it cannot be before from',
     );
+  });
+
+  it('a period longer than a year, or outside 1900–2199, is OUT_OF_RANGE', () => {
+    const long = { from: d('2024-01-01'), to: d('2025-01-01') };
+    expect(what(() => preview({ period: long }))).toEqual({
+      code: 'OUT_OF_RANGE',
+      option: 'period',
+    });
+    expect(refusal(() => preview({ period: long })).message).toBe(
+      'period 2024-01-01 – 2025-01-01 is 367 days; bill at most 366 days (a year) at a time',
+    );
+    expect(preview({ period: { from: d('2024-01-01'), to: d('2024-12-31') } }).period.to).toBe(
+      d('2024-12-31'),
+    );
+    const early = refusal(() => preview({ period: { from: d('1899-12-31'), to: NOV.to } }));
+    expect([early.code, early.option, early.message]).toEqual([
+      'OUT_OF_RANGE',
+      'period.from',
+      'period.from must be from 1900-01-01 to 2199-12-31; found 1899-12-31',
+    ]);
   });
 
   it('a NaN, text or missing period is INVALID_OPTION naming the part', () => {
@@ -300,7 +320,16 @@ describe('runway options', () => {
     ],
     ['asOf: NaN', { asOf: Number.NaN }, 'INVALID_OPTION', 'asOf'],
     ['asOf as text', { asOf: '2024-11-22' }, 'INVALID_OPTION', 'asOf'],
-    ['a horizon past 9999', { asOf: d('9999-06-01'), months: 12 }, 'OUT_OF_RANGE', 'months'],
+    ['months: 0', { months: 0 }, 'OUT_OF_RANGE', 'months'],
+    ['asOf after 2199', { asOf: d('2200-01-01') }, 'OUT_OF_RANGE', 'asOf'],
+    ['asOf before 1900', { asOf: d('1899-12-31') }, 'OUT_OF_RANGE', 'asOf'],
+    ['an uplift over 20%', { uplift: { percent: '20.000001' } }, 'OUT_OF_RANGE', 'uplift.percent'],
+    [
+      'limits over £10m',
+      { limits: { upperPence: 1_000_000_001, lowerPence: 0 } },
+      'OUT_OF_RANGE',
+      'limits.upperPence',
+    ],
     ['the old parked option', { parked: [] }, 'INVALID_OPTION', 'options.parked'],
   ])('%s is refused', (_label, options, code, option) => {
     expect(what(() => runway(options as Partial<RunwayOptions>))).toEqual({ code, option });
@@ -319,13 +348,15 @@ describe('runway options', () => {
     );
   });
 
-  it('the bounds are allowed: 0 and 600 months, 0 and 24 lead months, equal limits, 29 February', () => {
-    expect(formatDay(runway({ months: 0 }).horizonEnd)).toBe('2024-11-30');
+  it('the bounds are allowed: 1 and 600 months, 0 and 24 lead months, equal limits, 20%, 29 February', () => {
+    expect(formatDay(runway({ months: 1 }).horizonEnd)).toBe('2024-12-31');
     expect(formatDay(runway({ months: 600 }).horizonEnd)).toBe('2074-11-30');
     expect(runway({ leadMonths: 24 }).leadMonths).toBe(24);
     expect(runway({ leadMonths: 0, limits: { upperPence: 5, lowerPence: 5 } }).region).toBe(
       'custom',
     );
+    expect(runway({ uplift: { percent: '20.000000' } }).uplift?.percent).toBe('20.000000');
+    expect(runway({ limits: { upperPence: 1_000_000_000, lowerPence: 0 } }).region).toBe('custom');
     expect(runway({ uplift: { percent: '3.5', month: 2, day: 29 } }).uplift).toEqual({
       percent: '3.5',
       month: 2,

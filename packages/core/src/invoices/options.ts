@@ -5,6 +5,7 @@
 import { checkPeriod } from '../calendar/check.js';
 import type { DayRange } from '../calendar/range.js';
 import type { ChargeOptions, DayRule } from '../charges/options.js';
+import { MAX_DUE_DAYS } from '../dataset/limits.js';
 import {
   checkBoolean,
   checkChoice,
@@ -15,7 +16,10 @@ import {
 
 /** The options of `buildPreview` (SPEC §3, §4); see docs/library.md. */
 export interface PreviewOptions extends ChargeOptions {
-  /** The billing period, both days included: `monthPeriod(2024, 11)`, or `{ from, to }`. */
+  /**
+   * The billing period, both days included: `monthPeriod(2024, 11)`, or `{ from, to }`;
+   * dates from 1900-01-01 to 2199-12-31, at most 366 days.
+   */
   readonly period: DayRange;
   /** Days from the issue date (the period's first day) to the due date: 0–365. Default 14. */
   readonly dueDays?: number;
@@ -38,7 +42,6 @@ export interface ResolvedPreviewOptions {
 
 /** @internal */
 export const DEFAULT_DUE_DAYS = 14;
-export const MAX_DUE_DAYS = 365;
 /** @internal */
 export const DEFAULT_PREFIX = 'PREVIEW';
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;

@@ -4,9 +4,9 @@
  */
 import { checkDay } from '../calendar/check.js';
 import type { Day } from '../calendar/day.js';
+import { MAX_CAPITAL_LIMIT_PENCE, MAX_WITHIN_MONTHS } from '../dataset/limits.js';
 import { CarebillError } from '../errors/carebill-error.js';
 import { checkInteger, checkOptionKeys, found } from '../errors/checks.js';
-import { MAX_LIMIT_PENCE } from '../runway/options.js';
 import type { ReferralOptions } from './types.js';
 
 /**
@@ -15,7 +15,6 @@ import type { ReferralOptions } from './types.js';
  * @internal
  */
 export const DEFAULT_WITHIN_MONTHS = 6;
-export const MAX_WITHIN_MONTHS = 60;
 /**
  * Charitylog's `org_type_id` for a person, unless told otherwise.
  *
@@ -116,7 +115,7 @@ export function resolveReferralOptions(options: ReferralOptions): ResolvedReferr
     consent: consent as ReadonlySet<string>,
     upperLimitPence: checkInteger('upperLimitPence', given['upperLimitPence'], {
       min: 0,
-      max: MAX_LIMIT_PENCE,
+      max: MAX_CAPITAL_LIMIT_PENCE,
       unit: 'pence',
     }),
     orgTypeId:

@@ -3,6 +3,12 @@
  */
 import { checkDay } from '../calendar/check.js';
 import { type Day, isValidYmd, lastOfMonth, monthOffset } from '../calendar/day.js';
+import {
+  MAX_CAPITAL_LIMIT_PENCE,
+  MAX_LEAD_MONTHS,
+  MAX_RUNWAY_MONTHS,
+  MAX_UPLIFT_PERCENT,
+} from '../dataset/limits.js';
 import { CarebillError } from '../errors/carebill-error.js';
 import { checkChoice, checkInteger, checkOptionKeys, found } from '../errors/checks.js';
 import { isUpliftPercent } from './uplift.js';
@@ -28,7 +34,7 @@ export const REGION_LIMITS: Readonly<Record<Region, CapitalLimits>> = {
 
 /** A yearly fee rise: `percent` as decimal text ("3.5"), on `month`/`day` every year after T. */
 export interface Uplift {
-  /** Decimal text, 0–999 with up to 6 decimals ("3.5"): text, so no float is ever involved. */
+  /** Decimal text, 0–20 with up to 6 decimals ("3.5"): text, so no float is ever involved. */
   readonly percent: string;
   /** 1–12; default 4 (April). */
   readonly month?: number;
@@ -40,14 +46,11 @@ export interface Uplift {
 export interface RunwayOptions {
   /** T: balances are reported at the end of this day. */
   readonly asOf: Day;
-  /**
-   * Horizon: the end of the calendar month this many months after T's month, 0–600
-   * (0 = the end of T's own month). Default 36.
-   */
+  /** Horizon: the end of the calendar month this many months after T's month, 1–600. Default 36. */
   readonly months?: number;
   /** Default `england`. Ignored for the limits when `limits` is given. */
   readonly region?: Region;
-  /** Explicit limits in pence (0 to 999,999,999,999, lower ≤ upper); the runway then reports region `custom`. */
+  /** Explicit limits in pence (0 to 1,000,000,000, lower ≤ upper); the runway then reports region `custom`. */
   readonly limits?: CapitalLimits;
   readonly uplift?: Uplift;
   /** How long before the upper-limit date the council must be told: 0–24 months. Default 3. */
@@ -66,12 +69,8 @@ export interface ResolvedRunwayOptions {
 }
 
 export const DEFAULT_MONTHS = 36;
-export const MAX_MONTHS = 600;
 export const DEFAULT_LEAD_MONTHS = 3;
-export const MAX_LEAD_MONTHS = 24;
 export const DEFAULT_DAYS_BEFORE_NOTIFICATION = 180;
-/** The largest capital limit accepted: £9,999,999,999.99 (12 digits of pence). */
-export const MAX_LIMIT_PENCE = 999_999_999_999;
 
 const KEYS = ['asOf', 'months', 'region', 'limits', 'uplift', 'leadMonths'];
 const RETIRED = {
@@ -83,10 +82,10 @@ const RETIRED = {
 
 /**
  * The runway options, checked, with defaults filled in. Throws a `CarebillError` naming
- * the option: an invalid as-of date, `months` outside 0–600 (or a horizon past
- * 9999-12-31), `leadMonths` outside 0–24, an unknown region, limits that are not whole
- * pence or have the lower above the upper, an uplift percentage that is not decimal text,
- * an uplift date that no year has, an unknown key.
+ * the option: an as-of date that is not a day from 1900 to 2199, `months` outside 1–600,
+ * `leadMonths` outside 0–24, an unknown region, limits that are not whole pence up to
+ * £10,000,000 or have the lower above the upper, an uplift percentage that is not decimal
+ * text from 0 to 20, an uplift date that no year has, an unknown key.
  *
  * @internal
  * @example resolveRunwayOptions({ asOf: parseDay('2024-11-22')! }).months === 36
@@ -97,7 +96,7 @@ export function resolveRunwayOptions(options: RunwayOptions): ResolvedRunwayOpti
   const months =
     given['months'] === undefined
       ? DEFAULT_MONTHS
-      : checkInteger('months', given['months'], { min: 0, max: MAX_MONTHS, unit: 'months' });
+      : checkInteger('months', given['months'], { min: 1, max: MAX_RUNWAY_MONTHS, unit: 'months' });
   const leadMonths =
     given['leadMonths'] === undefined
       ? DEFAULT_LEAD_MONTHS
@@ -107,13 +106,6 @@ export function resolveRunwayOptions(options: RunwayOptions): ResolvedRunwayOpti
           unit: 'months',
         });
   const end = monthOffset(asOf, months);
-  if (end.year > 9999) {
-    throw new CarebillError(
-      'OUT_OF_RANGE',
-      `months: a horizon of ${months} months after the as-of date ends after 9999-12-31, the last day carebill handles; give fewer months`,
-      { option: 'months' },
-    );
-  }
   const region =
     given['region'] === undefined ? undefined : checkChoice('region', given['region'], REGIONS);
   const limits = given['limits'] === undefined ? undefined : checkLimits(given['limits']);
@@ -141,9 +133,16 @@ export function checkRunwayOptions(options: RunwayOptions): void {
   resolveRunwayOptions(options);
 }
 
+/** Whether decimal text (`isUpliftPercent`) is above a whole number, without a float. */
+function exceedsPercent(percent: string, max: number): boolean {
+  const [whole = '0', decimals = ''] = percent.split('.');
+  const units = Number(whole);
+  return units > max || (units === max && /[1-9]/.test(decimals));
+}
+
 function checkLimits(value: unknown): CapitalLimits {
   const limits = checkOptionKeys('limits', value, ['upperPence', 'lowerPence']);
-  const range = { min: 0, max: MAX_LIMIT_PENCE, unit: 'pence' };
+  const range = { min: 0, max: MAX_CAPITAL_LIMIT_PENCE, unit: 'pence' };
   const upperPence = checkInteger('limits.upperPence', limits['upperPence'], range);
   const lowerPence = checkInteger('limits.lowerPence', limits['lowerPence'], range);
   if (lowerPence > upperPence) {
@@ -163,7 +162,16 @@ function checkUplift(value: unknown): Uplift {
     const text = typeof percent === 'number' ? ` (text, so no float is involved)` : '';
     throw new CarebillError(
       'INVALID_OPTION',
-      `uplift.percent must be a percentage written as decimal text${text}, 0 to 999 with up to 6 decimals, such as "3.5" (no % sign); found ${found(percent)}`,
+      `uplift.percent must be a percentage written as decimal text${text}, with up to 6 decimals, such as "3.5" (no % sign); found ${found(percent)}`,
+      { option: 'uplift.percent' },
+    );
+  }
+  // Compounded over the longest horizon, a larger uplift could take fees beyond exact
+  // arithmetic (dataset/limits.ts). Compared as text, exactly: whole part, then decimals.
+  if (exceedsPercent(percent, MAX_UPLIFT_PERCENT)) {
+    throw new CarebillError(
+      'OUT_OF_RANGE',
+      `uplift.percent must be from 0 to ${MAX_UPLIFT_PERCENT} (percent a year); found ${found(percent)}`,
       { option: 'uplift.percent' },
     );
   }
