@@ -1,5 +1,8 @@
 #!/usr/bin/env node
+import { installInterruptHandlers } from './io/interrupt.js';
 import { runCli } from './main.js';
+
+installInterruptHandlers();
 
 runCli(process.argv.slice(2)).then(
   (code) => {

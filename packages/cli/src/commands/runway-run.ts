@@ -3,10 +3,7 @@
  * check the options, project the runway, write runway.json, runway.xlsx and runway.pdf
  * into the output folder and say what happened.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import {
   addMonths,
   type CapitalLimits,
@@ -25,8 +22,10 @@ import {
   type RunwayOptions,
 } from '@carebill/core';
 import { renderRunwayJson, renderRunwayPdf, writeRunwayWorkbook } from '@carebill/reports';
+import { type OutputRun, withOutputRun } from '../io/output-run.js';
 import { readDatasetFolder } from '../io/read-dataset.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { outputRunOf } from './output-args.js';
 
 /** The command line of `carebill runway`, as citty hands it over (all text). */
 export interface RunwayArgs {
@@ -40,6 +39,7 @@ export interface RunwayArgs {
   readonly 'uplift-date'?: string | undefined;
   readonly 'lead-months'?: string | undefined;
   readonly out?: string | undefined;
+  readonly 'wait-lock'?: boolean | undefined;
 }
 
 /** The dataset loader (sync or async), injected so the command can be tested without one. */
@@ -138,45 +138,41 @@ export async function runRunway(
   },
 ): Promise<number> {
   const options = runwayOptionsFromArgs(args);
-  const loaded = await load(await readDatasetFolder(args.data));
-  if (loaded.errors.length > 0) {
-    io.stderr(`carebill runway: the dataset in ${args.data} cannot be read:\n`);
-    for (const p of loaded.errors)
-      io.stderr(`  ${p.resource} ${p.id} ${p.field}: ${p.code} — ${p.message}\n`);
-    return EXIT.datasetErrors;
-  }
-  const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
-    ...options,
-    parked: loaded.parked,
-    warnings: loaded.warnings,
-  });
   const out = args.out ?? 'out';
-  await mkdir(out, { recursive: true });
-  const files = await writeRunwayFiles(runway, out);
-  io.stdout(runwaySummary(runway, files));
-  return runway.parked.length > 0 ? EXIT.parked : EXIT.ok;
-}
-
-/** Writes the three files, each through a temporary name then a rename. */
-async function writeRunwayFiles(runway: Runway, out: string): Promise<string[]> {
-  const json = join(out, 'runway.json');
-  const xlsx = join(out, 'runway.xlsx');
-  const pdf = join(out, 'runway.pdf');
-  await writeAtomically(json, (tmp) => writeFile(tmp, renderRunwayJson(runway)));
-  await writeAtomically(xlsx, async (tmp) => {
-    const stream = createWriteStream(tmp);
-    await writeRunwayWorkbook(runway, stream);
-    await finished(stream);
+  return withOutputRun(outputRunOf('runway', out, { ...args }), async (run) => {
+    const files = await readDatasetFolder(args.data);
+    run.setDataset(args.data, files);
+    const loaded = await load(files);
+    if (loaded.errors.length > 0) {
+      io.stderr(`carebill runway: the dataset in ${args.data} cannot be read:\n`);
+      for (const p of loaded.errors)
+        io.stderr(`  ${p.resource} ${p.id} ${p.field}: ${p.code} — ${p.message}\n`);
+      return EXIT.datasetErrors;
+    }
+    const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
+      ...options,
+      parked: loaded.parked,
+      warnings: loaded.warnings,
+    });
+    await writeRunwayFiles(runway, run);
+    await run.commit();
+    io.stdout(
+      runwaySummary(
+        runway,
+        RUNWAY_FILES.map((name) => join(out, name)),
+      ),
+    );
+    return runway.parked.length > 0 ? EXIT.parked : EXIT.ok;
   });
-  const pdfBytes = await renderRunwayPdf(runway);
-  await writeAtomically(pdf, (tmp) => writeFile(tmp, pdfBytes));
-  return [json, xlsx, pdf];
 }
 
-async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${path}.partial`;
-  await write(tmp);
-  await rename(tmp, path);
+const RUNWAY_FILES = ['runway.json', 'runway.xlsx', 'runway.pdf'] as const;
+
+/** Writes the three files into the run's staging folder. */
+async function writeRunwayFiles(runway: Runway, run: OutputRun): Promise<void> {
+  await run.writeFile('runway.json', renderRunwayJson(runway));
+  await run.writeStream('runway.xlsx', (stream) => writeRunwayWorkbook(runway, stream));
+  await run.writeFile('runway.pdf', await renderRunwayPdf(runway));
 }
 
 /**

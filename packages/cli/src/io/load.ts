@@ -26,11 +26,17 @@ export async function readDatasetOrUsageError(dir: string): Promise<DatasetFiles
 /**
  * Loads a dataset folder. On dataset errors the report goes to stderr and the result is
  * null (the caller exits 1, writing nothing else); parked records are carried on.
+ * `onFiles` is given the files as read (an output run hashes them for its manifest).
  *
  * @example const loaded = await loadFolderOrReport('fixtures/demo'); if (loaded === null) return EXIT.datasetErrors;
  */
-export async function loadFolderOrReport(dir: string): Promise<LoadedDataset | null> {
-  const loaded = loadDataset(await readDatasetOrUsageError(dir));
+export async function loadFolderOrReport(
+  dir: string,
+  onFiles?: (files: DatasetFiles) => void,
+): Promise<LoadedDataset | null> {
+  const files = await readDatasetOrUsageError(dir);
+  onFiles?.(files);
+  const loaded = loadDataset(files);
   if (loaded.errors.length > 0) {
     process.stderr.write(formatReport(dir, loaded));
     return null;
