@@ -6,8 +6,9 @@
  *     CAREBILL_TEST_FAULT=<point>[:<n>]=<action>[,…]
  *
  * `<n>` is the hit of that point to fail at (default 1); `<action>` is a signal the process
- * sends itself (SIGKILL, SIGINT, SIGTERM) or `throw` (a bug) or an error code such as
- * `ENOSPC` (an environment failure at that point). The points are listed in
+ * sends itself (SIGKILL, SIGINT, SIGTERM, SIGSTOP), `GROUPSIGINT` (SIGINT to its whole
+ * process group, PDF processes included, as Ctrl-C does), `throw` (a bug) or an error code
+ * such as `ENOSPC` (an environment failure at that point). The points are listed in
  * docs/outputs.md. With the variable unset a point costs one map lookup.
  */
 
@@ -41,6 +42,10 @@ export function faultPoint(name: string, path?: string): void {
   const hit = (hits.get(name) ?? 0) + 1;
   hits.set(name, hit);
   if (hit !== fault.at) return;
+  if (fault.action === 'GROUPSIGINT') {
+    process.kill(0, 'SIGINT');
+    return;
+  }
   if (fault.action.startsWith('SIG')) {
     process.kill(process.pid, fault.action as NodeJS.Signals);
     return;

@@ -314,6 +314,7 @@ export class OutputRun {
     this.assertOpen();
     const path = this.path(relativePath);
     await this.makeParent(relativePath);
+    faultPoint('stage-file', this.displayPath(path));
     const handle = await openNewFile(path);
     const stream = handle.createWriteStream();
     // A writer that stops on a stream error (a full disk) must not leave us waiting for it.
