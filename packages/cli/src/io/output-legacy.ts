@@ -3,8 +3,8 @@
  * report commands write (`preview.json`, `invoices/`, `xero-invoices-001.csv`,
  * `runway.pdf`, …, a `refer` folder described by its `summary.json`) is accepted as an
  * earlier carebill output; when a command has no manifest yet, the files in the folder
- * with that command's names count as its previous run's, so they are replaced or removed
- * as stale like any other. Nothing else is ever treated as carebill's: a folder with any
+ * with that command's names (regular files, never links) count as its previous run's, so
+ * they are replaced or removed as stale like any other. Nothing else is ever treated as carebill's: a folder with any
  * other file and no manifest is refused (see `output-run.ts`). `generate` and `pull`
  * write dataset files, which a real dataset also holds, so they never adopt a folder.
  */
@@ -86,14 +86,16 @@ export async function isLegacyOutputFolder(
 export async function legacyPreviousFiles(command: string, folder: string): Promise<string[]> {
   if (command === 'refer') {
     const summary = await readReferSummary(folder);
-    const present = new Set(await readdir(folder).catch(() => []));
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    const present = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
     return [...(summary?.files ?? []), '.refer.lock'].filter((file) => present.has(file));
   }
   const own = OWN_NAMES[command];
   if (own === undefined) return [];
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  // Regular files only: carebill never wrote a link, so a link is never taken for its own.
   const files = entries
-    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .filter((e) => e.isFile())
     .map((e) => e.name)
     .filter((name) => own.test(name) || (OLD_TEMPORARY.test(name) && command !== 'runway'));
   if (command === 'preview') {
@@ -101,10 +103,7 @@ export async function legacyPreviousFiles(command: string, folder: string): Prom
       () => [],
     );
     for (const entry of invoices)
-      if (
-        (entry.isFile() || entry.isSymbolicLink()) &&
-        (INVOICE_PDF.test(entry.name) || OLD_TEMPORARY.test(entry.name))
-      )
+      if (entry.isFile() && (INVOICE_PDF.test(entry.name) || OLD_TEMPORARY.test(entry.name)))
         files.push(`invoices/${entry.name}`);
   }
   return files.sort();
