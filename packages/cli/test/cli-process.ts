@@ -28,6 +28,8 @@ export interface SpawnOptions {
   readonly group?: boolean;
   /** Told the child's pid as soon as it starts. */
   readonly onStart?: (pid: number) => void;
+  /** Told all the child has written to stderr so far, each time it writes more. */
+  readonly onStderr?: (soFar: string) => void;
 }
 
 /** Runs the CLI to the end and resolves to how it ended and what it printed. */
@@ -46,6 +48,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions = {}): P
     });
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
+      options.onStderr?.(stderr);
     });
     child.on('error', fail);
     if (child.pid !== undefined) options.onStart?.(child.pid);
@@ -106,4 +109,19 @@ export function visibleFiles(snap: Readonly<Record<string, string>>): Record<str
       ([path, value]) => !path.startsWith('.carebill') && value !== 'dir',
     ),
   );
+}
+
+/**
+ * Resolves once `condition` holds, checking every 50 ms; fails after `limitMs` (a guard
+ * against hanging, not a timing assertion).
+ */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  limitMs = 60_000,
+): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > limitMs) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -152,6 +152,24 @@ describe('carebill pull', () => {
     );
   });
 
+  it('serialises two pulls into one folder with the folder lock', async () => {
+    const out = join(dir, 'data');
+    const [a, b] = await Promise.allSettled([
+      runPull({ out }, capture().io(env())),
+      runPull({ out }, capture().io(env())),
+    ]);
+    // in one process the second finds the lock held by a live process: this one
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toMatch(/is in use by carebill pull \(pid \d+/);
+    const waited = await Promise.all([
+      runPull({ out, waitLock: true }, capture().io(env())),
+      runPull({ out, waitLock: true }, capture().io(env())),
+    ]);
+    expect(waited).toEqual([0, 0]);
+    expect(await readdir(join(out, '.carebill'))).toEqual(['manifest.pull.json']);
+  });
+
   it('reports retries on stderr and still completes', async () => {
     const c = capture();
     api.inject('server-error', { resource: 'rooms' });
