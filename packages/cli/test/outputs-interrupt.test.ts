@@ -97,6 +97,8 @@ afterAll(async () => {
 const deterministic = (files: Record<string, string>) =>
   Object.fromEntries(Object.entries(files).filter(([path]) => !path.endsWith('.xlsx')));
 
+type Listed = { path: string; sha256: string }[];
+
 interface Case {
   readonly subject: Subject;
   readonly fault: string;
@@ -184,22 +186,19 @@ describe('a run stopped at any point leaves the last good output', () => {
 
     // Right now, before any recovery: every final name holds a whole old or a whole new file.
     const now = await snapshot(out, { withoutLeftovers: true });
-    const readHashes = async (path: string, pick: (v: { files: unknown }) => unknown) => {
+    /** The files a manifest lists, or a journal's manifest. */
+    const readHashes = async (path: string) => {
       const text = await readFile(path, 'utf8').catch(() => null);
       if (text === null) return [];
-      const files = pick(JSON.parse(text)) as { path: string; sha256: string }[];
-      return files.map((f) => [f.path, f.sha256] as const);
+      const value = JSON.parse(text) as { files?: Listed; manifest?: { files: Listed } };
+      return (value.files ?? value.manifest?.files ?? []).map((f) => [f.path, f.sha256] as const);
     };
-    const journal = join(out, '.carebill', `commit.${subject.name}.json`);
-    const pending = await readHashes(
-      journal,
-      (j) => (j as { manifest: { files: unknown } }).manifest.files,
-    );
+    const pending = await readHashes(join(out, '.carebill', `commit.${subject.name}.json`));
     if (!c.committed) {
       expect(pending).toEqual([]);
       expect(now).toEqual(subject.before);
     } else {
-      const installed = await readHashes(join(out, '.carebill', subject.manifest), (m) => m.files);
+      const installed = await readHashes(join(out, '.carebill', subject.manifest));
       const newer = [...pending, ...installed];
       for (const [path, hash] of Object.entries(visibleFiles(now))) {
         const whole = [subject.before[path], subject.after[path]];
