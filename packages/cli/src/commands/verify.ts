@@ -17,13 +17,14 @@ import { waitLockArg } from './output-args.js';
 export function formatChecks(checks: readonly FolderCheck[]): string {
   let text = '';
   for (const check of checks) {
-    const runs = [...check.manifests]
-      .sort((a, b) => (a.command < b.command ? -1 : 1))
-      .map(
-        (m) =>
-          `${m.command} (${m.files.length} file${m.files.length === 1 ? '' : 's'}, ${m.written_at})`,
-      )
-      .join(', ');
+    const runs =
+      [...check.manifests]
+        .sort((a, b) => (a.command < b.command ? -1 : 1))
+        .map(
+          (m) =>
+            `${m.command} (${m.files.length} file${m.files.length === 1 ? '' : 's'}, ${m.written_at})`,
+        )
+        .join(', ') || 'no completed run yet';
     if (check.problems.length === 0) {
       text += `${check.folder}: as written — ${runs}\n`;
       continue;
