@@ -189,17 +189,20 @@ describe('carebill pull', () => {
   });
 
   it('stops an endless answer at the size limit: exit 1, one line, the old dataset kept', async () => {
+    const out = join(dir, 'data');
+    expect(await runPull({ out }, capture().io(env()))).toBe(0);
+    const before = await readFile(join(out, 'care-funds.json'), 'utf8');
     const c = capture();
-    await writeFile(join(dir, 'bookings.json'), '[]\n');
     api.inject('endless', { resource: 'care-funds', times: Number.POSITIVE_INFINITY });
-    expect(await runPull({ out: dir }, c.io(env()))).toBe(1);
+    expect(await runPull({ out }, c.io(env()))).toBe(1);
     expect(c.err()).toBe(
       'carebill pull: CareHQ sent more than this client accepts on GET /v1/care-funds: The ' +
         "answer is larger than 16 MiB, this client's limit for one answer. Check that the base " +
         'URL (--base-url / CAREHQ_API_BASE) is CareHQ’s; if it is, report it (the limits are in ' +
-        `docs/carehq.md).\nNothing was written; ${dir} is as it was.\n`,
+        `docs/carehq.md).\nNothing was written; ${out} is as it was.\n`,
     );
-    expect(api.log.filter((r) => r.resource === 'care-funds')).toHaveLength(1);
-    expect(await readdir(dir)).toEqual(['bookings.json']);
+    expect(api.log.filter((r) => r.resource === 'care-funds')).toHaveLength(2);
+    expect(await readFile(join(out, 'care-funds.json'), 'utf8')).toBe(before);
+    expect(await readdir(join(out, '.carebill'))).toEqual(['manifest.pull.json']);
   });
 });
