@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, snapshot, spawnCli } from './cli-process.js';
+import { runCliCaptured } from './run-cli.js';
 
 const SIZE_KB = 1024;
 let root = '';
@@ -70,7 +71,7 @@ describe('a disk that is full or read-only', () => {
   it('full: the command and its PDF processes say so in one line, and the last output stays', async (context) => {
     if (!mounted) context.skip();
     const out = join(mount, 'out');
-    const first = await spawnCli(previewArgs(out, '1'));
+    const first = await runCliCaptured(previewArgs(out, '1'));
     expect(first.code, first.stderr).toBe(0);
     const before = await snapshot(out);
 

@@ -120,7 +120,6 @@ const cases: Case[] = [
     committed: false,
     stderr: /SIGINT: stopped; .* is as it was/,
   },
-  { subject: preview, fault: 'pdf-written:3=SIGKILL', ends: 'SIGKILL', committed: false },
   {
     subject: preview,
     fault: 'pdf-written:4=GROUPSIGINT',
@@ -147,6 +146,7 @@ const cases: Case[] = [
     stderr: /unexpected failure: test fault at commit-prepare\nThis is a fault in carebill/,
   },
   { subject: generate, fault: 'stage-file:4=SIGTERM', ends: 143, committed: false },
+  { subject: generate, fault: 'stage-file:3=SIGKILL', ends: 'SIGKILL', committed: false },
   { subject: generate, fault: 'commit-staged=SIGKILL', ends: 'SIGKILL', committed: false },
   { subject: generate, fault: 'commit-journal=SIGKILL', ends: 'SIGKILL', committed: false },
   { subject: generate, fault: 'commit-rename:5=SIGKILL', ends: 'SIGKILL', committed: true },

@@ -94,7 +94,7 @@ describe('runs and interruptions into one folder', () => {
       ),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 3, maxLength: 4 }), async (ops) => {
+      fc.asyncProperty(fc.array(op, { minLength: 2, maxLength: 3 }), async (ops) => {
         sequence += 1;
         const out = join(root, `sequence-${sequence}`);
         const committed = new Map<Producer, number>(); // the model: last completed variant

@@ -32,7 +32,7 @@
 import { randomBytes } from 'node:crypto';
 import { rmdirSync, rmSync, type WriteStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rm, rmdir, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DatasetFiles } from '@carebill/core';
 import { isEnvironmentError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
@@ -100,8 +100,9 @@ export async function openOutputRun(options: OutputRunOptions): Promise<OutputRu
   if (!/^[a-z0-9-]+$/.test(command)) throw new RangeError(`bad output command "${command}"`);
   const notice = options.notice ?? ((text: string) => process.stderr.write(text));
   const label = `carebill ${commandName(command)}`;
-  const existed = await checkFolder(options);
-  await mkdir(folder, { recursive: true });
+  await checkFolder(options);
+  // The first folder made (`a` of a new `a/b/c`), so a run that fails removes them all again.
+  const madeFrom = await mkdir(folder, { recursive: true });
   const controlDir = join(folder, CONTROL_DIR);
   let createdControl = false;
   try {
@@ -117,7 +118,7 @@ export async function openOutputRun(options: OutputRunOptions): Promise<OutputRu
   }
   const undoFolders = async () => {
     if (createdControl) await rmdir(controlDir).catch(() => {});
-    if (!existed) await rmdir(folder).catch(() => {});
+    await removeEmptyFolders(folder, madeFrom);
   };
   let lock: FolderLock;
   try {
@@ -154,7 +155,7 @@ export async function openOutputRun(options: OutputRunOptions): Promise<OutputRu
       lock,
       manifests,
       previous,
-      undoFolders: { createdControl, createdFolder: !existed },
+      undoFolders: { createdControl, madeFrom },
     });
   } catch (error) {
     await lock.release();
@@ -183,14 +184,14 @@ export async function withOutputRun<T>(
   }
 }
 
-/** Checks the folder may be written; resolves to whether it existed. */
-async function checkFolder(options: OutputRunOptions): Promise<boolean> {
+/** Checks the folder may be written (or is new). */
+async function checkFolder(options: OutputRunOptions): Promise<void> {
   const { folder, command } = options;
   const info = await stat(folder).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
-  if (info === null) return false;
+  if (info === null) return;
   if (!info.isDirectory())
     throw new OutputRefusedError(`${folder} is not a folder: --out must name a folder`);
   const real = await realpath(folder);
@@ -202,8 +203,8 @@ async function checkFolder(options: OutputRunOptions): Promise<boolean> {
       );
   }
   const entries = (await readdir(folder)).filter((name) => !IGNORED_NAMES.has(name));
-  if (entries.includes(CONTROL_DIR) || entries.length === 0) return true;
-  if (await isLegacyOutputFolder(command, folder, entries)) return true;
+  if (entries.includes(CONTROL_DIR) || entries.length === 0) return;
+  if (await isLegacyOutputFolder(command, folder, entries)) return;
   const shown = entries.sort().slice(0, 3).join(', ');
   throw new OutputRefusedError(
     `refusing to write into ${folder}: it holds files carebill did not write ` +
@@ -219,7 +220,7 @@ interface RunParts {
   readonly lock: FolderLock;
   readonly manifests: Map<string, OutputManifest>;
   readonly previous: readonly string[];
-  readonly undoFolders: { readonly createdControl: boolean; readonly createdFolder: boolean };
+  readonly undoFolders: { readonly createdControl: boolean; readonly madeFrom: string | undefined };
 }
 
 /** An open output run; see the module comment. */
@@ -468,7 +469,7 @@ export class OutputRun {
     for (const dir of [...this.createdFolders].reverse()) await rmdir(dir).catch(() => {});
     await this.parts.lock.release();
     if (this.parts.undoFolders.createdControl) await rmdir(this.parts.controlDir).catch(() => {});
-    if (this.parts.undoFolders.createdFolder) await rmdir(this.folder).catch(() => {});
+    await removeEmptyFolders(this.folder, this.parts.undoFolders.madeFrom);
   }
 
   /**
@@ -501,7 +502,7 @@ export class OutputRun {
     this.parts.lock.releaseSync();
     try {
       if (this.parts.undoFolders.createdControl) rmdirSync(this.parts.controlDir);
-      if (this.parts.undoFolders.createdFolder) rmdirSync(this.folder);
+      removeEmptyFoldersSync(this.folder, this.parts.undoFolders.madeFrom);
     } catch {
       // not empty: leave it
     }
@@ -615,4 +616,27 @@ async function exists(path: string): Promise<boolean> {
 /** The command as typed: `export` for the manifest's `export-xero`. */
 function commandName(command: string): string {
   return command.replace(/-.*$/, '');
+}
+
+/** Removes `folder` and its parents up to `madeFrom` (the first one this run made), while empty. */
+async function removeEmptyFolders(folder: string, madeFrom: string | undefined): Promise<void> {
+  if (madeFrom === undefined) return;
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    if (
+      !(await rmdir(dir).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    if (dir === resolve(madeFrom) || dir === dirname(dir)) return;
+  }
+}
+
+function removeEmptyFoldersSync(folder: string, madeFrom: string | undefined): void {
+  if (madeFrom === undefined) return;
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    rmdirSync(dir); // throws when not empty: the caller stops there
+    if (dir === resolve(madeFrom) || dir === dirname(dir)) return;
+  }
 }
