@@ -100,11 +100,16 @@ export async function syncFolder(path: string): Promise<void> {
  *
  * @example await ensureParentFolders('out', 'invoices/X.pdf') // makes out/invoices
  */
-export async function ensureParentFolders(folder: string, relative: string): Promise<void> {
+export async function ensureParentFolders(
+  folder: string,
+  relative: string,
+  checked: Set<string> = new Set(),
+): Promise<void> {
   const parts = relative.split('/').slice(0, -1);
   let path = folder;
   for (const part of parts) {
     path = join(path, part);
+    if (checked.has(path)) continue;
     let info = await lstat(path).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return null;
       throw error;
@@ -120,6 +125,7 @@ export async function ensureParentFolders(folder: string, relative: string): Pro
         `${path} is ${info.isSymbolicLink() ? 'a symbolic link' : 'a file'} where carebill ` +
           'writes a folder; carebill will not write through it. Move it away and run again.',
       );
+    checked.add(path);
   }
 }
 
@@ -179,12 +185,17 @@ export async function rollForward(
   faultPoint('commit-start');
   const staging = join(controlDir, journal.staging);
   const touched = new Set<string>([folder]);
+  const checked = new Set<string>();
   for (const { from, to } of journal.install) {
     const source = join(staging, from);
-    if (!(await exists(source))) continue; // moved before an interruption
-    await ensureParentFolders(folder, to);
+    await ensureParentFolders(folder, to, checked);
     faultPoint('commit-rename', join(folder, to));
-    await rename(source, join(folder, to));
+    try {
+      await rename(source, join(folder, to));
+    } catch (error) {
+      // Moved already, before an interruption: nothing left to do for this one.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || (await exists(source))) throw error;
+    }
     touched.add(dirname(join(folder, to)));
   }
   for (const path of journal.remove) {

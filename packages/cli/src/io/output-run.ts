@@ -558,9 +558,7 @@ export class OutputRun {
         if (entry.isDirectory()) await walk(path, relativePath);
         else if (entry.isFile()) {
           if (entry.name.startsWith('.carebill-tmp.')) continue; // a PDF process's unfinished file
-          let digest = this.recorded.get(relativePath);
-          if (digest === undefined || (await lstat(path)).size !== digest.size)
-            digest = await digestOfFile(path);
+          const digest = this.recorded.get(relativePath) ?? (await digestOfFile(path));
           files.push({ path: relativePath, ...digest });
         } else
           throw new OutputRefusedError(
@@ -580,6 +578,7 @@ export class OutputRun {
     const owners = new Map<string, string>();
     for (const [command, manifest] of this.parts.manifests)
       if (command !== this.command) for (const f of manifest.files) owners.set(f.path, command);
+    const checked = new Set<string>();
     for (const { path } of files) {
       const target = join(this.folder, path);
       const owner = owners.get(path);
@@ -591,10 +590,10 @@ export class OutputRun {
       const parts = path.split('/');
       for (let i = 1; i < parts.length; i++) {
         const dir = join(this.folder, ...parts.slice(0, i));
-        if (!(await exists(dir))) this.createdFolders.push(dir);
+        if (!checked.has(dir) && !(await exists(dir))) this.createdFolders.push(dir);
       }
       // Folders are made now, before the commit point, so the commit itself needs no space.
-      await ensureParentFolders(this.folder, path);
+      await ensureParentFolders(this.folder, path, checked);
       const info = await lstat(target).catch(() => null);
       if (info === null) continue;
       if (info.isDirectory())
