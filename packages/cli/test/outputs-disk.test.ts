@@ -98,7 +98,7 @@ describe('a disk that is full or read-only', () => {
     await rm(join(mount, 'filler-60'));
   });
 
-  it('read-only: one line, exit 1, nothing changed', async (context) => {
+  it('read-only: one line, exit 1, nothing changed; verify still checks it', async (context) => {
     if (!mounted) context.skip();
     const out = join(mount, 'out');
     const before = await snapshot(out);
@@ -118,6 +118,10 @@ describe('a disk that is full or read-only', () => {
         result.stderr,
         /^carebill runway: read-only file system while (opening|writing) .*\/out\/\.carebill\/lock\n$/,
       );
+      // A read-only folder can still be checked (without its lock).
+      const verify = await runCliCaptured(['verify', out]);
+      expect(verify.code, verify.stderr).toBe(0);
+      expect(verify.stdout).toMatch(/as written — preview \(18 files/);
     } finally {
       spawnSync('mount', ['-o', 'remount,rw', mount]);
     }

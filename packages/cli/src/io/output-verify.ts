@@ -17,7 +17,7 @@ import { digestOfFile } from './write.js';
 
 /** One difference between a folder and its manifests. */
 export interface VerifyProblem {
-  readonly kind: 'changed' | 'missing' | 'extra' | 'damaged';
+  readonly kind: 'changed' | 'missing' | 'extra' | 'damaged' | 'unfinished';
   /** Relative to the folder checked. */
   readonly path: string;
   /** The command whose manifest lists the file. */
@@ -78,15 +78,30 @@ async function verifyOne(
 ): Promise<{ check?: FolderCheck; nested: string[] }> {
   const controlDir = join(folder, CONTROL_DIR);
   if (!(await isFolder(controlDir))) return { nested: await findOutputFolders(folder) };
+  // A folder that cannot be written (a backup on read-only media) is checked without the
+  // lock, and an interrupted commit in it is reported rather than finished.
   const lock = await acquireFolderLock(controlDir, {
     command: 'verify',
     folder,
     wait: options.wait === true,
     ...(options.notice !== undefined && { notice: options.notice }),
+  }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EROFS' || error.code === 'EACCES' || error.code === 'EPERM') return null;
+    throw error;
   });
   try {
-    const recovery = await recoverOutputFolder(folder, controlDir);
     const problems: VerifyProblem[] = [];
+    let recovery: Awaited<ReturnType<typeof recoverOutputFolder>> = { finished: [], discarded: [] };
+    if (lock !== null) recovery = await recoverOutputFolder(folder, controlDir);
+    else
+      for (const name of await readdir(controlDir))
+        if (/^commit\.[a-z0-9-]+\.json$/.test(name))
+          problems.push({
+            kind: 'unfinished',
+            path: `${CONTROL_DIR}/${name}`,
+            detail:
+              'an interrupted commit; run carebill verify where the folder can be written to finish it',
+          });
     let manifests = new Map<string, OutputManifest>();
     try {
       manifests = await readManifests(controlDir);
@@ -134,7 +149,7 @@ async function verifyOne(
       nested,
     };
   } finally {
-    await lock.release();
+    await lock?.release();
   }
 }
 
