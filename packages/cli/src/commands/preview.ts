@@ -4,12 +4,9 @@
  */
 import { join } from 'node:path';
 import { buildPreview, formatPounds } from '@carebill/core';
-import {
-  type EmailManifestRow,
-  renderEmailManifest,
-  renderPreviewJson,
-  writePreviewWorkbook,
-} from '@carebill/reports';
+import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
+import { renderPreviewJson } from '@carebill/reports/json';
+import { writePreviewWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';

@@ -20,7 +20,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DayRange, Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports';
+import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import { deserializeError, type SerializedError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
 import { onInterrupt } from './interrupt.js';

@@ -5,7 +5,7 @@
  * with no stack trace: the parent tells it (`environment-error.ts`).
  */
 import type { Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports';
+import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import { serializeError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
 import type { PdfJob, PdfReply } from './pdf-pool.js';
