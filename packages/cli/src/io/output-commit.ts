@@ -263,6 +263,7 @@ export async function recoverOutputFolder(folder: string, controlDir: string): P
     const path = join(controlDir, name);
     let journal: CommitJournal | undefined;
     try {
+      if (!(await lstat(path)).isFile()) throw new SyntaxError('not a regular file');
       journal = parseJournal(
         JSON.parse(await readFile(path, { encoding: 'utf8', flag: READ_NO_FOLLOW })),
       );

@@ -8,8 +8,9 @@
  * other file and no manifest is refused (see `output-run.ts`). `generate` and `pull`
  * write dataset files, which a real dataset also holds, so they never adopt a folder.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { READ_NO_FOLLOW } from './write.js';
 
 /** Old temporary names (`.4242.3.tmp`, `runway.json.partial`) that a killed run left behind. */
 const OLD_TEMPORARY = /^\.\d+\.\d+\.tmp$/;
@@ -37,7 +38,10 @@ interface ReferSummaryFiles {
 async function readReferSummary(folder: string): Promise<ReferSummaryFiles | undefined> {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(join(folder, 'summary.json'), 'utf8'));
+    // Only a regular file: never through a link, never a FIFO that would hang the read.
+    const path = join(folder, 'summary.json');
+    if (!(await lstat(path)).isFile()) return undefined;
+    value = JSON.parse(await readFile(path, { encoding: 'utf8', flag: READ_NO_FOLLOW }));
   } catch {
     return undefined;
   }

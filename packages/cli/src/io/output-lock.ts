@@ -127,7 +127,9 @@ async function takeOver(controlDir: string, path: string, stale: string): Promis
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Another run is taking over; its guard is stale only if it died in those few steps.
     const info = await lstat(guard).catch(() => null);
-    const owner = Number((await readFile(guard, 'utf8').catch(() => '')).trim());
+    const owner = Number(
+      (await readFile(guard, { encoding: 'utf8', flag: READ_NO_FOLLOW }).catch(() => '')).trim(),
+    );
     if (info !== null && !isProcessAlive(owner) && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS)
       await unlink(guard).catch(() => {});
     return false;

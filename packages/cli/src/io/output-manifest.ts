@@ -11,7 +11,7 @@
  * so a tampered manifest can never make carebill remove a file outside the folder.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetFiles } from '@carebill/core';
 import { OutputRefusedError } from './output-refused.js';
@@ -134,6 +134,7 @@ export async function readManifests(controlDir: string): Promise<Map<string, Out
     const path = join(controlDir, name);
     let manifest: OutputManifest | undefined;
     try {
+      if (!(await lstat(path)).isFile()) throw new SyntaxError('not a regular file');
       manifest = parseManifest(
         JSON.parse(await readFile(path, { encoding: 'utf8', flag: READ_NO_FOLLOW })),
       );
