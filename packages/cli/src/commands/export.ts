@@ -14,8 +14,9 @@ import {
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
+import { complain, say } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
-import { outputRunOf } from './output-args.js';
+import { outputRunOf, recordingLoader } from './output-args.js';
 import { previewArgs, previewOptionsFrom } from './preview.js';
 
 export const exportCommand = defineCommand({
@@ -50,9 +51,7 @@ export const exportCommand = defineCommand({
     // One manifest per format, so a Xero and a Sage export share a folder and each rerun
     // replaces exactly its own files (a 718-invoice run's xero-invoices-002.csv included).
     return withOutputRun(outputRunOf(`export-${format}`, args.out, args), async (run) => {
-      const loaded = await loadFolderOrReport(args.data, (files) =>
-        run.setDataset(args.data, files),
-      );
+      const loaded = await loadFolderOrReport(args.data, recordingLoader(run, args.data));
       if (loaded === null) return EXIT.datasetErrors;
       const preview = buildPreview(loaded, options);
       const { files, warnings } = renderExport(format, preview, {
@@ -64,9 +63,8 @@ export const exportCommand = defineCommand({
       });
       for (const file of files) await run.writeFile(file.fileName, file.bytes);
       await run.commit();
-      for (const warning of warnings)
-        process.stderr.write(`warning ${warning.code}: ${warning.message}\n`);
-      process.stdout.write(
+      for (const warning of warnings) complain(`warning ${warning.code}: ${warning.message}\n`);
+      say(
         `Export ${format} (${encoding}): ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
           `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
       );

@@ -2,7 +2,9 @@
  * The options every command that writes a folder shares, and how they reach its output run
  * (`io/output-run.ts`).
  */
-import type { OutputRunOptions } from '../io/output-run.js';
+import { loadDataset } from '@carebill/core';
+import type { DatasetLoader } from '../io/load.js';
+import type { OutputRun, OutputRunOptions } from '../io/output-run.js';
 
 /** `--wait-lock`: wait for another run writing the same folder instead of failing. */
 export const waitLockArg = {
@@ -41,4 +43,21 @@ export function outputRunOf(
 
 function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/**
+ * A dataset loader that also records, in the run's manifest, the hash of the files it is
+ * given (`--data` as read).
+ *
+ * @example await loadFolderOrReport(args.data, recordingLoader(run, args.data))
+ */
+export function recordingLoader(
+  run: OutputRun,
+  dir: string,
+  load: DatasetLoader = loadDataset,
+): DatasetLoader {
+  return (files) => {
+    run.setDataset(dir, files);
+    return load(files);
+  };
 }

@@ -3,7 +3,7 @@
  * email manifest (SPEC §4, §6, §7).
  */
 import { join } from 'node:path';
-import { buildPreview, formatPounds } from '@carebill/core';
+import { buildPreview, formatPounds, MAX_DUE_DAYS } from '@carebill/core';
 import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
 import { renderPreviewJson } from '@carebill/reports/json';
 import { writePreviewWorkbook } from '@carebill/reports/xlsx';
@@ -13,8 +13,9 @@ import { withOutputRun } from '../io/output-run.js';
 import { renderPdfJobs } from '../io/pdf-pool.js';
 import { parseIntegerOption, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
+import { say } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
-import { outputRunOf, waitLockArg } from './output-args.js';
+import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
 
 export const previewArgs = {
@@ -55,7 +56,7 @@ export function previewOptionsFrom(args: Record<string, unknown>) {
     monthly52: args['monthly52'] === true,
     dueDays: parseIntegerOption('--due-days', args['due-days'] as string | undefined, {
       min: 0,
-      max: 365,
+      max: MAX_DUE_DAYS,
       fallback: 14,
     }),
     prefix,
@@ -90,7 +91,7 @@ export const previewCommand = defineCommand({
     // exactly the previous preview's files, only once all are written (docs/outputs.md).
     return withOutputRun(outputRunOf('preview', out, args), async (run) => {
       const loaded = await stage('Load + check', () =>
-        loadFolderOrReport(args.data, (files) => run.setDataset(args.data, files)),
+        loadFolderOrReport(args.data, recordingLoader(run, args.data)),
       );
       if (loaded === null) return EXIT.datasetErrors;
       const preview = await stage('Charges', () => buildPreview(loaded, options));
@@ -134,7 +135,7 @@ export const previewCommand = defineCommand({
       await run.commit();
 
       const t = preview.totals;
-      process.stdout.write(
+      say(
         [
           `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
           `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`,

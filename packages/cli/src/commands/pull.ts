@@ -18,6 +18,7 @@ import { defineCommand } from 'citty';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { formatEnvironmentFailure, isEnvironmentError } from '../io/environment-error.js';
 import { withOutputRun } from '../io/output-run.js';
+import { terminalSafe } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { waitLockArg } from './output-args.js';
 
@@ -57,7 +58,7 @@ function progressReporter(io: PullIo) {
   if (!io.stderr.isTTY) {
     return {
       onProgress: undefined,
-      log: (text: string) => io.stderr.write(text),
+      log: (text: string) => io.stderr.write(terminalSafe(text)),
       stop: () => {},
     };
   }
@@ -83,7 +84,7 @@ function progressReporter(io: PullIo) {
       bar.setTotal(total);
       bar.update(progress.received, payload);
     },
-    log: (text: string) => multibar.log(text),
+    log: (text: string) => multibar.log(terminalSafe(text)),
     stop: () => multibar.stop(),
   };
 }
@@ -167,7 +168,9 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     if (pulled instanceof CareHqError) {
       reporter.stop();
       io.stderr.write(
-        `carebill pull: ${pulled.message}\nNothing was written; ${args.out} is as it was.\n`,
+        terminalSafe(
+          `carebill pull: ${pulled.message}\nNothing was written; ${args.out} is as it was.\n`,
+        ),
       );
       return EXIT.datasetErrors;
     }
@@ -175,7 +178,7 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
   } catch (error) {
     reporter.stop();
     if (isEnvironmentError(error)) {
-      io.stderr.write(`carebill pull: ${formatEnvironmentFailure(error)}\n`);
+      io.stderr.write(terminalSafe(`carebill pull: ${formatEnvironmentFailure(error)}\n`));
       return EXIT.environment;
     }
     throw error;
@@ -187,7 +190,9 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     (r) => `  ${`${r}.json`.padEnd(width)}${String(data[r].length).padStart(6)}`,
   );
   const scope = args.location === undefined ? '' : ` (location ${args.location})`;
-  io.stdout.write(`Pulled from ${client.baseUrl}${scope} into ${args.out}:\n${lines.join('\n')}\n`);
+  io.stdout.write(
+    terminalSafe(`Pulled from ${client.baseUrl}${scope} into ${args.out}:\n${lines.join('\n')}\n`),
+  );
   return EXIT.ok;
 }
 

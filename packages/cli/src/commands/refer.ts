@@ -16,15 +16,17 @@ import {
   DEFAULT_SOURCE,
   DEFAULT_WITHIN_MONTHS,
   type LoadedDataset,
+  MAX_WITHIN_MONTHS,
   REFERRAL_REGIONS,
   type ReferralCandidate,
   type ReferralEncoding,
   type ReferralRegion,
 } from '@carebill/core';
 import { defineCommand } from 'citty';
+import { loadFolder } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
 import { parseDateOption, parseIntegerOption } from '../io/period.js';
-import { readDatasetFolder } from '../io/read-dataset.js';
+import { terminalSafe } from '../io/terminal.js';
 import { readConsentFile } from '../referrals/consent.js';
 import { CHARITYLOG_ENV, credentialsFromEnv, redact } from '../referrals/credentials.js';
 import { LEDGER_FILE } from '../referrals/ledger.js';
@@ -32,7 +34,8 @@ import { runReferrals } from '../referrals/run.js';
 import type { RetryPolicy } from '../referrals/send.js';
 import { formatSummary } from '../referrals/summary.js';
 import { EXIT, UsageError } from '../usage-error.js';
-import { outputRunOf, waitLockArg } from './output-args.js';
+import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
+import { formatReport } from './validate.js';
 
 export const DEFAULT_ENDPOINT = 'https://api.dizions.co.uk/v2/external_referral';
 export const DEFAULT_OUT = 'out/referrals';
@@ -144,7 +147,7 @@ export async function runRefer(
   const asOf = parseDateOption('--as-of', args.asOf);
   const withinMonths = parseIntegerOption('--within-months', args.withinMonths, {
     min: 0,
-    max: 60,
+    max: MAX_WITHIN_MONTHS,
     fallback: DEFAULT_WITHIN_MONTHS,
   });
   const orgTypeId = parseIntegerOption('--org-type', args.orgType, {
@@ -198,9 +201,7 @@ export async function runRefer(
       notice: (text) => io.stderr.write(text),
     },
     async (run) => {
-      const files = await readDatasetFolder(args.data);
-      run.setDataset(args.data, files);
-      const loaded = deps.loadDataset(files);
+      const loaded = await loadFolder(args.data, recordingLoader(run, args.data, deps.loadDataset));
       if (loaded.errors.length > 0) return loaded;
       const candidates = deps.projectCandidates(loaded, asOf, { region });
       const done = await runReferrals(loaded, candidates, consent, {
@@ -231,14 +232,15 @@ export async function runRefer(
   );
   if ('errors' in outcome) {
     io.stderr.write(
-      `carebill refer: ${args.data} has ${outcome.errors.length} dataset error(s); nothing was written. ` +
-        `Run carebill validate --data ${args.data} for the report.\n`,
+      terminalSafe(
+        `${formatReport(args.data, outcome)}carebill refer: ${args.data} has ${outcome.errors.length} dataset error(s); nothing was written.\n`,
+      ),
     );
     return EXIT.datasetErrors;
   }
   const secrets = credentials?.secrets ?? [];
   const { summary, parked } = outcome;
-  io.stdout.write(redact(formatSummary(summary, outDir), secrets));
+  io.stdout.write(terminalSafe(redact(formatSummary(summary, outDir), secrets)));
   if (summary.totals.failed > 0) return EXIT_SEND_FAILED;
   const refused = summary.skipped.some(
     (s) => s.code === 'MISSING_REQUIRED_FIELD' || s.code === 'PARKED',

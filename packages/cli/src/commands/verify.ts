@@ -6,6 +6,7 @@
  */
 import { defineCommand } from 'citty';
 import { type FolderCheck, verifyOutputFolders } from '../io/output-verify.js';
+import { complain, say } from '../io/terminal.js';
 import { EXIT } from '../usage-error.js';
 import { waitLockArg } from './output-args.js';
 
@@ -52,19 +53,19 @@ export const verifyCommand = defineCommand({
   async run({ args }) {
     const checks = await verifyOutputFolders(args.dir, {
       wait: args['wait-lock'] === true,
-      notice: (text) => process.stderr.write(`carebill verify: ${text}`),
+      notice: (text) => complain(`carebill verify: ${text}`),
     });
     for (const check of checks) {
       for (const command of check.recovered.finished)
-        process.stderr.write(
+        complain(
           `carebill verify: finished the commit of an interrupted ${command} run in ${check.folder}\n`,
         );
       if (check.recovered.discarded > 0)
-        process.stderr.write(
+        complain(
           `carebill verify: removed what ${check.recovered.discarded} interrupted run(s) left in ${check.folder}/.carebill\n`,
         );
     }
-    process.stdout.write(formatChecks(checks));
+    say(formatChecks(checks));
     return checks.every((c) => c.problems.length === 0) ? EXIT.ok : EXIT.datasetErrors;
   },
 });

@@ -57,6 +57,7 @@ import {
   readManifests,
 } from './output-manifest.js';
 import { OutputRefusedError } from './output-refused.js';
+import { complain } from './terminal.js';
 import { digestOfFile, type FileDigest, openNewFile, withPath, writeNewFile } from './write.js';
 
 export { OutputRefusedError } from './output-refused.js';
@@ -98,7 +99,7 @@ type State = 'open' | 'committing' | 'committed' | 'aborted';
 export async function openOutputRun(options: OutputRunOptions): Promise<OutputRun> {
   const { folder, command } = options;
   if (!/^[a-z0-9-]+$/.test(command)) throw new RangeError(`bad output command "${command}"`);
-  const notice = options.notice ?? ((text: string) => process.stderr.write(text));
+  const notice = options.notice ?? complain;
   const label = `carebill ${commandName(command)}`;
   await checkFolder(options);
   // The first folder made (`a` of a new `a/b/c`), so a run that fails removes them all again.
@@ -493,7 +494,7 @@ export class OutputRun {
   private interrupted(signal: NodeJS.Signals): void {
     const label = `carebill ${commandName(this.command)}`;
     if (this.state === 'committed') {
-      process.stderr.write(
+      complain(
         `${label}: ${signal}: stopped after this run's files were in place in ${this.folder}\n`,
       );
       return;
@@ -506,7 +507,7 @@ export class OutputRun {
     } catch {
       // not empty: leave it
     }
-    process.stderr.write(`${label}: ${signal}: stopped; ${this.folder} is as it was\n`);
+    complain(`${label}: ${signal}: stopped; ${this.folder} is as it was\n`);
   }
 
   private assertOpen(): void {
