@@ -43,6 +43,11 @@ export interface Charges {
   readonly parked: readonly ParkedEntry[];
   readonly warnings: readonly Problem[];
   readonly feesPence: number;
+  /**
+   * Each booking's fee for the period (bookings with billable days in it, parked
+   * residents' left out), by booking id: what its lines, unbilled and unallocated add to.
+   */
+  readonly feesByBooking: ReadonlyMap<string, number>;
 }
 
 /**
@@ -62,6 +67,7 @@ export function computeCharges(
   const merger = new ChargeMerger(dataset);
   const parked: ParkedEntry[] = [];
   const warnings: Problem[] = [];
+  const feesByBooking = new Map<string, number>();
   let feesPence = 0;
 
   for (const [serviceUser, bookings] of groupByResident(dataset.bookings, period)) {
@@ -83,6 +89,7 @@ export function computeCharges(
     let ambiguous = false;
     for (const run of residentRuns) {
       feesPence += run.feePence;
+      feesByBooking.set(run.booking.id, (feesByBooking.get(run.booking.id) ?? 0) + run.feePence);
       merger.add(run);
       if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
         ambiguous ||= context.defaultPayers.get(serviceUser)?.ambiguous ?? false;
@@ -93,7 +100,7 @@ export function computeCharges(
 
   const result = merger.finish();
   warnings.push(...result.overContracted.map(overContractedWarning));
-  const charges: Charges = { period, ...result, parked, warnings, feesPence };
+  const charges: Charges = { period, ...result, parked, warnings, feesPence, feesByBooking };
   assertConservation(charges);
   return charges;
 }
