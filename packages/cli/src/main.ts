@@ -13,6 +13,7 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   export: () => import('./commands/export.js').then((m) => m.exportCommand),
   pull: () => import('./commands/pull.js').then((m) => m.pullCommand),
   runway: () => import('./commands/runway.js').then((m) => m.runwayCommand),
+  report: () => import('./commands/report.js').then((m) => m.reportCommand),
   refer: () =>
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
       m.createReferCommand(core.referralCandidatesFromRunway, core.loadDataset),
