@@ -47,7 +47,13 @@ export interface Charges {
    * Each booking's fee for the period (bookings with billable days in it, parked
    * residents' left out), by booking id: what its lines, unbilled and unallocated add to.
    */
-  readonly feesByBooking: ReadonlyMap<string, number>;
+  readonly feesByBooking: ReadonlyMap<string, BookingFee>;
+}
+
+/** A booking and its fee for the period. */
+export interface BookingFee {
+  readonly booking: Booking;
+  readonly feePence: number;
 }
 
 /**
@@ -67,7 +73,7 @@ export function computeCharges(
   const merger = new ChargeMerger(dataset);
   const parked: ParkedEntry[] = [];
   const warnings: Problem[] = [];
-  const feesByBooking = new Map<string, number>();
+  const feesByBooking = new Map<string, { booking: Booking; feePence: number }>();
   let feesPence = 0;
 
   for (const [serviceUser, bookings] of groupByResident(dataset.bookings, period)) {
@@ -89,7 +95,9 @@ export function computeCharges(
     let ambiguous = false;
     for (const run of residentRuns) {
       feesPence += run.feePence;
-      feesByBooking.set(run.booking.id, (feesByBooking.get(run.booking.id) ?? 0) + run.feePence);
+      const fee = feesByBooking.get(run.booking.id);
+      if (fee) fee.feePence += run.feePence;
+      else feesByBooking.set(run.booking.id, { booking: run.booking, feePence: run.feePence });
       merger.add(run);
       if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
         ambiguous ||= context.defaultPayers.get(serviceUser)?.ambiguous ?? false;

@@ -34,15 +34,20 @@ export interface HomeFees {
  * @example feesByHome(dataset, charges).get('loc1')?.feesPence === charges.feesPence // one home
  */
 export function feesByHome(dataset: Dataset, charges: Charges): Map<string | null, HomeFees> {
-  const homeOfBooking = new Map<string, string | null>();
-  for (const booking of dataset.bookings) {
-    if (charges.feesByBooking.has(booking.id)) homeOfBooking.set(booking.id, booking.location);
+  // Lines carry their contract; unbilled entries only its id: look up just those.
+  const unbilledContracts = new Set<string>();
+  for (const entry of charges.unbilled) {
+    if (entry.contract !== null) unbilledContracts.add(entry.contract);
   }
-  const contracts = new Map<string, BillingContract>(dataset.contracts.map((c) => [c.id, c]));
+  const contracts = new Map<string, BillingContract>();
+  if (unbilledContracts.size > 0) {
+    for (const c of dataset.contracts) if (unbilledContracts.has(c.id)) contracts.set(c.id, c);
+  }
   const homes = new Map<string | null, HomeFees>();
   const homeOf = (booking: string): HomeFees => {
-    const location = homeOfBooking.get(booking);
-    if (location === undefined) throw new Error(`pack: booking ${booking} has no fee`);
+    const fee = charges.feesByBooking.get(booking);
+    if (fee === undefined) throw new Error(`pack: booking ${booking} has no fee`);
+    const location = fee.booking.location;
     let home = homes.get(location);
     if (home === undefined) {
       home = { feesPence: 0, bySource: new Map() };
@@ -55,7 +60,7 @@ export function feesByHome(dataset: Dataset, charges: Charges): Map<string | nul
     bySource.set(source, (bySource.get(source) ?? 0) + pence);
   };
 
-  for (const [booking, fee] of charges.feesByBooking) homeOf(booking).feesPence += fee;
+  for (const [booking, fee] of charges.feesByBooking) homeOf(booking).feesPence += fee.feePence;
   for (const line of charges.lines) add(line.booking.id, sourceOf(line.contract), line.amountPence);
   for (const entry of charges.unbilled) {
     const contract = entry.contract === null ? null : contracts.get(entry.contract);

@@ -43,13 +43,14 @@ export function measureOccupancy(
   period: DayRange,
   dayRule: DayRule,
 ): Occupancy {
-  const stays = new Map<string, { home: string | null; resident: string; ranges: DayRange[] }>();
-  const residentRanges = new Map<string, DayRange[]>();
+  const stays = new Map<string, Stay[]>();
   const heldRooms = new Map<string, DayRange[]>();
   const warnings: Problem[] = [];
 
   for (const booking of dataset.bookings) {
-    if (booking.cancelled) continue;
+    // Most of a group's bookings are history: leave them out before any work.
+    if (booking.cancelled || booking.startDate > period.to) continue;
+    if (booking.endDate !== null && booking.endDate < period.from) continue;
     if (booking.type === 'out_of_service') {
       const held = heldRange(booking, period, dayRule);
       if (held === null) continue;
@@ -63,32 +64,43 @@ export function measureOccupancy(
     if (span === null) continue;
     const days = intersectRanges(period, { from: span.firstDay, to: span.lastDay ?? period.to });
     if (isEmptyRange(days)) continue;
-    const key = `${booking.location ?? ''}\u0000${resident}`;
-    const stay = stays.get(key);
-    if (stay) stay.ranges.push(days);
-    else stays.set(key, { home: booking.location, resident, ranges: [days] });
-    push(residentRanges, resident, days);
+    push(stays, resident, { home: booking.location, from: days.from, to: days.to });
   }
 
   const byHome = new Map<string | null, { bedDaysOccupied: number; residents: number }>();
-  for (const { home, ranges } of stays.values()) {
+  const count = (home: string | null, ranges: DayRange[]): void => {
     const entry = byHome.get(home) ?? { bedDaysOccupied: 0, residents: 0 };
     entry.bedDaysOccupied += countUnion(ranges);
     entry.residents += 1;
     byHome.set(home, entry);
-  }
+  };
   let groupDays = 0;
-  for (const ranges of residentRanges.values()) groupDays += countUnion(ranges);
+  for (const residentStays of stays.values()) {
+    groupDays += countUnion([...residentStays]);
+    const first = residentStays[0] as Stay;
+    if (residentStays.every((stay) => stay.home === first.home)) {
+      count(first.home, residentStays);
+      continue;
+    }
+    const byResidentHome = new Map<string | null, DayRange[]>();
+    for (const stay of residentStays) push(byResidentHome, stay.home, stay);
+    for (const [home, ranges] of byResidentHome) count(home, ranges);
+  }
 
   const outOfServiceByRoom = new Map<string, number>();
   for (const [room, ranges] of heldRooms) outOfServiceByRoom.set(room, countUnion(ranges));
 
   return {
     byHome,
-    group: { bedDaysOccupied: groupDays, residents: residentRanges.size },
+    group: { bedDaysOccupied: groupDays, residents: stays.size },
     outOfServiceByRoom,
     warnings,
   };
+}
+
+/** Days of the period a resident was billable at a home. */
+interface Stay extends DayRange {
+  readonly home: string | null;
 }
 
 /** The days of the period an out-of-service booking holds its room, or null for none. */

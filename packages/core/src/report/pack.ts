@@ -10,11 +10,12 @@ import { computeCharges } from '../charges/compute.js';
 import { type ChargeContext, createChargeContext } from '../charges/context.js';
 import type { DayRule } from '../charges/options.js';
 import type { LoadedDataset, ParkedEntry } from '../dataset/load-types.js';
+import type { Booking } from '../dataset/model.js';
 import { type Problem, sortProblems } from '../dataset/problems.js';
 import { mergeParked } from '../invoices/parked.js';
 import { changeBetween, figuresOf, groupFiguresOf } from './figures.js';
 import { feesByHome, type HomeFees } from './funding.js';
-import { type HomeIndex, indexHomes } from './homes.js';
+import { type HomeIndex, indexHomes, NO_HOME_NAME } from './homes.js';
 import { measureOccupancy, type Occupancy } from './occupancy.js';
 import type {
   HomeFigures,
@@ -83,7 +84,7 @@ export function buildManagementPack(
     ...loaded.warnings,
     ...index.warnings,
     ...periods.flatMap((p) => [...p.charges.warnings, ...p.occupancy.warnings]),
-    ...bookingsWithoutHome(loaded, periods),
+    ...bookingsWithoutHome(periods),
     ...homes.flatMap((home) => occupancyAboveRooms(home, options.period)),
   ];
   return {
@@ -185,22 +186,24 @@ function assertSharesAddUp(figures: PackFigures): void {
   }
 }
 
-function bookingsWithoutHome(loaded: LoadedDataset, periods: readonly PeriodMeasures[]): Problem[] {
-  const ids = new Set<string>();
-  for (const { charges } of periods) for (const id of charges.feesByBooking.keys()) ids.add(id);
-  return loaded.dataset.bookings
-    .filter((b) => b.location === null && ids.has(b.id))
-    .map(
-      (b): Problem => ({
-        severity: 'warning',
-        code: 'BOOKING_WITHOUT_HOME',
-        resource: 'bookings',
-        id: b.id,
-        field: 'location',
-        value: 'null',
-        message: `this booking names no home (location), so its fees and bed-days are shown under "No home recorded" in the management pack; set its location in CareHQ`,
-      }),
-    );
+function bookingsWithoutHome(periods: readonly PeriodMeasures[]): Problem[] {
+  const bookings = new Map<string, Booking>();
+  for (const { charges } of periods) {
+    for (const { booking } of charges.feesByBooking.values()) {
+      if (booking.location === null) bookings.set(booking.id, booking);
+    }
+  }
+  return [...bookings.values()].map(
+    (b): Problem => ({
+      severity: 'warning',
+      code: 'BOOKING_WITHOUT_HOME',
+      resource: 'bookings',
+      id: b.id,
+      field: 'location',
+      value: 'null',
+      message: `this booking names no home (location), so its fees and bed-days are shown under "${NO_HOME_NAME}" in the management pack; set its location in CareHQ`,
+    }),
+  );
 }
 
 function occupancyAboveRooms(home: HomeFigures, period: DayRange): Problem[] {
