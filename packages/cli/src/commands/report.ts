@@ -22,7 +22,7 @@ import {
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { parsePeriod } from '../io/period.js';
-import { createProgress } from '../io/progress.js';
+import { createProgress, type Stage, stagesOf } from '../io/progress.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
@@ -84,14 +84,7 @@ export const reportCommand = defineCommand({
   args: reportArgs,
   async run({ args }) {
     const options = reportOptionsFrom(args); // usage errors first, before anything is read
-    const progress = createProgress();
-    const stage = async <T>(label: string, run: () => T | Promise<T>): Promise<T> => {
-      progress.start(label, 1);
-      const result = await run();
-      progress.tick();
-      progress.stop();
-      return result;
-    };
+    const stage = stagesOf(createProgress());
     const loaded = await stage('Load + check', () => loadFolderOrReport(args.data));
     if (loaded === null) return EXIT.datasetErrors;
     const pack = await stage('Figures', () => buildManagementPack(loaded, options));
@@ -109,7 +102,7 @@ export const reportCommand = defineCommand({
 export async function writeReportFiles(
   pack: ManagementPack,
   out: string,
-  stage: <T>(label: string, run: () => Promise<T>) => Promise<T> = (_label, run) => run(),
+  stage: Stage = async (_label, run) => run(),
 ): Promise<void> {
   await stage('report.json', () =>
     writeFileAtomic(join(out, 'report.json'), renderManagementPackJson(pack)),

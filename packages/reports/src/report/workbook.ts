@@ -8,11 +8,11 @@
  *
  * With `--compare`, each figure has the compared period's beside it and the change.
  */
-import type { Stream } from 'node:stream';
 import type { HomeFigures, ManagementPack, PackChange, PackFigures } from '@carebill/core';
-import ExcelJS from 'exceljs';
-import { columnLetter, dateOfDay, MONEY_FORMAT } from '../preview/xlsx-table.js';
+import type ExcelJS from 'exceljs';
+import { columnLetter, MONEY_FORMAT } from '../preview/xlsx-table.js';
 import { cleanCellText } from '../tables/cell-text.js';
+import { createWorkbookWriter } from '../tables/workbook-writer.js';
 import { fundingSourceName, periodLabel } from './labels.js';
 
 export const REPORT_SHEETS = ['Summary', 'Fee income'] as const;
@@ -48,19 +48,7 @@ export async function writeManagementPackWorkbook(
   pack: ManagementPack,
   output: NodeJS.WritableStream | string,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...(typeof output === 'string'
-      ? { filename: output }
-      : { stream: output as unknown as Stream }),
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const stamp = dateOfDay(pack.period.from);
-  workbook.creator = 'carebill';
-  workbook.lastModifiedBy = 'carebill';
-  workbook.created = stamp;
-  workbook.modified = stamp;
-
+  const workbook = createWorkbookWriter(output, pack.period.from);
   const title = `Management pack ${periodLabel(pack.period)}`;
   writeSheet(workbook, 'Summary', title, summaryColumns(pack), summaryRows(pack), {
     boldLast: true,
