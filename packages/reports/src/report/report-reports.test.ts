@@ -334,6 +334,22 @@ describe('words and labels', () => {
     );
   });
 
+  it('names over-contracting, and never counts unallocated money as a source', () => {
+    const figures = {
+      ...pack.homes[0]!,
+      feesPence: 685714,
+      byFunding: [
+        { source: 'local_authority', pence: 428571 },
+        { source: 'private', pence: 385714 },
+        { source: 'unallocated', pence: -128571 },
+      ],
+    };
+    expect(figureSentences(figures, november).slice(-2)).toEqual([
+      'The largest sources of fees were Local authority £4,285.71 (62.5%) and Private £3,857.14 (56.2%).',
+      'Contracts pay £1,285.71 more than the fees (over-contracted in the preview): check their amounts.',
+    ]);
+  });
+
   it('says when occupancy cannot be measured', () => {
     const noRooms = buildManagementPack(loaded(dataset({ bookings: [booking({ id: 'b1' })] })), {
       period: november,

@@ -10,6 +10,7 @@ import {
   mulDivHalfUp,
   type PackChange,
   type PackFigures,
+  UNALLOCATED_SOURCE,
 } from '@carebill/core';
 import { fundingSourceName, periodLabel } from './labels.js';
 
@@ -81,7 +82,10 @@ export function figureSentences(figures: PackFigures, period: DayRange): string[
       `${capitalise(beds)}${less}: ${groupThousands(figures.bedDaysAvailable)} available; ${occupancy}.`,
     );
   }
-  const [first, second] = figures.byFunding.filter((s) => s.pence > 0);
+  // Unallocated money is nobody's: it has its own sentence below.
+  const [first, second] = figures.byFunding.filter(
+    (s) => s.pence > 0 && s.source !== UNALLOCATED_SOURCE,
+  );
   if (first !== undefined) {
     const part = (share: { source: string; pence: number }) => {
       const permille = sharePermille(share.pence, figures.feesPence);
@@ -93,7 +97,7 @@ export function figureSentences(figures: PackFigures, period: DayRange): string[
         : `The largest sources of fees were ${part(first)} and ${part(second)}.`,
     );
   }
-  const unallocated = figures.byFunding.find((s) => s.source === 'unallocated');
+  const unallocated = figures.byFunding.find((s) => s.source === UNALLOCATED_SOURCE);
   if (unallocated !== undefined) {
     sentences.push(
       unallocated.pence > 0
