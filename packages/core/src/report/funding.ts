@@ -44,32 +44,44 @@ export function feesByHome(dataset: Dataset, charges: Charges): Map<string | nul
     for (const c of dataset.contracts) if (unbilledContracts.has(c.id)) contracts.set(c.id, c);
   }
   const homes = new Map<string | null, HomeFees>();
-  const homeOf = (booking: string): HomeFees => {
-    const fee = charges.feesByBooking.get(booking);
-    if (fee === undefined) throw new Error(`pack: booking ${booking} has no fee`);
-    const location = fee.booking.location;
+  // Lines come booking by booking, so most lookups hit the home of the line before.
+  let lastLocation: string | null | undefined;
+  let lastHome: HomeFees | undefined;
+  const homeAt = (location: string | null): HomeFees => {
+    if (location === lastLocation && lastHome !== undefined) return lastHome;
     let home = homes.get(location);
     if (home === undefined) {
       home = { feesPence: 0, bySource: new Map() };
       homes.set(location, home);
     }
+    lastLocation = location;
+    lastHome = home;
     return home;
   };
-  const add = (booking: string, source: string, pence: number): void => {
-    const { bySource } = homeOf(booking);
-    bySource.set(source, (bySource.get(source) ?? 0) + pence);
+  const locationOf = (booking: string): string | null => {
+    const fee = charges.feesByBooking.get(booking);
+    if (fee === undefined) throw new Error(`pack: booking ${booking} has no fee`);
+    return fee.booking.location;
+  };
+  const add = (home: HomeFees, source: string, pence: number): void => {
+    home.bySource.set(source, (home.bySource.get(source) ?? 0) + pence);
   };
 
-  for (const [booking, fee] of charges.feesByBooking) homeOf(booking).feesPence += fee.feePence;
-  for (const line of charges.lines) add(line.booking.id, sourceOf(line.contract), line.amountPence);
+  for (const { booking, feePence } of charges.feesByBooking.values()) {
+    homeAt(booking.location).feesPence += feePence;
+  }
+  for (const line of charges.lines) {
+    add(homeAt(line.booking.location), sourceOf(line.contract), line.amountPence);
+  }
   for (const entry of charges.unbilled) {
     const contract = entry.contract === null ? null : contracts.get(entry.contract);
     if (contract === undefined)
       throw new Error(`pack: unbilled contract ${entry.contract} unknown`);
-    add(entry.booking, sourceOf(contract), entry.amountPence);
+    add(homeAt(locationOf(entry.booking)), sourceOf(contract), entry.amountPence);
   }
-  for (const entry of charges.unallocated)
-    add(entry.booking, UNALLOCATED_SOURCE, entry.amountPence);
+  for (const entry of charges.unallocated) {
+    add(homeAt(locationOf(entry.booking)), UNALLOCATED_SOURCE, entry.amountPence);
+  }
 
   assertPartsAddUp(homes, charges.feesPence);
   return homes;
