@@ -325,38 +325,58 @@ async function benchSize(size: Size): Promise<void> {
   rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
 }
 
+/** Times `ours` and `floor` turn about, `times` each, so a machine's drift moves both alike. */
+async function interleaved(
+  times: number,
+  ours: () => Promise<unknown> | unknown,
+  floor: () => Promise<unknown> | unknown,
+): Promise<{ ms: number[]; floorMs: number[] }> {
+  const ms: number[] = [];
+  const floorMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    ms.push((await timed(ours)).ms);
+    floorMs.push((await timed(floor)).ms);
+  }
+  return { ms, floorMs };
+}
+
 /**
  * The management pack (SPEC §11): its figures beside the preview's charges alone (the
  * pack reuses them, so the difference is the pack's own work), its workbook beside the
- * bare streaming writer, its PDF beside pdfmake on the same document definition.
+ * bare streaming writer, its PDF beside pdfmake on the same document definition — each
+ * pair timed turn about.
  */
 async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<void> {
   const note = (stage: string) => process.stderr.write(`[${size}] ${stage}…\n`);
+  const charges = () => computeCharges(data.dataset, data.parkedServiceUsers, MONTH, {});
   note('pack figures');
-  const chargesMs = await repeat(RUNS, () =>
-    computeCharges(data.dataset, data.parkedServiceUsers, MONTH, {}),
-  );
   let pack = buildManagementPack(data, { period: MONTH });
-  const packMs = await repeat(RUNS, () => {
-    pack = buildManagementPack(data, { period: MONTH });
-  });
+  const figures = await interleaved(
+    RUNS,
+    () => {
+      pack = buildManagementPack(data, { period: MONTH });
+    },
+    charges,
+  );
   rows.push({
     size,
     stage: 'pack figures',
-    ms: packMs,
+    ...figures,
     floor: 'the preview’s charges alone',
-    floorMs: chargesMs,
     note: `${pack.homes.length} homes`,
   });
-  const compareMs = await repeat(RUNS, () => {
-    pack = buildManagementPack(data, { period: MONTH, compare: PREVIOUS_MONTH });
-  });
+  const compared = await interleaved(
+    RUNS,
+    () => {
+      pack = buildManagementPack(data, { period: MONTH, compare: PREVIOUS_MONTH });
+    },
+    charges,
+  );
   rows.push({
     size,
     stage: 'pack figures, --compare',
-    ms: compareMs,
+    ...compared,
     floor: 'the preview’s charges alone',
-    floorMs: chargesMs,
     note: 'two months of charges',
   });
 
@@ -371,36 +391,39 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
 
   note('report.xlsx');
   const xlsx = join(out, 'report.xlsx');
-  const xlsxMs = await repeat(RUNS, () => writeManagementPackWorkbook(pack, xlsx));
+  await writeManagementPackWorkbook(pack, xlsx);
   const cells = await readCells(xlsx);
-  const bareMs = await repeat(RUNS, () => bareWorkbook(join(out, 'bare-report.xlsx'), cells));
+  const workbooks = await interleaved(
+    RUNS,
+    () => writeManagementPackWorkbook(pack, xlsx),
+    () => bareWorkbook(join(out, 'bare-report.xlsx'), cells),
+  );
   rows.push({
     size,
     stage: 'report.xlsx, --compare',
-    ms: xlsxMs,
+    ...workbooks,
     floor: 'exceljs streaming writer, same cells',
-    floorMs: bareMs,
     note: `${cells.reduce((n, sheet) => n + sheet.rows.length, 0)} rows`,
   });
 
   note('report.pdf');
   await renderManagementPackPdf(pack); // warm up: JIT and word shapes, for both sides
   let pdf: Buffer = Buffer.alloc(0);
-  const pdfMs = await repeat(RUNS, async () => {
-    pdf = await renderManagementPackPdf(pack);
-  });
-  await writeFile(join(out, 'report.pdf'), pdf);
   // pdfmake annotates the definition it lays out: one fresh definition per run, built first.
   const docs = Array.from({ length: RUNS }, () => managementPackDocument(pack));
-  const floorMs = await repeat(RUNS, async () => {
-    await renderPdf(docs.pop() as DocDefinition);
-  });
+  const pdfs = await interleaved(
+    RUNS,
+    async () => {
+      pdf = await renderManagementPackPdf(pack);
+    },
+    () => renderPdf(docs.pop() as DocDefinition),
+  );
+  await writeFile(join(out, 'report.pdf'), pdf);
   rows.push({
     size,
     stage: 'report.pdf, --compare',
-    ms: pdfMs,
+    ...pdfs,
     floor: 'pdfmake on the same doc definition',
-    floorMs,
     note: `${pagesOf(pdf)} pages`,
   });
 }
