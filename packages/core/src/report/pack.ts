@@ -86,6 +86,9 @@ export function buildManagementPack(
     ...periods.flatMap((p) => [...p.charges.warnings, ...p.occupancy.warnings]),
     ...bookingsWithoutHome(periods),
     ...homes.flatMap((home) => occupancyAboveRooms(home, options.period)),
+    ...(compare === null
+      ? []
+      : compare.homes.flatMap((home) => occupancyAboveRooms(home, compare.period))),
   ];
   return {
     period: options.period,
