@@ -19,6 +19,12 @@ import { type CareHqCredentials, nonceFromBytes, type Params, signRequest } from
 
 export const DEFAULT_BASE_URL = 'https://api.carehq.co.uk';
 
+/** The largest answer read, in bytes (after decompression): 16 MiB, ~50× a full page. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** The most records of one resource a list may claim (`item_count`): one million. */
+export const DEFAULT_MAX_ITEMS = 1_000_000;
+
 /** A record as CareHQ sends it: `_id` plus the attributes asked for. */
 export interface CareHqRecord {
   readonly _id: string;
@@ -55,6 +61,14 @@ export interface CareHqClientOptions {
   readonly maxRateLimitWaitMs?: number;
   /** Records per list page (1–100). Default 100. */
   readonly perPage?: number;
+  /** An answer larger than this many bytes is abandoned (`TOO_LARGE`). Default 16 MiB. */
+  readonly maxResponseBytes?: number;
+  /**
+   * A list claiming more records than this (`item_count`), or more pages than these make
+   * at `perPage` (`page_count`), is refused (`TOO_LARGE`) before any further page is asked
+   * for. Default 1,000,000 (10,000 pages of 100).
+   */
+  readonly maxItems?: number;
   /** Epoch milliseconds. Default `Date.now`. */
   readonly now?: () => number;
   /** A number in [0, 1) for backoff jitter. Default `Math.random`. */
@@ -99,6 +113,8 @@ export class CareHqClient {
   readonly #backoff: BackoffOptions;
   readonly #maxRateLimitWaitMs: number;
   readonly #perPage: number;
+  readonly #maxResponseBytes: number;
+  readonly #maxItems: number;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #randomBytes: (size: number) => Uint8Array;
@@ -121,6 +137,16 @@ export class CareHqClient {
     this.#perPage = options.perPage ?? 100;
     if (!Number.isInteger(this.#perPage) || this.#perPage < 1 || this.#perPage > 100) {
       throw new RangeError(`perPage must be 1–100, got ${this.#perPage}`);
+    }
+    this.#maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.#maxItems = options.maxItems ?? DEFAULT_MAX_ITEMS;
+    for (const [name, value] of [
+      ['maxResponseBytes', this.#maxResponseBytes],
+      ['maxItems', this.#maxItems],
+    ] as const) {
+      if (!Number.isSafeInteger(value) || value < 1) {
+        throw new RangeError(`${name} must be a whole number from 1, got ${value}`);
+      }
     }
     this.#now = options.now ?? Date.now;
     this.#random = options.random ?? Math.random;
@@ -198,7 +224,10 @@ export class CareHqClient {
    */
   async listPage(resource: string, params: Params, page: number): Promise<ListPage> {
     const body = await this.get(resource, { ...params, page, per_page: this.#perPage });
-    return parseListPage(body, `GET /v1/${resource}`, page);
+    return parseListPage(body, `GET /v1/${resource}`, page, {
+      perPage: this.#perPage,
+      maxItems: this.#maxItems,
+    });
   }
 
   /**
@@ -269,8 +298,18 @@ export class CareHqClient {
       if (response.headers.get('X-CareHQ-RateLimit-Remaining') !== null) {
         this.#rateLimit = readRateLimit(response.headers);
       }
-      const text = await response.text();
-      return this.#outcomeOf(response.status, response.headers, text);
+      const body = await readCapped(response, this.#maxResponseBytes);
+      if (body.tooLarge) {
+        controller.abort(); // drop the connection rather than drain an endless body
+        return {
+          ok: false,
+          code: 'TOO_LARGE',
+          retryable: false,
+          ...(response.status === 200 ? {} : { status: response.status }),
+          reason: `The answer is larger than ${describeBytes(this.#maxResponseBytes)}, this client's limit for one answer`,
+        };
+      }
+      return this.#outcomeOf(response.status, response.headers, body.text);
     } catch (error) {
       if (timedOut) {
         return {
@@ -294,7 +333,8 @@ export class CareHqClient {
   }
 
   #outcomeOf(status: number, headers: Headers, text: string): Outcome {
-    if (status >= 200 && status < 300) {
+    // Only 200 and 204 are a success, as for CareHQ's official client (client.py).
+    if (status === 200 || status === 204) {
       try {
         return { ok: true, body: JSON.parse(text) as unknown };
       } catch (error) {
@@ -307,14 +347,16 @@ export class CareHqClient {
         };
       }
     }
-    if (status >= 300 && status < 400) {
+    if (status >= 200 && status < 400) {
       return {
         ok: false,
         code: 'HTTP',
         retryable: false,
         status,
         reason:
-          'CareHQ answered with a redirect, which this client does not follow; check the base URL',
+          status < 300
+            ? 'CareHQ answers a list with 200; this client, like CareHQ’s own, takes no other success status'
+            : 'CareHQ answered with a redirect, which this client does not follow; check the base URL',
       };
     }
     let hint: string | undefined;
@@ -379,6 +421,44 @@ function normaliseBaseUrl(base: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+/**
+ * The body as text, read no further than `maxBytes` (a declared `Content-Length` beyond it
+ * is refused before reading); `tooLarge` when the body is longer.
+ */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+): Promise<{ readonly tooLarge: false; readonly text: string } | { readonly tooLarge: true }> {
+  const declared = Number(response.headers.get('Content-Length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => {});
+    return { tooLarge: true };
+  }
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.byteLength;
+      if (length > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return { tooLarge: true };
+      }
+      chunks.push(value);
+    }
+  }
+  return { tooLarge: false, text: new TextDecoder().decode(Buffer.concat(chunks, length)) };
+}
+
+/** Bytes for a message: `16 MiB`, `512 KiB`, `300 bytes`. */
+function describeBytes(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes.toLocaleString('en-GB')} bytes`;
+}
+
 function readArgErrors(value: unknown): Record<string, string[]> | undefined {
   if (!isObject(value)) return undefined;
   const out: Record<string, string[]> = {};
@@ -405,23 +485,65 @@ function networkReason(error: unknown): string {
   return `The connection failed: ${what}${code}`;
 }
 
+/** What a list answer is checked against: the page size asked for and the record limit. */
+export interface ListLimits {
+  /** The `per_page` asked for. */
+  readonly perPage: number;
+  /** The most records (`item_count`) accepted. */
+  readonly maxItems: number;
+}
+
 /**
- * Checks a list answer's shape: an object with `items` (records with a string `_id`) and
- * whole-number `page_count` and `item_count`.
+ * Checks a list answer: an object with `items` (records with a string `_id`, no more than
+ * a page holds), whole-number `item_count` and `page_count` that agree (`page_count` is
+ * `item_count` ÷ `per_page` rounded up; 0 or 1 for an empty list), and — with `limits` —
+ * no more records or pages than the client will fetch.
  *
  * @example parseListPage({ item_count: 0, items: [], page: 1, page_count: 0, per_page: 100 }, 'GET /v1/rooms', 1)
  */
-export function parseListPage(body: unknown, request: string, page: number): ListPage {
+export function parseListPage(
+  body: unknown,
+  request: string,
+  page: number,
+  limits: ListLimits = { perPage: 100, maxItems: DEFAULT_MAX_ITEMS },
+): ListPage {
   const bad = (what: string) =>
     careHqError({ code: 'BAD_RESPONSE', request }, `Page ${page}: ${what}`);
+  const tooLarge = (what: string) =>
+    careHqError({ code: 'TOO_LARGE', request }, `Page ${page}: ${what}`);
   if (!isObject(body)) throw bad('the answer is not a JSON object');
-  const { items, page_count: pageCount, item_count: itemCount } = body;
+  const { items, page_count: pageCount, item_count: itemCount, per_page: perPage } = body;
   if (!Array.isArray(items)) throw bad('"items" is not a list');
   if (!Number.isSafeInteger(pageCount) || (pageCount as number) < 0) {
     throw bad('"page_count" is not a whole number');
   }
   if (!Number.isSafeInteger(itemCount) || (itemCount as number) < 0) {
     throw bad('"item_count" is not a whole number');
+  }
+  // CareHQ may page by fewer than asked; its own `per_page` is what `page_count` counts.
+  const size =
+    Number.isSafeInteger(perPage) && (perPage as number) >= 1
+      ? (perPage as number)
+      : limits.perPage;
+  const pages = Math.ceil((itemCount as number) / size);
+  if ((itemCount as number) > limits.maxItems) {
+    throw tooLarge(
+      `"item_count" is ${itemCount}, more than the ${limits.maxItems.toLocaleString('en-GB')} records this client fetches of one resource`,
+    );
+  }
+  if (pageCount !== pages && !(itemCount === 0 && pageCount === 1)) {
+    throw bad(
+      `"page_count" is ${pageCount}, but ${itemCount} records at ${size} a page make ${pages} page${pages === 1 ? '' : 's'}`,
+    );
+  }
+  const maxPages = Math.ceil(limits.maxItems / limits.perPage);
+  if (pages > maxPages) {
+    throw tooLarge(
+      `"page_count" is ${pageCount}, more than the ${maxPages.toLocaleString('en-GB')} pages this client fetches of one resource`,
+    );
+  }
+  if (items.length > size) {
+    throw bad(`${items.length} items on one page, more than the ${size} a page holds`);
   }
   items.forEach((item, index) => {
     if (!isObject(item) || typeof item['_id'] !== 'string' || item['_id'] === '') {

@@ -10,7 +10,7 @@ export type CareHqErrorCode =
   | 'BAD_REQUEST'
   /** 401: wrong account id, key or secret, a clock more than 5 minutes out, a reused nonce. */
   | 'UNAUTHORISED'
-  /** 403: the key may not read this resource. */
+  /** 403 or 405 (as CareHQ's official client treats both): the key may not do this. */
   | 'FORBIDDEN'
   /** 404: no such resource or record. */
   | 'NOT_FOUND'
@@ -24,6 +24,11 @@ export type CareHqErrorCode =
   | 'BAD_RESPONSE'
   /** The connection failed (refused, reset, DNS). */
   | 'NETWORK'
+  /**
+   * An answer beyond this client's limits: a body larger than `maxResponseBytes`, or a list
+   * claiming more records (`item_count`) or pages (`page_count`) than it will fetch.
+   */
+  | 'TOO_LARGE'
   /** Another HTTP status the client does not expect. */
   | 'HTTP';
 
@@ -80,6 +85,7 @@ const WHAT: Record<CareHqErrorCode, string> = {
   TIMEOUT: 'CareHQ did not answer in time',
   BAD_RESPONSE: 'CareHQ sent an answer that is not a valid list page',
   NETWORK: 'Could not reach CareHQ',
+  TOO_LARGE: 'CareHQ sent more than this client accepts',
   HTTP: 'CareHQ answered with an unexpected status',
 };
 
@@ -95,6 +101,9 @@ const FIX: Record<CareHqErrorCode, string> = {
   TIMEOUT: 'Check the network connection and run the pull again.',
   BAD_RESPONSE: 'Run the pull again; if it keeps happening, check the base URL.',
   NETWORK: 'Check the network connection and the base URL, then run the pull again.',
+  TOO_LARGE:
+    'Check that the base URL (--base-url / CAREHQ_API_BASE) is CareHQ’s; if it is, report it ' +
+    '(the limits are in docs/carehq.md).',
   HTTP: 'Run the pull again; if it keeps happening, report it.',
 };
 
@@ -107,12 +116,14 @@ function sentence(text: string): string {
 /**
  * The code for an HTTP error status.
  *
- * @example codeForStatus(422) // 'BAD_REQUEST'; codeForStatus(503) // 'SERVER'
+ * @example codeForStatus(422) // 'BAD_REQUEST'; codeForStatus(405) // 'FORBIDDEN'; codeForStatus(503) // 'SERVER'
  */
 export function codeForStatus(status: number): CareHqErrorCode {
   if (status === 400 || status === 422) return 'BAD_REQUEST';
   if (status === 401) return 'UNAUTHORISED';
-  if (status === 403) return 'FORBIDDEN';
+  // CareHQ's official client (carehq 0.1.3, exceptions.py) maps both to `Forbidden`: a
+  // 405 from CareHQ means the key (or the method) is not allowed on this endpoint.
+  if (status === 403 || status === 405) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
   if (status === 429) return 'RATE_LIMITED';
   if (status >= 500) return 'SERVER';

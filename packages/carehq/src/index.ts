@@ -4,10 +4,14 @@ export {
   type CareHqClientOptions,
   type CareHqRecord,
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_ITEMS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type ListLimits,
   type ListPage,
   parseListPage,
   type RetryEvent,
 } from './client.js';
+export type { PulledDataset, PullProgress } from './collect.js';
 export {
   CareHqError,
   type CareHqErrorCode,
@@ -15,15 +19,9 @@ export {
   careHqError,
   describeCareHqError,
 } from './errors.js';
-export {
-  type PulledDataset,
-  type PullOptions,
-  type PullProgress,
-  pullDataset,
-  writeDataset,
-} from './pull.js';
+export { type PullOptions, pullDataset, writeDataset } from './pull.js';
 export { type RateLimitState, readRateLimit, waitBeforeNextMs } from './rate-limit.js';
-export { LOCATION_SCOPE, type LocationScope, RESOURCE_ATTRIBUTES } from './resources.js';
+export { RESOURCE_ATTRIBUTES } from './resources.js';
 export {
   type CareHqCredentials,
   canonicalPairs,

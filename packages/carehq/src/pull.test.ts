@@ -2,43 +2,24 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { RESOURCES } from '@carebill/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault } from '../test/emulator.js';
 import {
   CREDENTIALS,
   expectedRecords,
-  type Harness,
+  harnessPerTest,
+  rejection,
   snapshotDir,
-  startHarness,
 } from '../test/harness.js';
 import { CareHqClient } from './client.js';
-import { CareHqError } from './errors.js';
 import { pullDataset } from './pull.js';
 import { formatRecords, isPullTempFile } from './write-dataset.js';
 
-let harness: Harness | undefined;
-afterEach(async () => {
-  await harness?.close();
-  harness = undefined;
-});
-
-async function setup(...args: Parameters<typeof startHarness>): Promise<Harness> {
-  harness = await startHarness(...args);
-  return harness;
-}
+const setup = harnessPerTest();
 
 function expectNoSecrets(text: string) {
   expect(text).not.toContain(CREDENTIALS.apiKey);
   expect(text).not.toContain(CREDENTIALS.apiSecret);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CareHqError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CareHqError);
-  return error as CareHqError;
 }
 
 const L2 = '6750a1c24f73a2ce00000102';
@@ -70,7 +51,7 @@ describe('pullDataset against the emulator', () => {
       true,
     );
     expect(h.api.log[0]?.params.getAll('attributes')).toContain('rate_period');
-    expect(progress).toContain('bookings 5/5 done');
+    expect(progress).toContain('bookings 8/8 done');
     expect(h.retries).toEqual([]);
   });
 
@@ -81,22 +62,31 @@ describe('pullDataset against the emulator', () => {
     const pages = h.api.log
       .filter((r) => r.resource === 'bookings')
       .map((r) => r.params.get('page'));
-    expect(pages).toEqual(['1', '2', '3']);
+    expect(pages).toEqual(['1', '2', '3', '4']);
   });
 
-  it('pulls one home with --location', async () => {
+  it('pulls one home with --location: its stays and all of its residents’ records', async () => {
+    // The rule and its proof against whole-group previews are in one-home.test.ts.
     const h = await setup();
     const data = await pullDataset({ client: h.client, location: L2 });
-    expect(data.locations.map((r) => r._id)).toEqual([L2]);
-    expect(data.bookings.every((r) => r['location'] === L2)).toBe(true);
-    expect(data.bookings).toHaveLength(1);
-    expect(data.rooms.map((r) => r['name'])).toEqual(['Willow 1']);
-    // The council covers both homes; the ICB only the other one.
+    const id = (n: string) => `6750a1c24f73a2ce00000${n}`;
+    // Meadow View's three stays, and Walter's earlier stay at Rectory Gardens.
+    expect(data.bookings.map((r) => r._id)).toEqual([id('604'), id('606'), id('607'), id('608')]);
+    expect(data.locations.map((r) => r._id)).toEqual([id('101'), L2]);
+    expect(data.rooms.map((r) => r['name'])).toEqual([
+      'Room 2',
+      'Willow 1',
+      'Willow 2',
+      'Willow 3',
+    ]);
+    // The council that covers both homes, and one registered at the other home only that
+    // pays for a resident here; not the ICB, which pays only at the other home.
     expect(data['location-contacts'].map((r) => r['company_name'])).toEqual([
       'Oxfordshire County Council',
+      'Buckinghamshire Council',
     ]);
-    // Care funds have no location filter: only those of this home's residents are kept.
-    expect(data['care-funds'].map((r) => r['service_user'])).toEqual(['6750a1c24f73a2ce00000304']);
+    expect(data['billing-contracts'].map((r) => r._id)).toEqual([id('705'), id('706'), id('707')]);
+    expect(data['care-funds'].map((r) => r['service_user'])).toEqual([id('304'), id('306')]);
     expect(data['care-fund-types']).toHaveLength(2);
     expect(h.api.log.find((r) => r.resource === 'locations')?.params.getAll('filters-ids')).toEqual(
       [L2],

@@ -6,44 +6,27 @@
  * swapped in together (see `write-dataset.ts`): a pull that fails or is interrupted leaves
  * the previous dataset as it was.
  */
-import { RESOURCES, type ResourceName } from '@carebill/core';
-import type { CareHqClient, CareHqRecord } from './client.js';
-import { LOCATION_SCOPE, RESOURCE_ATTRIBUTES } from './resources.js';
+import { RESOURCES } from '@carebill/core';
+import type { CareHqClient } from './client.js';
+import { type PulledDataset, type PullProgress, RecordCollector } from './collect.js';
+import { pullOneHome } from './one-home.js';
 import { formatRecords, writeFilesAtomically } from './write-dataset.js';
 
-/** Records per resource, each list sorted by `_id`. */
-export type PulledDataset = Readonly<Record<ResourceName, readonly CareHqRecord[]>>;
-
-/** Progress of one resource: told after each page and once more when it is done. */
-export interface PullProgress {
-  readonly resource: ResourceName;
-  /** Records received so far. */
-  readonly received: number;
-  /** The `item_count` CareHQ reported (records expected). */
-  readonly total: number;
-  readonly page: number;
-  readonly pageCount: number;
-  readonly done: boolean;
-}
+export type { PulledDataset, PullProgress } from './collect.js';
 
 export interface PullOptions {
   readonly client: CareHqClient;
   /** Write the dataset here (files `<resource>.json`); omit to only return the records. */
   readonly outDir?: string;
-  /** A location `_id`: pull that one home. */
+  /**
+   * A location `_id`: pull that one home — its stays and everything of its residents (see
+   * `one-home.ts`), so that it bills exactly as the whole group does for that home.
+   */
   readonly location?: string;
   readonly onProgress?: (progress: PullProgress) => void;
 }
 
 const HEX_ID = /^[0-9a-f]{24}$/;
-
-function byId(a: CareHqRecord, b: CareHqRecord): number {
-  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0;
-}
-
-function residentIds(records: readonly CareHqRecord[]): string[] {
-  return records.flatMap((r) => (typeof r['service_user'] === 'string' ? [r['service_user']] : []));
-}
 
 /**
  * Pulls the dataset and, with `outDir`, writes it atomically. Resolves to the records.
@@ -58,33 +41,13 @@ export async function pullDataset(options: PullOptions): Promise<PulledDataset> 
   if (location !== undefined && !HEX_ID.test(location)) {
     throw new RangeError(`a location id is 24 hexadecimal characters, got "${location}"`);
   }
-  const out = {} as Record<ResourceName, CareHqRecord[]>;
-  for (const resource of RESOURCES) {
-    const scope = LOCATION_SCOPE[resource];
-    const params: Record<string, readonly string[]> = {
-      attributes: RESOURCE_ATTRIBUTES[resource],
-    };
-    if (location !== undefined && scope === 'filters-location')
-      params['filters-location'] = [location];
-    if (location !== undefined && scope === 'filters-ids') params['filters-ids'] = [location];
-    let received = 0;
-    let last = { total: 0, page: 0, pageCount: 0 };
-    let records = await client.listAll(resource, params, (page) => {
-      received += page.items.length;
-      last = { total: page.itemCount, page: page.page, pageCount: page.pageCount };
-      onProgress?.({ resource, received, ...last, done: false });
-    });
-    if (location !== undefined && scope === 'residents') {
-      const residents = new Set([
-        ...residentIds(out.bookings),
-        ...out['service-users'].map((r) => r._id),
-      ]);
-      records = records.filter(
-        (r) => typeof r['service_user'] === 'string' && residents.has(r['service_user']),
-      );
-    }
-    out[resource] = records.sort(byId);
-    onProgress?.({ resource, received: records.length, ...last, done: true });
+  const collector = new RecordCollector(client, onProgress);
+  let out: PulledDataset;
+  if (location === undefined) {
+    for (const resource of RESOURCES) await collector.list(resource);
+    out = collector.finish();
+  } else {
+    out = await pullOneHome(collector, location);
   }
   if (options.outDir !== undefined) await writeDataset(options.outDir, out);
   return out;

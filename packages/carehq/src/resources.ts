@@ -1,6 +1,6 @@
 /**
- * What `carebill pull` asks CareHQ for: the attributes of each resource that SPEC §2–§5 use,
- * and how a pull of one home (`--location`) narrows each list.
+ * What `carebill pull` asks CareHQ for: the attributes of each resource that SPEC §2–§5 use.
+ * (How a pull of one home narrows the lists is in `one-home.ts`.)
  */
 import type { ResourceName } from '@carebill/core';
 
@@ -86,26 +86,4 @@ export const RESOURCE_ATTRIBUTES: Readonly<Record<ResourceName, readonly string[
   ],
   'care-fund-types': ['days_before_notification', 'name'],
   rooms: ['location', 'name'],
-};
-
-/**
- * How a one-home pull narrows a resource:
- * - `filters-location`: CareHQ's own location filter;
- * - `filters-ids`: the location record itself;
- * - `residents`: no location filter exists (care funds), so every record is pulled and those
- *   of residents not in the home's service users or bookings are dropped;
- * - `all`: shared across homes (care fund types).
- */
-export type LocationScope = 'filters-location' | 'filters-ids' | 'residents' | 'all';
-
-export const LOCATION_SCOPE: Readonly<Record<ResourceName, LocationScope>> = {
-  bookings: 'filters-location',
-  'service-users': 'filters-location',
-  'service-user-contacts': 'filters-location',
-  'location-contacts': 'filters-location',
-  locations: 'filters-ids',
-  'billing-contracts': 'filters-location',
-  'care-funds': 'residents',
-  'care-fund-types': 'all',
-  rooms: 'filters-location',
 };

@@ -1,5 +1,6 @@
 /**
- * Request signing, CareHQ signature version 2.0.
+ * Request signing, CareHQ signature version 2.0, as CareHQ's official Python client
+ * (`carehq` 0.1.3, `carehq/client.py`) does it.
  *
  * The protocol, as `reference/carehq-api.md` describes it:
  *
@@ -12,18 +13,21 @@
  * > The string to sign is five parts joined by a newline: the timestamp, the nonce, the
  * > upper-case method, the path including `/v1/` (no host, no query), and the canonical
  * > parameter string. The canonical parameter string takes the query parameters (for `GET`)
- * > or the form fields (otherwise), drops null ones, turns every value into text, sorts the
- * > keys, and for each key sorts its values as text; each key/value pair is written
- * > `key=value` (not URL-encoded) and the pairs are joined by newlines. The query string (or
- * > the `application/x-www-form-urlencoded` body) is encoded from the same pairs in the same
- * > order.
+ * > or the form fields (otherwise), drops keys whose value is null (a null *inside* a list
+ * > is kept and sent as Python writes it, `None`), turns every value into text as Python's
+ * > `str()` does (`True`, `1.0`), sorts the keys, and for each key sorts its values as
+ * > text — by Unicode code point, as Python sorts, not by UTF-16 code unit; each key/value
+ * > pair is written `key=value` (not URL-encoded) and the pairs are joined by newlines.
  *
- * "Sorts" is plain code-unit order (JavaScript's default sort), the order every official
- * client gets from its language's default string sort for the ASCII names CareHQ uses.
+ * The query string (or form body) is encoded from the same pairs in the same order; the
+ * order of a query does not matter to the server, which sorts again.
  */
 import { createHmac } from 'node:crypto';
 
-/** One parameter value; null and undefined are dropped, arrays repeat the key. */
+/**
+ * One parameter value. A null or undefined value drops its key; inside a list it is sent
+ * as `None`, as the official client sends Python's `None`. Arrays repeat the key.
+ */
 export type ParamValue = string | number | boolean | null | undefined;
 /** Query parameters or form fields, as the API takes them. */
 export type Params = Readonly<Record<string, ParamValue | readonly ParamValue[]>>;
@@ -36,8 +40,59 @@ export interface CareHqCredentials {
 }
 
 /**
- * The parameters as sorted `[key, value]` pairs: nulls dropped, values as text, keys
- * sorted, each key's values sorted.
+ * Orders text by Unicode code point, as Python's `sorted()` does. JavaScript's default
+ * sort compares UTF-16 code units, which puts a character beyond U+FFFF (an emoji, stored
+ * as a surrogate pair from U+D800) before U+E000–U+FFFF; UTF-8 byte order is code-point
+ * order, so comparing the UTF-8 bytes gives Python's order.
+ *
+ * @example ['😀', '～'].sort(compareCodePoints) // ['～', '😀'] (U+FF5E before U+1F600)
+ */
+export function compareCodePoints(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/**
+ * A value as text, the way Python's `str()` writes it: `True`/`False`, `None` (for a null
+ * inside a list), whole numbers as integers (`10`), other numbers as Python writes a float
+ * (`1.5`, `1e-05`, `nan`, `inf`).
+ *
+ * @example pythonText(true) === 'True'; pythonText(null) === 'None'; pythonText(0.00001) === '1e-05'
+ */
+export function pythonText(value: ParamValue): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'string') return value;
+  return pythonNumber(value);
+}
+
+/** Python's `str()` of an int (a whole JavaScript number) or of a float (any other). */
+function pythonNumber(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (!Number.isFinite(n)) return n > 0 ? 'inf' : '-inf';
+  if (Number.isInteger(n)) return BigInt(n).toString();
+  // The shortest round-trip digits, as both languages find them; only the layout differs.
+  const [mantissa = '', exp = '0'] = n.toExponential().split('e');
+  const sign = mantissa.startsWith('-') ? '-' : '';
+  const digits = mantissa.replace(/[-.]/g, '');
+  const e = Number(exp);
+  if (e >= -4 && e < 16) {
+    const fixed =
+      e >= 0
+        ? `${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`
+        : `0.${'0'.repeat(-e - 1)}${digits}`;
+    return sign + fixed;
+  }
+  const scaled = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${sign}${scaled}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+}
+
+/** Half of a surrogate pair without its other half: no UTF-8 encoding exists for it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The parameters as sorted `[key, value]` pairs: keys whose value is null dropped, values
+ * as Python's `str()` writes them (a null inside a list is `None`), keys sorted, each key's
+ * values sorted, both by code point.
  *
  * @example
  * canonicalPairs({ page: 1, attributes: ['rate', 'end_date'], sort_by: null })
@@ -45,11 +100,19 @@ export interface CareHqCredentials {
  */
 export function canonicalPairs(params: Params): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
-  for (const key of Object.keys(params).sort()) {
+  for (const key of Object.keys(params).sort(compareCodePoints)) {
     const raw = params[key];
+    if (raw === null || raw === undefined) continue;
     const values = Array.isArray(raw) ? (raw as readonly ParamValue[]) : [raw as ParamValue];
-    const texts = values.filter((v) => v !== null && v !== undefined).map((v) => String(v));
-    for (const value of texts.sort()) pairs.push([key, value]);
+    const texts = values.map(pythonText);
+    for (const text of [key, ...texts]) {
+      if (LONE_SURROGATE.test(text)) {
+        throw new RangeError(
+          `parameter ${JSON.stringify(key)} holds a lone surrogate, which cannot be sent as UTF-8`,
+        );
+      }
+    }
+    for (const value of texts.sort(compareCodePoints)) pairs.push([key, value]);
   }
   return pairs;
 }

@@ -20,9 +20,23 @@ export type EmulatorData = Record<string, EmulatorRecord[]>;
  * - `stall`: the request is read and never answered;
  * - `reset`: the connection is destroyed without an answer;
  * - `truncate`: a 200 whose body stops halfway and the connection closes;
- * - `bad-json`: a complete 200 answer whose body is half a JSON document.
+ * - `bad-json`: a complete 200 answer whose body is half a JSON document;
+ * - `endless`: a 200 whose chunked body never ends (64 KiB chunks until the client hangs up);
+ * - `page-count`: the right page, claiming `page_count` 10^15;
+ * - `item-count`: the right page, claiming 10^15 records (and the pages they would make);
+ * - `not-allowed`: a 405 with a hint.
  */
-export type Fault = 'server-error' | 'rate-limited' | 'stall' | 'reset' | 'truncate' | 'bad-json';
+export type Fault =
+  | 'server-error'
+  | 'rate-limited'
+  | 'stall'
+  | 'reset'
+  | 'truncate'
+  | 'bad-json'
+  | 'endless'
+  | 'page-count'
+  | 'item-count'
+  | 'not-allowed';
 
 export interface FaultRule {
   readonly fault: Fault;
@@ -47,7 +61,7 @@ export interface EmulatorOptions {
 export interface LoggedRequest {
   readonly resource: string;
   readonly params: URLSearchParams;
-  readonly status: number | 'stalled' | 'reset' | 'truncated';
+  readonly status: number | 'stalled' | 'reset' | 'truncated' | 'endless';
   readonly nonce: string | undefined;
 }
 
@@ -75,13 +89,26 @@ export async function loadEmulatorData(dir: string): Promise<EmulatorData> {
   return data;
 }
 
-/** The canonical parameter string, per the protocol: sorted keys, sorted values, key=value lines. */
+/** Python's string order: code point by code point (not JavaScript's UTF-16 code units). */
+function byCodePoint(a: string, b: string): number {
+  const x = Array.from(a, (c) => c.codePointAt(0) ?? 0);
+  const y = Array.from(b, (c) => c.codePointAt(0) ?? 0);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+  }
+  return x.length - y.length;
+}
+
+/**
+ * The canonical parameter string, per the protocol and as CareHQ's official Python client
+ * builds it: keys sorted, each key's values sorted (both by code point), key=value lines.
+ */
 function canonicalFromQuery(query: URLSearchParams): string {
   const byKey = new Map<string, string[]>();
   for (const [key, value] of query) byKey.set(key, [...(byKey.get(key) ?? []), value]);
   const lines: string[] = [];
-  for (const key of [...byKey.keys()].sort()) {
-    for (const value of (byKey.get(key) ?? []).sort()) lines.push(`${key}=${value}`);
+  for (const key of [...byKey.keys()].sort(byCodePoint)) {
+    for (const value of (byKey.get(key) ?? []).sort(byCodePoint)) lines.push(`${key}=${value}`);
   }
   return lines.join('\n');
 }
@@ -228,11 +255,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
     const fault = takeFault(resource, page);
     if (fault === 'server-error') return fail(500, 'An unexpected error occurred on the server.');
+    if (fault === 'not-allowed') return fail(405, 'This API key may not call this endpoint.');
     if (fault === 'rate-limited') return fail(429, 'Too many requests, slow down.');
     if (fault === 'stall') return void entry('stalled');
     if (fault === 'reset') {
       entry('reset');
       req.socket.destroy();
+      return;
+    }
+    if (fault === 'endless') {
+      entry('endless');
+      res.writeHead(200, { 'Content-Type': 'application/json', ...rateHeaders() });
+      const chunk = `{"item_count": 1, "items": [{"_id": "${'a'.repeat(64 * 1024)}`;
+      const more = () => {
+        while (!res.destroyed && res.write(chunk));
+        if (!res.destroyed) res.once('drain', more);
+      };
+      res.on('close', () => res.removeAllListeners('drain'));
+      more();
       return;
     }
 
@@ -254,11 +294,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       for (const a of attributes) out[a] = r[a] ?? null;
       return out;
     });
+    const itemCount = fault === 'item-count' ? 10 ** 15 : matching.length;
     const body = JSON.stringify({
-      item_count: matching.length,
+      item_count: itemCount,
       items,
       page,
-      page_count: Math.ceil(matching.length / perPage),
+      page_count: fault === 'page-count' ? 10 ** 15 : Math.ceil(itemCount / perPage),
       per_page: perPage,
     });
     const half = body.slice(0, Math.floor(body.length / 2));

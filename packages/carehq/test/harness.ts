@@ -7,7 +7,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach, expect } from 'vitest';
 import { CareHqClient, type CareHqClientOptions, type RetryEvent } from '../src/client.js';
+import { CareHqError } from '../src/errors.js';
 import { RESOURCE_ATTRIBUTES } from '../src/resources.js';
 import {
   type Emulator,
@@ -118,4 +120,36 @@ export async function snapshotDir(dir: string): Promise<Record<string, string>> 
   for (const name of (await readdir(dir)).sort())
     out[name] = await readFile(join(dir, name), 'utf8');
   return out;
+}
+
+/**
+ * The CareHqError a promise rejects with (failing the test when it resolves or rejects
+ * with anything else).
+ *
+ * @example const error = await rejection(client.get('rooms')); error.code // 'FORBIDDEN'
+ */
+export async function rejection(promise: Promise<unknown>): Promise<CareHqError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CareHqError);
+  return error as CareHqError;
+}
+
+/**
+ * One harness per test: returns a starter, and closes what it started after each test.
+ *
+ * @example const setup = harnessPerTest(); it('…', async () => { const h = await setup() })
+ */
+export function harnessPerTest(): (...args: Parameters<typeof startHarness>) => Promise<Harness> {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+  return async (...args) => {
+    harness = await startHarness(...args);
+    return harness;
+  };
 }

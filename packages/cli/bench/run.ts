@@ -11,7 +11,7 @@
  * Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
  * (gitignored) on first use; the same seed gives the same bytes.
  */
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,20 +29,22 @@ import {
 } from '@carebill/core';
 import { generateDataset } from '@carebill/generator';
 import {
-  type DocDefinition,
   EXPORT_FORMATS,
-  invoiceDocument,
-  managementPackDocument,
   renderExport,
   renderInvoicePdf,
   renderManagementPackJson,
   renderManagementPackPdf,
-  renderPdf,
   renderPreviewJson,
   renderPrintPack,
   writeManagementPackWorkbook,
   writePreviewWorkbook,
 } from '@carebill/reports';
+import {
+  type DocDefinition,
+  invoiceDocument,
+  managementPackDocument,
+  renderPdf,
+} from '@carebill/reports/internal';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
@@ -228,7 +230,7 @@ async function benchSize(size: Size): Promise<void> {
 
   note('preview.xlsx');
   const xlsx = join(out, 'preview.xlsx');
-  const xlsxMs = await repeat(RUNS, () => writePreviewWorkbook(p, xlsx));
+  const xlsxMs = await repeat(RUNS, () => writePreviewWorkbook(p, createWriteStream(xlsx)));
   const cells = await readCells(xlsx);
   const bareMs = await repeat(RUNS, () => bareWorkbook(join(out, 'bare.xlsx'), cells));
   rows.push({
@@ -391,11 +393,11 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
 
   note('report.xlsx');
   const xlsx = join(out, 'report.xlsx');
-  await writeManagementPackWorkbook(pack, xlsx);
+  await writeManagementPackWorkbook(pack, createWriteStream(xlsx));
   const cells = await readCells(xlsx);
   const workbooks = await interleaved(
     RUNS,
-    () => writeManagementPackWorkbook(pack, xlsx),
+    () => writeManagementPackWorkbook(pack, createWriteStream(xlsx)),
     () => bareWorkbook(join(out, 'bare-report.xlsx'), cells),
   );
   rows.push({
@@ -408,7 +410,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
 
   note('report.pdf');
   await renderManagementPackPdf(pack); // warm up: JIT and word shapes, for both sides
-  let pdf: Buffer = Buffer.alloc(0);
+  let pdf: Uint8Array = new Uint8Array();
   // pdfmake annotates the definition it lays out: one fresh definition per run, built first.
   const docs = Array.from({ length: RUNS }, () => managementPackDocument(pack));
   const pdfs = await interleaved(

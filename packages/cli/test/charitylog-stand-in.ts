@@ -18,6 +18,8 @@ export interface StandInOptions {
   readonly failStatus?: number;
   /** Echo the Authorization header in error bodies (to test that it is scrubbed). */
   readonly echoAuthorization?: boolean;
+  /** With `echoAuthorization`: this many filler characters before the echoed header. */
+  readonly echoPadding?: number;
 }
 
 export interface StandInRequest {
@@ -82,7 +84,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(json));
       };
-      const echo = options.echoAuthorization ? { authorization: req.headers.authorization } : {};
+      const echo = options.echoAuthorization
+        ? {
+            ...(options.echoPadding ? { note: 'x'.repeat(options.echoPadding) } : {}),
+            authorization: req.headers.authorization,
+          }
+        : {};
       if (req.method !== 'PUT' || req.url !== '/v2/external_referral') {
         return answer(404, { error: 'not found' });
       }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { buildPreview, formatPounds } from '@carebill/core';
-import { EXPORT_FORMATS, type ExportFormat, renderExport } from '@carebill/reports';
+import { EXPORT_FORMATS, type ExportFormat, renderExport } from '@carebill/reports/csv';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { writeFileAtomic } from '../io/write.js';

@@ -5,12 +5,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPreview, formatPounds } from '@carebill/core';
-import {
-  type EmailManifestRow,
-  renderEmailManifest,
-  renderPreviewJson,
-  writePreviewWorkbook,
-} from '@carebill/reports';
+import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
+import { renderPreviewJson } from '@carebill/reports/json';
+import { writePreviewWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { renderPdfJobs } from '../io/pdf-pool.js';

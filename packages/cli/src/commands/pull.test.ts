@@ -68,9 +68,9 @@ describe('carebill pull', () => {
       'service-users.json',
     ]);
     const bookings = JSON.parse(await readFile(join(out, 'bookings.json'), 'utf8'));
-    expect(bookings).toHaveLength(5);
+    expect(bookings).toHaveLength(8);
     expect(c.out()).toContain(`Pulled from ${api.url} into ${out}:`);
-    expect(c.out()).toMatch(/bookings\.json\s+5\n/);
+    expect(c.out()).toMatch(/bookings\.json\s+8\n/);
     expect(c.err()).toBe('');
     for (const name of await readdir(out)) {
       const text = await readFile(join(out, name), 'utf8');
@@ -83,7 +83,7 @@ describe('carebill pull', () => {
     const c = capture(true);
     expect(await runPull({ out: dir }, c.io(env()))).toBe(0);
     expect(c.err()).toContain('care-fund-types');
-    expect(c.err()).toMatch(/bookings\s+\[[^\]]+\] 5\/5/);
+    expect(c.err()).toMatch(/bookings\s+\[[^\]]+\] 8\/8/);
   });
 
   it('names every missing variable as a usage error', async () => {
@@ -149,5 +149,29 @@ describe('carebill pull', () => {
     expect(c.err()).toMatch(
       /^carebill pull: GET \/v1\/rooms failed \(SERVER 500\), attempt 1; retrying in 0\.0 s\n$/,
     );
+  });
+
+  it('pulls one home with --location, with its residents’ records wherever they are filed', async () => {
+    const c = capture();
+    const home = '6750a1c24f73a2ce00000102';
+    expect(await runPull({ out: dir, location: home }, c.io(env()))).toBe(0);
+    expect(c.out()).toContain(`Pulled from ${api.url} (location ${home}) into ${dir}:`);
+    expect(c.out()).toMatch(/billing-contracts\.json\s+3\n/);
+    expect(c.out()).toMatch(/bookings\.json\s+4\n/);
+  });
+
+  it('stops an endless answer at the size limit: exit 1, one line, the old dataset kept', async () => {
+    const c = capture();
+    await writeFile(join(dir, 'bookings.json'), '[]\n');
+    api.inject('endless', { resource: 'care-funds', times: Number.POSITIVE_INFINITY });
+    expect(await runPull({ out: dir }, c.io(env()))).toBe(1);
+    expect(c.err()).toBe(
+      'carebill pull: CareHQ sent more than this client accepts on GET /v1/care-funds: The ' +
+        "answer is larger than 16 MiB, this client's limit for one answer. Check that the base " +
+        'URL (--base-url / CAREHQ_API_BASE) is CareHQ’s; if it is, report it (the limits are in ' +
+        `docs/carehq.md).\nNothing was written; ${dir} is as it was.\n`,
+    );
+    expect(api.log.filter((r) => r.resource === 'care-funds')).toHaveLength(1);
+    expect(await readdir(dir)).toEqual(['bookings.json']);
   });
 });

@@ -16,9 +16,9 @@ import {
   percentOfPermille,
   periodLabel,
   renderManagementPackJson,
-  renderManagementPackPdf,
-  writeManagementPackWorkbook,
-} from '@carebill/reports';
+} from '@carebill/reports/json';
+import { renderManagementPackPdf } from '@carebill/reports/pdf';
+import { writeManagementPackWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { parsePeriod } from '../io/period.js';

@@ -24,7 +24,9 @@ import {
   type Runway,
   type RunwayOptions,
 } from '@carebill/core';
-import { renderRunwayJson, renderRunwayPdf, writeRunwayWorkbook } from '@carebill/reports';
+import { renderRunwayJson } from '@carebill/reports/json';
+import { renderRunwayPdf } from '@carebill/reports/pdf';
+import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
 import { readDatasetFolder } from '../io/read-dataset.js';
 import { EXIT, UsageError } from '../usage-error.js';
 

@@ -1,5 +1,5 @@
 import { type LoadedDataset, loadDataset, type Problem } from '@carebill/core';
-import { validationReportJson } from '@carebill/reports';
+import { renderValidationReportJson } from '@carebill/reports/json';
 import { defineCommand } from 'citty';
 import { readDatasetOrUsageError } from '../io/load.js';
 import { EXIT } from '../usage-error.js';
@@ -15,9 +15,7 @@ export const validateCommand = defineCommand({
     const dir = args.data;
     const loaded = loadDataset(await readDatasetOrUsageError(dir));
     process.stdout.write(
-      args.json
-        ? `${JSON.stringify(validationReportJson(loaded), null, 2)}\n`
-        : formatReport(dir, loaded),
+      args.json ? renderValidationReportJson(loaded) : formatReport(dir, loaded),
     );
     return exitCodeOf(loaded);
   },

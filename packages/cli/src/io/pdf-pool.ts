@@ -11,7 +11,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DayRange, Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports';
+import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import { writeFileAtomic } from './write.js';
 
 /** One file to render: a single invoice, or a print pack of several. */

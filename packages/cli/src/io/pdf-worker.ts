@@ -3,7 +3,7 @@
  * is sent, writes each file atomically and answers with the job's sequence number.
  */
 import type { Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports';
+import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import type { PdfJob, PdfReply } from './pdf-pool.js';
 import { writeFileAtomic } from './write.js';
 

@@ -1,6 +1,6 @@
 import { encodeReferralBody } from '@carebill/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type StandIn, startStandIn } from '../../test/charitylog-stand-in.js';
+import { type StandIn, type StandInOptions, startStandIn } from '../../test/charitylog-stand-in.js';
 import { parseConsent } from './consent.js';
 import { credentialsFromEnv, redact } from './credentials.js';
 import { backoffMs, sendReferral } from './send.js';
@@ -16,6 +16,17 @@ afterEach(async () => {
   await standIn?.close();
   standIn = undefined;
 });
+
+/** Starts a stand-in (failing nothing first) and sends Ann's referral to it. */
+async function sendOnceTo(options: StandInOptions) {
+  standIn = await startStandIn({ failFirst: 0, ...options });
+  return sendReferral(encodeReferralBody(ann), {
+    endpoint: standIn.url,
+    credentials,
+    fetch,
+    sleep: async () => {},
+  });
+}
 
 function sleeps() {
   const waits: number[] = [];
@@ -90,18 +101,12 @@ describe('sendReferral', () => {
   });
 
   it('retries network errors, and never returns the key even when a server echoes it', async () => {
-    standIn = await startStandIn({ failFirst: 0, apiKey: 'another key', echoAuthorization: true });
-    const refused = await sendReferral(encodeReferralBody(ann), {
-      endpoint: standIn.url,
-      credentials,
-      fetch,
-      sleep: async () => {},
-    });
+    const refused = await sendOnceTo({ apiKey: 'another key', echoAuthorization: true });
     expect(refused.ok).toBe(false);
     expect(JSON.stringify(refused)).not.toContain(KEY);
     expect(JSON.stringify(refused)).toContain('Bearer [redacted]');
-    const url = standIn.url;
-    await standIn.close();
+    const url = standIn?.url ?? '';
+    await standIn?.close();
     standIn = undefined;
     const { waits, sleep } = sleeps();
     const down = await sendReferral(encodeReferralBody(ann), {
@@ -114,6 +119,41 @@ describe('sendReferral', () => {
     expect(down).toMatchObject({ ok: false, status: null, attempts: 3 });
     expect(!down.ok && down.error).toMatch(/^network error: fetch failed \(ECONNREFUSED\)/);
     expect(waits).toEqual([1, 2]);
+  });
+});
+
+describe('redaction before truncation', () => {
+  it('cuts a reply only after redacting a key that straddles the cut', async () => {
+    // The reply: {"error":"bad credentials","note":"x…x","authorization":"Bearer <key>"};
+    // the key starts at character 61 + padding = 290 (0-based), across the cut after 299.
+    const refused = await sendOnceTo({
+      apiKey: 'another key',
+      echoAuthorization: true,
+      echoPadding: 229,
+    });
+    expect(refused.ok).toBe(false);
+    const error = refused.ok ? '' : refused.error;
+    const reply = error.replace(/^Charitylog answered 401: /, '');
+    expect(reply).toBe(
+      `{"error":"bad credentials","note":"${'x'.repeat(229)}","authorization":"Bearer [redacted…`,
+    );
+    expect(Array.from(reply)).toHaveLength(300);
+    // Not one piece of the key of three characters or more is left.
+    for (let i = 0; i + 3 <= KEY.length; i++) expect(error).not.toContain(KEY.slice(i, i + 3));
+  });
+
+  it('redacts whole keys in every spelling, and runs of 6+ characters of a key', () => {
+    const key = 'k/9f8e+7d6c5b4a';
+    expect(redact(`a ${key} b`, [key])).toBe('a [redacted] b');
+    expect(redact(`url ${encodeURIComponent(key)}`, [key])).toBe('url [redacted]');
+    expect(redact(`{"k":"k\\/9f8e+7d6c5b4a"}`, [key])).toBe('{"k":"[redacted]"}');
+    // A reply that cut the key short itself, or quoted a middle part of it.
+    expect(redact('key k/9f8e+7…', [key])).toBe('key [redacted]…');
+    expect(redact('part 8e+7d6c!', [key])).toBe('part [redacted]!');
+    // Five characters are not enough to tell a key from other text.
+    expect(redact('k/9f8 and 5b4a', [key])).toBe('k/9f8 and 5b4a');
+    // A secret shorter than a fragment is redacted whole only.
+    expect(redact('abc abcd', ['abcd'])).toBe('abc [redacted]');
   });
 });
 

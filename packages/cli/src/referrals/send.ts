@@ -41,7 +41,10 @@ export type SendResult =
       readonly error: string;
     };
 
+/** An error reply is shown cut to this many characters (after redaction). */
 const MAX_ERROR_TEXT = 300;
+/** No more than this much of a reply is read: the shown text needs far less. */
+const MAX_REPLY_BYTES = 64 * 1024;
 
 function isRetryable(status: number): boolean {
   return status === 429 || status >= 500;
@@ -62,6 +65,28 @@ export function backoffMs(
     retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : null;
   const wait = seconds === null ? policy.baseMs * 2 ** (failed - 1) : seconds * 1000;
   return Math.min(policy.maxMs, wait);
+}
+
+/** The start of a reply as text, at most `maxBytes` of it; the rest is never read. */
+async function readReplyStart(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  while (length < maxBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.byteLength;
+  }
+  if (length >= maxBytes) await reader.cancel().catch(() => {});
+  return new TextDecoder().decode(Buffer.concat(chunks, length).subarray(0, maxBytes));
+}
+
+/** Text cut to `max` characters (whole code points), an ellipsis marking a cut. */
+function shorten(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
 function describeNetworkError(error: unknown): string {
@@ -100,11 +125,12 @@ export async function sendReferral(body: string, context: SendContext): Promise<
         redirect: 'error',
         signal: AbortSignal.timeout(policy.timeoutMs),
       });
-      const text = await response.text().catch(() => '');
+      const text = await readReplyStart(response, MAX_REPLY_BYTES).catch(() => '');
       if (response.ok) return { ok: true, status: response.status, attempts: attempt };
       lastStatus = response.status;
-      const shown = text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT - 1)}…` : text;
-      lastError = `Charitylog answered ${response.status}${shown.trim() === '' ? '' : `: ${shown.trim()}`}`;
+      // Redact first, then cut: a cut through a key would leave a piece redaction cannot see.
+      const shown = shorten(redact(text, context.credentials.secrets).trim(), MAX_ERROR_TEXT);
+      lastError = `Charitylog answered ${response.status}${shown === '' ? '' : `: ${shown}`}`;
       if (!isRetryable(response.status)) break;
       retryAfter = response.headers.get('retry-after');
     } catch (error) {

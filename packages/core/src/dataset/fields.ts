@@ -16,6 +16,8 @@ import { isKnownReference, type KnownIds, unknownReferenceMessage } from './refe
 import { findInvalidChar, startsLikeFormula } from './text-checks.js';
 
 const DIGITS = /^-?\d+$/;
+/** Timestamps carebill reads but never computes with (only `cancelled` changes anything). */
+const UNREAD_TIMESTAMPS: ReadonlySet<string> = new Set(['created', 'modified']);
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
 
 /**
@@ -296,17 +298,26 @@ export class FieldReader {
     return null;
   }
 
-  /** A timestamp: whether it is set. A malformed one is an error (and counts as set). */
+  /**
+   * A timestamp: whether it is set. A malformed one counts as set and is an error — but
+   * only a warning (`BAD_TIMESTAMP`) for `created` and `modified`, CareHQ's bookkeeping
+   * that billing never reads, so it parks nobody.
+   */
   timestamp(field: string): boolean {
     const value = this.value(field);
     if (value === undefined || value === null) return false;
     if (typeof value !== 'string' || !isTimestamp(value)) {
-      this.error(
-        'BAD_DATE',
-        field,
-        value,
-        `${this.name(field)} must be a date and time written YYYY-MM-DD HH:MM:SS (or a date YYYY-MM-DD) or null; found ${shortenValue(value)}`,
-      );
+      const format = `${this.name(field)} must be a date and time written YYYY-MM-DD HH:MM:SS (or a date YYYY-MM-DD) or null; found ${shortenValue(value)}`;
+      if (UNREAD_TIMESTAMPS.has(field)) {
+        this.warn(
+          'BAD_TIMESTAMP',
+          field,
+          value,
+          `${format}. Billing does not use it, so nothing is parked; correct it in CareHQ`,
+        );
+      } else {
+        this.error('BAD_DATE', field, value, format);
+      }
     }
     return true;
   }

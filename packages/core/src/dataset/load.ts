@@ -24,6 +24,7 @@ import type {
 } from './model.js';
 import { RESOURCES } from './model.js';
 import { findOverlappingBookings, findTwoBalancePayers } from './overlaps.js';
+import { findOtherResidentsRecords } from './ownership.js';
 import { type FileRecord, parseResourceFile } from './pages.js';
 import { type ParkingRefs, parkRecords } from './parking.js';
 import { mapLocationContact, mapServiceUser, mapServiceUserContact } from './people.js';
@@ -108,6 +109,7 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
   const crossRecord = [
     ...findOverlappingBookings(validRecords(bookings)),
     ...findTwoBalancePayers(validRecords(contracts)),
+    ...findOtherResidentsRecords(contracts, serviceUserContacts),
   ];
 
   const refs: ParkingRefs = {

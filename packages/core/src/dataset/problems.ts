@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'UNKNOWN_REFERENCE'
   | 'TWO_BALANCE_PAYERS'
   | 'OVERLAPPING_BOOKINGS'
+  | 'OTHER_RESIDENTS_RECORD'
   // warnings: written into the outputs, change nothing computed
   | 'DD_WITHOUT_MANDATE'
   | 'NO_EMAIL'
@@ -34,6 +35,7 @@ export type ProblemCode =
   | 'FUND_OPENS_AFTER_AS_OF'
   | 'NEGATIVE_OPENING_BALANCE'
   | 'INVALID_TEXT'
+  | 'BAD_TIMESTAMP'
   | 'NO_ACCOUNT_CODE'
   // management pack warnings (SPEC §11): a figure the data cannot fully support
   | 'ROOM_WITHOUT_HOME'

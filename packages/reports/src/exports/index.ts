@@ -46,6 +46,7 @@ export {
 
 /** The export formats of `carebill export --format`. */
 export const EXPORT_FORMATS = ['xero', 'sage50', 'csv'] as const;
+/** One of {@link EXPORT_FORMATS}. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Options of every format in one object; each format reads only its own. */

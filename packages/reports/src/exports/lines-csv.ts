@@ -15,6 +15,7 @@ export const LINES_COLUMNS: readonly string[] = LINE_COLUMNS.map((column) => col
 /** The file name of the lines CSV. */
 export const LINES_CSV_FILE_NAME = 'invoice-lines.csv';
 
+/** Options of the plain CSV of lines. */
 export interface LinesCsvOptions {
   /** Start the file with a UTF-8 byte order mark, so Excel reads accents. Default true. */
   readonly bom?: boolean;

@@ -32,6 +32,7 @@ export type Sage50Column = (typeof SAGE50_COLUMNS)[number];
 /** Sage 50 keeps at most 60 characters of a transaction's Details. */
 export const SAGE_DETAILS_MAX = 60;
 
+/** Options of the Sage 50 export; every one has a default. */
 export interface Sage50CsvOptions {
   /** Sales nominal code. Default `4000` (Sage 50's default "Sales Type A"). */
   readonly nominalCode?: string;

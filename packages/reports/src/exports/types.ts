@@ -27,6 +27,7 @@ export type ExportWarningCode =
   | 'SHARED_CONTACT_NAME'
   | 'NEGATIVE_TOTAL';
 
+/** Something in an export a person should check, with a stable code. */
 export interface ExportWarning {
   readonly code: ExportWarningCode;
   /** The invoice number the warning is about. */

@@ -45,6 +45,7 @@ export type XeroColumn = (typeof XERO_COLUMNS)[number];
 /** Xero imports at most 500 invoices from one file. */
 export const XERO_MAX_INVOICES_PER_FILE = 500;
 
+/** Options of the Xero export; every one has a default. */
 export interface XeroCsvOptions {
   /** Sales account code in the Xero chart of accounts. Default `200` (Xero's UK "Sales"). */
   readonly accountCode?: string;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -6,7 +6,8 @@ import type { Preview } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { samplePreview } from '../../test/sample-preview.js';
-import { PREVIEW_SHEETS, writePreviewWorkbook } from './workbook.js';
+import { xlsxParts } from '../../test/xlsx-parts.js';
+import { PREVIEW_SHEETS, renderPreviewWorkbook, writePreviewWorkbook } from './workbook.js';
 import type { CleanedCell } from './xlsx-table.js';
 
 async function workbookBuffer(preview: Preview, cleaned: CleanedCell[] = []): Promise<Buffer> {
@@ -257,10 +258,15 @@ describe('writePreviewWorkbook', async () => {
     expect(cell(ws, 'O2').f).toBeUndefined(); // no SUM referring to itself
   });
 
-  it('writes to a file path too', async () => {
+  it('gives as bytes the workbook it streams into a file, complete once it resolves', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'carebill-xlsx-')), 'preview.xlsx');
-    await writePreviewWorkbook(preview, path);
-    const fromFile = XLSX.read(readFileSync(path));
-    expect(fromFile.SheetNames).toEqual([...PREVIEW_SHEETS]);
+    await writePreviewWorkbook(preview, createWriteStream(path));
+    const fromFile = readFileSync(path);
+    expect(XLSX.read(fromFile).SheetNames).toEqual([...PREVIEW_SHEETS]);
+    const bytes = await renderPreviewWorkbook(preview);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const parts = xlsxParts(bytes);
+    expect([...parts.keys()]).toContain('xl/worksheets/sheet1.xml');
+    expect(parts).toEqual(xlsxParts(fromFile));
   });
 });

@@ -5,6 +5,7 @@
  */
 
 import type { Invoice, Preview } from '@carebill/core';
+import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
 import { paymentMethodLabel } from '../tables/labels.js';
@@ -22,6 +23,7 @@ export const PREVIEW_SHEETS = [
   'Warnings',
 ] as const;
 
+/** Options of the preview workbook. */
 export interface PreviewWorkbookOptions {
   /** Told of every cell whose text had to be cleaned (control characters, too long). */
   readonly onCleanedText?: (cell: CleanedCell) => void;
@@ -40,15 +42,40 @@ const METHOD_COLUMNS: readonly Column<MethodRow>[] = [
 ];
 
 /**
- * Streams the preview workbook to a file path or a writable stream. Its `created` and
- * `modified` are the period's first day, never the clock.
+ * The preview workbook as the bytes of an .xlsx file: sheets Invoices, Lines, By payment
+ * method, Unbilled & unallocated and Warnings. Its `created` and `modified` are the
+ * period's first day, never the clock.
  *
- * @example await writePreviewWorkbook(preview, 'out/preview.xlsx')
+ * @example
+ * const preview = buildPreview(loaded, { period });
+ * const xlsx = await renderPreviewWorkbook(preview); // Uint8Array of a zip (starts with PK)
  */
-export async function writePreviewWorkbook(
+export function renderPreviewWorkbook(
   preview: Preview,
-  output: NodeJS.WritableStream | string,
   options: PreviewWorkbookOptions = {},
+): Promise<Uint8Array> {
+  return bytesOf((sink) => writePreviewWorkbook(preview, sink, options));
+}
+
+/**
+ * Streams the preview workbook (see {@link renderPreviewWorkbook}) into a writable stream
+ * (a file, an HTTP response), ends the stream and resolves once it has finished. Rows are
+ * written as they are made, so a group's month never sits in memory as one workbook.
+ *
+ * @example await writePreviewWorkbook(preview, createWriteStream('preview.xlsx'));
+ */
+export function writePreviewWorkbook(
+  preview: Preview,
+  output: NodeJS.WritableStream,
+  options: PreviewWorkbookOptions = {},
+): Promise<void> {
+  return writeInto(output, () => writeSheets(preview, output, options));
+}
+
+async function writeSheets(
+  preview: Preview,
+  output: NodeJS.WritableStream,
+  options: PreviewWorkbookOptions,
 ): Promise<void> {
   const workbook = createWorkbookWriter(output, preview.period.from);
   const onCleaned = options.onCleanedText ?? (() => {});

@@ -10,9 +10,9 @@ import {
   type ManagementPack,
   type PackChange,
   type PackFigures,
-  ymdOfDay,
 } from '@carebill/core';
-import { type Content, type DocDefinition, FONT, renderPdf } from '../pdf/engine.js';
+import { type Content, type DocDefinition, FONT, renderPdf, writePdf } from '../pdf/engine.js';
+import { dateOfDay } from '../preview/xlsx-table.js';
 import { barsOffset, CHART_COLOURS, chartRows, fundingChart } from './chart.js';
 import { fundingSourceName, periodLabel } from './labels.js';
 import {
@@ -28,14 +28,37 @@ type Compared = PackFigures & { readonly change: PackChange };
 const GREY = '#555555';
 
 /**
- * The pack's PDF as a pdfmake document definition (for callers that render it themselves).
- * Its metadata dates are the period's first day, never the clock.
+ * The pack's PDF as bytes: a page for the group, then one per home. Its metadata dates are
+ * the period's first day, never the clock, so the same pack gives the same bytes.
  *
- * @example const doc = managementPackDocument(pack); await renderPdf(doc)
+ * @example
+ * const pack = buildManagementPack(loaded, { period });
+ * const pdf = await renderManagementPackPdf(pack); // Uint8Array starting with %PDF-
+ */
+export function renderManagementPackPdf(pack: ManagementPack): Promise<Uint8Array> {
+  return renderPdf(managementPackDocument(pack));
+}
+
+/**
+ * Writes the pack's PDF into a writable stream (a file, an HTTP response), ends the stream
+ * and resolves once it has finished. The bytes are those of {@link renderManagementPackPdf}.
+ *
+ * @example await writeManagementPackPdf(pack, createWriteStream('report.pdf'));
+ */
+export function writeManagementPackPdf(
+  pack: ManagementPack,
+  output: NodeJS.WritableStream,
+): Promise<void> {
+  return writePdf(managementPackDocument(pack), output);
+}
+
+/**
+ * The pack's pdfmake document (for the benchmark, which renders it with pdfmake alone).
+ *
+ * @internal
  */
 export function managementPackDocument(pack: ManagementPack): DocDefinition {
-  const { year, month, day } = ymdOfDay(pack.period.from);
-  const stamp = new Date(Date.UTC(year, month - 1, day));
+  const stamp = dateOfDay(pack.period.from);
   const label = periodLabel(pack.period);
   const pages: Content[] = [
     page(
@@ -70,15 +93,6 @@ export function managementPackDocument(pack: ManagementPack): DocDefinition {
     }),
     content: pages,
   };
-}
-
-/**
- * The pack's PDF as bytes: the same pack gives the same bytes.
- *
- * @example await writeFile('out/report.pdf', await renderManagementPackPdf(pack))
- */
-export function renderManagementPackPdf(pack: ManagementPack): Promise<Buffer> {
-  return renderPdf(managementPackDocument(pack));
 }
 
 function page(

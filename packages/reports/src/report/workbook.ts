@@ -11,6 +11,7 @@
 import type { HomeFigures, ManagementPack, PackChange, PackFigures } from '@carebill/core';
 import type ExcelJS from 'exceljs';
 import { columnLetter, MONEY_FORMAT } from '../preview/xlsx-table.js';
+import { bytesOf, writeInto } from '../streams.js';
 import { cleanCellText } from '../tables/cell-text.js';
 import { createWorkbookWriter } from '../tables/workbook-writer.js';
 import { fundingSourceName, periodLabel } from './labels.js';
@@ -39,15 +40,32 @@ interface SheetColumn<Row> {
 }
 
 /**
- * Streams the management pack's workbook to a file path or a writable stream. Its
- * `created` and `modified` are the period's first day, never the clock.
+ * The management pack's workbook as the bytes of an .xlsx file: sheets Summary and Fee
+ * income. Its `created` and `modified` are the period's first day, never the clock.
  *
- * @example await writeManagementPackWorkbook(pack, createWriteStream('out/report.xlsx'))
+ * @example
+ * const pack = buildManagementPack(loaded, { period });
+ * const xlsx = await renderManagementPackWorkbook(pack); // Uint8Array of a zip (starts with PK)
  */
-export async function writeManagementPackWorkbook(
+export function renderManagementPackWorkbook(pack: ManagementPack): Promise<Uint8Array> {
+  return bytesOf((sink) => writeManagementPackWorkbook(pack, sink));
+}
+
+/**
+ * Streams the management pack's workbook (see {@link renderManagementPackWorkbook}) into
+ * a writable stream (a file, an HTTP response), ends the stream and resolves once it has
+ * finished.
+ *
+ * @example await writeManagementPackWorkbook(pack, createWriteStream('report.xlsx'));
+ */
+export function writeManagementPackWorkbook(
   pack: ManagementPack,
-  output: NodeJS.WritableStream | string,
+  output: NodeJS.WritableStream,
 ): Promise<void> {
+  return writeInto(output, () => writeSheets(pack, output));
+}
+
+async function writeSheets(pack: ManagementPack, output: NodeJS.WritableStream): Promise<void> {
   const workbook = createWorkbookWriter(output, pack.period.from);
   const title = `Management pack ${periodLabel(pack.period)}`;
   writeSheet(workbook, 'Summary', title, summaryColumns(pack), summaryRows(pack), {

@@ -9,15 +9,11 @@
  * the resident's capital, not to one fund, so every fund row of a resident is coloured by
  * the resident's total.
  */
-import type { Writable } from 'node:stream';
-import {
-  type Day,
-  formatDayShort,
-  type ResidentRunway,
-  type Runway,
-  ymdOfDay,
-} from '@carebill/core';
+import type { Stream } from 'node:stream';
+import { type Day, formatDayShort, type ResidentRunway, type Runway } from '@carebill/core';
 import ExcelJS from 'exceljs';
+import { dateOfDay } from '../preview/xlsx-table.js';
+import { bytesOf, writeInto } from '../streams.js';
 
 const MONEY = '£#,##0.00';
 const DATE = 'dd/mm/yyyy';
@@ -25,14 +21,8 @@ const AMBER = 'FFFFD966';
 const RED = 'FFF4A6A6';
 const HEADER_FILL = 'FFD9E1F2';
 
-/** A Day as the UTC midnight Date exceljs writes as a date serial in any time zone. */
-export function excelDate(day: Day): Date {
-  const { year, month, day: d } = ymdOfDay(day);
-  return new Date(Date.UTC(year, month - 1, d));
-}
-
 const pounds = (pence: number) => pence / 100;
-const dateOrEmpty = (day: Day | null) => (day === null ? null : excelDate(day));
+const dateOrEmpty = (day: Day | null) => (day === null ? null : dateOfDay(day));
 
 function monthLabel(monthEnd: Day): string {
   // "Nov 2024" from "30 Nov 2024".
@@ -50,17 +40,36 @@ function styleHeader(row: ExcelJS.Row): void {
 }
 
 /**
- * Writes the runway workbook to a stream (the caller opens and owns the file).
+ * The runway workbook as the bytes of an .xlsx file: sheets Summary (a row per resident)
+ * and Monthly balances (a row per fund, a column per month, amber below the upper limit,
+ * red below the lower). Its `created` and `modified` are the as-of date, never the clock.
  *
- * @example await writeRunwayWorkbook(runway, createWriteStream('out/runway.xlsx'))
+ * @example
+ * const runway = projectRunway(loaded, { asOf: parseDay('2024-11-22')! });
+ * const xlsx = await renderRunwayWorkbook(runway); // Uint8Array of a zip (starts with PK)
  */
-export async function writeRunwayWorkbook(runway: Runway, output: Writable): Promise<void> {
+export function renderRunwayWorkbook(runway: Runway): Promise<Uint8Array> {
+  return bytesOf((sink) => writeRunwayWorkbook(runway, sink));
+}
+
+/**
+ * Streams the runway workbook (see {@link renderRunwayWorkbook}) into a writable stream
+ * (a file, an HTTP response), ends the stream and resolves once it has finished.
+ *
+ * @example await writeRunwayWorkbook(runway, createWriteStream('runway.xlsx'));
+ */
+export function writeRunwayWorkbook(runway: Runway, output: NodeJS.WritableStream): Promise<void> {
+  return writeInto(output, () => writeSheets(runway, output));
+}
+
+async function writeSheets(runway: Runway, output: NodeJS.WritableStream): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
+    // exceljs types its stream as a `Stream`; any Node writable works.
+    stream: output as unknown as Stream,
     useStyles: true,
     useSharedStrings: false,
   });
-  const stamp = excelDate(runway.asOf);
+  const stamp = dateOfDay(runway.asOf);
   workbook.creator = 'carebill';
   workbook.created = stamp;
   workbook.modified = stamp;

@@ -9,19 +9,17 @@ import ExcelJS from 'exceljs';
 import { dateOfDay } from '../preview/xlsx-table.js';
 
 /**
- * A streaming workbook writing to a file path or a writable stream, dated `day`.
+ * A streaming workbook writing into a writable stream, dated `day`.
  *
- * @example const workbook = createWorkbookWriter('out/report.xlsx', pack.period.from)
+ * @example const workbook = createWorkbookWriter(stream, pack.period.from)
  */
 export function createWorkbookWriter(
-  output: NodeJS.WritableStream | string,
+  output: NodeJS.WritableStream,
   day: Day,
 ): ExcelJS.stream.xlsx.WorkbookWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     // exceljs types its stream as a `Stream`; any Node writable works.
-    ...(typeof output === 'string'
-      ? { filename: output }
-      : { stream: output as unknown as Stream }),
+    stream: output as unknown as Stream,
     useStyles: true,
     useSharedStrings: false,
   });
