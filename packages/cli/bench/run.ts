@@ -269,7 +269,7 @@ async function benchSize(size: Size): Promise<void> {
       stage: `export ${format}`,
       ms: await repeat(RUNS, async () => {
         const { files } = renderExport(format, p, {});
-        for (const file of files) await writeFile(join(out, file.fileName), file.text);
+        for (const file of files) await writeFile(join(out, file.fileName), file.bytes);
       }),
     });
   }

@@ -4,7 +4,7 @@
  * of invoices fit in memory (reference/libraries.md: commit rows as they are written).
  */
 
-import type { Invoice, Preview } from '@carebill/core';
+import { formatDayShort, type Invoice, type Preview } from '@carebill/core';
 import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
@@ -80,15 +80,28 @@ async function writeSheets(
   const workbook = createWorkbookWriter(output, preview.period.from);
   const onCleaned = options.onCleanedText ?? (() => {});
   const invoices = preview.invoices;
+  const printTitle = `Invoice preview ${formatDayShort(preview.period.from)} – ${formatDayShort(preview.period.to)}`;
 
   const { lastDataRow: lastInvoiceRow } = writeTable(
     workbook,
-    { name: 'Invoices', columns: INVOICE_COLUMNS, rows: () => invoices, sum: ['Lines', 'Total'] },
+    {
+      name: 'Invoices',
+      printTitle,
+      columns: INVOICE_COLUMNS,
+      rows: () => invoices,
+      sum: ['Lines', 'Total'],
+    },
     onCleaned,
   );
   writeTable(
     workbook,
-    { name: 'Lines', columns: LINE_COLUMNS, rows: () => lineRows(invoices), sum: ['Amount'] },
+    {
+      name: 'Lines',
+      printTitle,
+      columns: LINE_COLUMNS,
+      rows: () => lineRows(invoices),
+      sum: ['Amount'],
+    },
     onCleaned,
   );
 
@@ -102,6 +115,7 @@ async function writeSheets(
     workbook,
     {
       name: 'By payment method',
+      printTitle,
       columns: METHOD_COLUMNS,
       rows: () => methods,
       sum: ['Invoices', 'Total'],
@@ -118,6 +132,7 @@ async function writeSheets(
     workbook,
     {
       name: 'Unbilled & unallocated',
+      printTitle,
       columns: LEFTOVER_COLUMNS,
       rows: () => leftovers,
       sum: ['Days', 'Amount'],
@@ -127,7 +142,7 @@ async function writeSheets(
   const warnings = warningRows(preview);
   writeTable(
     workbook,
-    { name: 'Warnings', columns: WARNING_COLUMNS, rows: () => warnings },
+    { name: 'Warnings', printTitle, columns: WARNING_COLUMNS, rows: () => warnings },
     onCleaned,
   );
   await workbook.commit();

@@ -3,14 +3,17 @@
  * income sheet (one row per home × funding source, nothing else in the table, so a pivot
  * table reads it as it is). Streamed with exceljs's `WorkbookWriter` like the other
  * workbooks: money as numbers in pounds with `£#,##0.00`, occupancy as a percentage,
- * header row frozen and filtered, and set up to print: A4 landscape, fitted to the page
- * width, the header row repeated on every page, page numbers in the footer.
+ * header row frozen and filtered, and set up to print as every carebill workbook does
+ * (`printSetup`: A4 landscape, one page wide, the header row repeated on every page, the
+ * title in the page header, the sheet's name and page numbers in the footer).
  *
  * With `--compare`, each figure has the compared period's beside it and the change.
  */
 import type { HomeFigures, ManagementPack, PackChange, PackFigures } from '@carebill/core';
 import type ExcelJS from 'exceljs';
+import { HEADING_FONT, printSetup } from '../preview/xlsx-print.js';
 import { columnLetter, MONEY_FORMAT } from '../preview/xlsx-table.js';
+import { LINE_HEIGHT_PT, wrappedLines } from '../preview/xlsx-wrap.js';
 import { bytesOf, writeInto } from '../streams.js';
 import { cleanCellText } from '../tables/cell-text.js';
 import { createWorkbookWriter } from '../tables/workbook-writer.js';
@@ -286,19 +289,7 @@ function writeSheet<Row>(
 ): void {
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1, topLeftCell: 'B2', activeCell: 'A2' }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: {
-      oddHeader: `&L&B${title} — ${name}`,
-      oddFooter: '&Lcarebill&RPage &P of &N',
-    },
+    ...printSetup(title),
   });
   sheet.columns = columns.map((column, index) => ({
     key: `c${index}`,
@@ -306,10 +297,12 @@ function writeSheet<Row>(
     ...(column.numFmt !== undefined && { style: { numFmt: column.numFmt } }),
   }));
   const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
+  header.font = HEADING_FONT;
   header.fill = HEADER_FILL;
   header.alignment = { vertical: 'middle', wrapText: true };
-  header.height = 44; // three lines of wrapped header: the streaming writer does not fit rows
+  // Neither Excel nor LibreOffice fits a streamed row to its wrapped text: size it here.
+  const lines = Math.max(...columns.map((c) => wrappedLines(c.header, c.width)));
+  header.height = lines * LINE_HEIGHT_PT;
   header.commit();
 
   let rowNumber = 1;
@@ -322,7 +315,7 @@ function writeSheet<Row>(
     );
   }
   if (pending !== null) {
-    if (options.boldLast) pending.font = { bold: true };
+    if (options.boldLast) pending.font = HEADING_FONT;
     pending.commit();
   }
   sheet.autoFilter = {
