@@ -14,6 +14,7 @@ import {
 } from '@carebill/reports/csv';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
+import { complain, say } from '../io/terminal.js';
 import { writeFileAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { previewArgs, previewOptionsFrom } from './preview.js';
@@ -59,8 +60,9 @@ export const exportCommand = defineCommand({
     });
     for (const file of files) await writeFileAtomic(join(args.out, file.fileName), file.bytes);
     for (const warning of warnings)
-      process.stderr.write(`warning ${warning.code}: ${warning.message}\n`);
-    process.stdout.write(
+      complain(`warning ${warning.code}: ${warning.message}
+`);
+    say(
       `Export ${format} (${encoding}): ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
         `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
     );

@@ -24,6 +24,7 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { writeInto } from '../streams.js';
+import { boundText } from './text.js';
 
 /** A pdfmake document definition (pdfmake ships no types; the builders here are tested). */
 export type DocDefinition = Record<string, unknown>;
@@ -104,7 +105,7 @@ export class PdfEngine {
    * @example const pdf = await engine.render({ content: ['Hello'], defaultStyle: { font: FONT } });
    */
   render(doc: DocDefinition): Promise<Buffer> {
-    return this.#pdfmake.createPdf(doc).getBuffer();
+    return this.#pdfmake.createPdf(bounded(doc)).getBuffer();
   }
 
   /**
@@ -115,12 +116,20 @@ export class PdfEngine {
    */
   write(doc: DocDefinition, output: NodeJS.WritableStream): Promise<void> {
     return writeInto(output, async () => {
-      const pdf = await this.#pdfmake.createPdf(doc).getStream();
+      const pdf = await this.#pdfmake.createPdf(bounded(doc)).getStream();
       const written = pipeline(pdf, output);
       pdf.end();
       await written;
     });
   }
+}
+
+/**
+ * The document with no text too long to lay out in linear time (`boundText`: pdfmake's
+ * layout is quadratic in a paragraph's words).
+ */
+function bounded(doc: DocDefinition): DocDefinition {
+  return { ...doc, content: boundText(doc['content']) };
 }
 
 /** A new instance of pdfmake's Node class, with its own virtual file system and policies. */
