@@ -84,7 +84,7 @@ describe('carebill report on the demo', async () => {
   });
 
   it('its fees are the preview’s, penny for penny', async () => {
-    const loaded = loadDataset(await readDatasetFolder(demo));
+    const loaded = loadDataset((await readDatasetFolder(demo)).files);
     for (const [month, figures] of [
       ['11', json.group],
       ['10', json.compare.group],

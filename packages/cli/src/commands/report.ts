@@ -23,6 +23,7 @@ import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { parsePeriod } from '../io/period.js';
 import { createProgress, type Stage, stagesOf } from '../io/progress.js';
+import { say } from '../io/terminal.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
@@ -89,7 +90,7 @@ export const reportCommand = defineCommand({
     if (loaded === null) return EXIT.datasetErrors;
     const pack = await stage('Figures', () => buildManagementPack(loaded, options));
     await writeReportFiles(pack, args.out, stage);
-    process.stdout.write(reportSummary(pack, args.out));
+    say(reportSummary(pack, args.out));
     return pack.parked.length > 0 ? EXIT.parked : EXIT.ok;
   },
 });
