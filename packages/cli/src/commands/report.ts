@@ -3,7 +3,6 @@
  * occupancy and the average weekly fee per home and for the group (SPEC §11), as
  * report.json, report.xlsx and report.pdf; `--compare YYYY-MM` sets another month beside it.
  */
-import { join } from 'node:path';
 import {
   buildManagementPack,
   type DayRange,
@@ -21,11 +20,12 @@ import { renderManagementPackPdf } from '@carebill/reports/pdf';
 import { writeManagementPackWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
+import { type OutputRun, withOutputRun } from '../io/output-run.js';
 import { parsePeriod } from '../io/period.js';
 import { createProgress, type Stage, stagesOf } from '../io/progress.js';
 import { say } from '../io/terminal.js';
-import { writeFileAtomic, writeStreamAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 
 export const REPORT_FILES = ['report.json', 'report.xlsx', 'report.pdf'] as const;
 
@@ -82,39 +82,42 @@ export const reportCommand = defineCommand({
     description:
       'The monthly management pack: fee income by funding source, occupancy and average weekly fee per home and for the group. Writes report.json, report.xlsx and report.pdf.',
   },
-  args: reportArgs,
+  args: { ...reportArgs, ...waitLockArg },
   async run({ args }) {
     const options = reportOptionsFrom(args); // usage errors first, before anything is read
     const stage = stagesOf(createProgress());
-    const loaded = await stage('Load + check', () => loadFolderOrReport(args.data));
-    if (loaded === null) return EXIT.datasetErrors;
-    const pack = await stage('Figures', () => buildManagementPack(loaded, options));
-    await writeReportFiles(pack, args.out, stage);
-    say(reportSummary(pack, args.out));
-    return pack.parked.length > 0 ? EXIT.parked : EXIT.ok;
+    // The files go to the run's private staging folder and are put in place, replacing
+    // exactly the previous pack's files, only once all are written (docs/outputs.md).
+    return withOutputRun(outputRunOf('report', args.out, args), async (run) => {
+      const loaded = await stage('Load + check', () =>
+        loadFolderOrReport(args.data, recordingLoader(run, args.data)),
+      );
+      if (loaded === null) return EXIT.datasetErrors;
+      const pack = await stage('Figures', () => buildManagementPack(loaded, options));
+      await writeReportFiles(pack, run, stage);
+      await run.commit();
+      say(reportSummary(pack, args.out));
+      return pack.parked.length > 0 ? EXIT.parked : EXIT.ok;
+    });
   },
 });
 
 /**
- * Writes the pack's three files into `out`: the command's one write path.
+ * Writes the pack's three files into the run's staging folder: the command's one write path.
  *
- * @example await writeReportFiles(pack, 'out')
+ * @example await writeReportFiles(pack, run)
  */
 export async function writeReportFiles(
   pack: ManagementPack,
-  out: string,
-  stage: Stage = async (_label, run) => run(),
+  run: OutputRun,
+  stage: Stage = async (_label, write) => write(),
 ): Promise<void> {
-  await stage('report.json', () =>
-    writeFileAtomic(join(out, 'report.json'), renderManagementPackJson(pack)),
-  );
+  await stage('report.json', () => run.writeFile('report.json', renderManagementPackJson(pack)));
   await stage('report.xlsx', () =>
-    writeStreamAtomic(join(out, 'report.xlsx'), (stream) =>
-      writeManagementPackWorkbook(pack, stream),
-    ),
+    run.writeStream('report.xlsx', (stream) => writeManagementPackWorkbook(pack, stream)),
   );
   await stage('report.pdf', async () =>
-    writeFileAtomic(join(out, 'report.pdf'), await renderManagementPackPdf(pack)),
+    run.writeFile('report.pdf', await renderManagementPackPdf(pack)),
   );
 }
 
