@@ -55,7 +55,12 @@ describe('carebill report on the demo', async () => {
   it('writes the three files and says what it found', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    for (const file of ['report.json', 'report.xlsx', 'report.pdf'])
+    for (const file of [
+      'report.json',
+      'report.xlsx',
+      'report.pdf',
+      '.carebill/manifest.report.json',
+    ])
       expect(existsSync(join(out, file)), file).toBe(true);
     expect(result.stdout).toBe(
       [
