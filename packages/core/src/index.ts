@@ -14,8 +14,9 @@
  * The exports, by module: dates (`Day`, `parseDay`, `formatDay`, `monthPeriod`, …), the
  * dataset (`loadDataset`, `RESOURCES`, the record and problem types), errors
  * (`CarebillError`), previews (`buildPreview`, `checkPreviewOptions`), money for display
- * (`formatPounds`), referrals (`referralCandidatesFromRunway`, `planReferrals`, …) and the
- * runway (`projectRunway`, `checkRunwayOptions`, `REGION_LIMITS`, …).
+ * (`formatPounds`), referrals (`referralCandidatesFromRunway`, `planReferrals`, …), the
+ * management pack (`buildManagementPack`, `checkManagementPackOptions`, the funding source
+ * names) and the runway (`projectRunway`, `checkRunwayOptions`, `REGION_LIMITS`, …).
  *
  * Sibling packages use a few more helpers through `@carebill/core/internal`, which is not
  * part of this promise.
@@ -96,6 +97,17 @@ export type {
   SkipCode,
   SkippedCandidate,
 } from './referrals/types.js';
+export { PRIVATE_SOURCE, UNALLOCATED_SOURCE, UNSPECIFIED_SOURCE } from './report/funding.js';
+export { buildManagementPack, checkManagementPackOptions } from './report/pack.js';
+export type {
+  FundingShare,
+  HomeFigures,
+  ManagementPack,
+  ManagementPackOptions,
+  PackChange,
+  PackComparison,
+  PackFigures,
+} from './report/types.js';
 export type { CapitalLimits, Region, RunwayOptions, Uplift } from './runway/options.js';
 export { checkRunwayOptions, REGION_LIMITS, REGIONS } from './runway/options.js';
 export { projectRunway } from './runway/project.js';

@@ -21,6 +21,8 @@ export {
   isValidYmd,
   ymdOfDay,
 } from './calendar/day.js';
+export { computeCharges } from './charges/compute.js';
+export { isCalendarMonth } from './charges/fee.js';
 export {
   FIRST_DATE,
   FIRST_DAY,
@@ -40,6 +42,7 @@ export { findInvalidChar } from './dataset/text-checks.js';
 export { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from './invoices/options.js';
 export { formatPoundsPlain } from './money/format.js';
 export { sumPence } from './money/pence.js';
+export { mulDivHalfUp } from './money/round.js';
 export { type DecodedPerson, decodeReferralBody, personFields } from './referrals/encode.js';
 export {
   DEFAULT_ORG_TYPE_ID,

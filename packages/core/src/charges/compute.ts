@@ -44,6 +44,17 @@ export interface Charges {
   readonly parked: readonly ParkedEntry[];
   readonly warnings: readonly Problem[];
   readonly feesPence: number;
+  /**
+   * Each booking's fee for the period (bookings with billable days in it, parked
+   * residents' left out), by booking id: what its lines, unbilled and unallocated add to.
+   */
+  readonly feesByBooking: ReadonlyMap<string, BookingFee>;
+}
+
+/** A booking and its fee for the period. */
+export interface BookingFee {
+  readonly booking: Booking;
+  readonly feePence: number;
 }
 
 /**
@@ -52,6 +63,7 @@ export interface Charges {
  * @example
  * const charges = computeCharges(loaded.dataset, loaded.parkedServiceUsers,
  *   { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! }, { dayRule: 'day' })
+ * @internal
  */
 export function computeCharges(
   dataset: Dataset,
@@ -63,6 +75,7 @@ export function computeCharges(
   const merger = new ChargeMerger(dataset);
   const parked: ParkedEntry[] = [];
   const warnings: Problem[] = [];
+  const feesByBooking = new Map<string, { booking: Booking; feePence: number }>();
   let feesPence = 0;
 
   for (const [serviceUser, bookings] of groupByResident(dataset.bookings, period)) {
@@ -84,6 +97,9 @@ export function computeCharges(
     let ambiguous = false;
     for (const run of residentRuns) {
       feesPence += run.feePence;
+      const fee = feesByBooking.get(run.booking.id);
+      if (fee) fee.feePence += run.feePence;
+      else feesByBooking.set(run.booking.id, { booking: run.booking, feePence: run.feePence });
       merger.add(run);
       if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
         ambiguous ||= context.defaultPayers.get(serviceUser)?.ambiguous ?? false;
@@ -94,7 +110,7 @@ export function computeCharges(
 
   const result = merger.finish();
   warnings.push(...result.overContracted.map(overContractedWarning));
-  const charges: Charges = { period, ...result, parked, warnings, feesPence };
+  const charges: Charges = { period, ...result, parked, warnings, feesPence, feesByBooking };
   assertConservation(charges);
   return charges;
 }

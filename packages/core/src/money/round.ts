@@ -38,6 +38,7 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
  * switches to BigInt). Multiplies before dividing, so no intermediate quotient is rounded.
  *
  * @example mulDivHalfUp(138554, 30, 7) === 593803; mulDivHalfUp(138554, 52, 12) === 600401
+ * @internal
  */
 export function mulDivHalfUp(a: number, b: number, denominator: number): number {
   const product = a * b;

@@ -4,10 +4,8 @@
  * of invoices fit in memory (reference/libraries.md: commit rows as they are written).
  */
 
-import type { Stream } from 'node:stream';
 import type { Invoice, Preview } from '@carebill/core';
 import { formatDayShort } from '@carebill/core/internal';
-import ExcelJS from 'exceljs';
 import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
@@ -15,7 +13,8 @@ import { paymentMethodLabel } from '../tables/labels.js';
 import { LEFTOVER_COLUMNS, leftoverRows } from '../tables/leftovers.js';
 import { LINE_COLUMNS, lineRows } from '../tables/lines.js';
 import { WARNING_COLUMNS, warningRows } from '../tables/warnings.js';
-import { type CleanedCell, columnLetter, dateOfDay, writeTable } from './xlsx-table.js';
+import { createWorkbookWriter } from '../tables/workbook-writer.js';
+import { type CleanedCell, columnLetter, writeTable } from './xlsx-table.js';
 
 export const PREVIEW_SHEETS = [
   'Invoices',
@@ -79,17 +78,7 @@ async function writeSheets(
   output: NodeJS.WritableStream,
   options: PreviewWorkbookOptions,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    // exceljs types its stream as a `Stream`; any Node writable works.
-    stream: output as unknown as Stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const stamp = dateOfDay(preview.period.from);
-  workbook.created = stamp;
-  workbook.modified = stamp;
-  workbook.creator = 'carebill';
-  workbook.lastModifiedBy = 'carebill';
+  const workbook = createWorkbookWriter(output, preview.period.from);
   const onCleaned = options.onCleanedText ?? (() => {});
   const invoices = preview.invoices;
   const printTitle = `Invoice preview ${formatDayShort(preview.period.from)} – ${formatDayShort(preview.period.to)}`;
