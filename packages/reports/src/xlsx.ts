@@ -14,3 +14,4 @@ export {
   writeManagementPackWorkbook,
 } from './report/workbook.js';
 export { renderRunwayWorkbook, writeRunwayWorkbook } from './runway/workbook.js';
+export type { CleanedText } from './tables/cell-text.js';
