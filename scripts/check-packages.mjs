@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `pnpm check`: every publishable package, packed as `pnpm publish` would pack it,
 // passes publint (strict) and arethetypeswrong (esm-only profile), and keeps the house
-// rules of docs/library.md "Publishing": MIT LICENSE shipped, repository, engines, an
+// rules of docs/library.md "Versions": MIT LICENSE, README and CHANGELOG shipped, repository, engines, an
 // explicit sideEffects, a README, source maps carrying their sources, no test files, and a
 // published exports map that is the workspace's minus `source` and test-only entries.
 import { execFile } from 'node:child_process';
@@ -65,7 +65,13 @@ function checkTarballFiles(name, tarball, scratch) {
       readdirSync(d, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)],
       );
-    for (const file of walk(join(unpacked, 'package'))) {
+    const shipped = walk(join(unpacked, 'package'));
+    for (const needed of ['README.md', 'LICENSE', 'CHANGELOG.md']) {
+      if (!shipped.includes(join(unpacked, 'package', needed))) {
+        problems.push(`${name}: does not ship ${needed}`);
+      }
+    }
+    for (const file of shipped) {
       const path = relative(join(unpacked, 'package'), file);
       if (/(^|\/)(test|src)\/|\.test\./.test(path)) problems.push(`${name}: ships ${path}`);
       if (path.endsWith('.map')) {
