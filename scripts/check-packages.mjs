@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Part of `pnpm check`: every publishable package, packed as `pnpm publish` would pack it,
 // passes publint (strict) and arethetypeswrong (esm-only profile), and keeps the house
-// rules of docs/library.md "Versions": MIT LICENSE, README and CHANGELOG shipped, repository, engines, an
-// explicit sideEffects, a README, source maps carrying their sources, no test files, and a
-// published exports map that is the workspace's minus `source` and test-only entries.
+// rules of docs/library.md "Versions": MIT LICENSE, README and CHANGELOG shipped,
+// repository, engines and sideEffects stated, source maps carrying their sources, no test
+// files, and a published exports map that is the workspace's minus `source` and test-only
+// entries.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
