@@ -1,6 +1,8 @@
 /**
  * `@carebill/reports/xlsx`: the preview, runway and management pack workbooks, each as bytes
  * (`render…`) or streamed into a writable stream (`write…`). Loads exceljs.
+ *
+ * @packageDocumentation
  */
 export {
   type PreviewWorkbookOptions,
