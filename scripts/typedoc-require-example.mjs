@@ -1,22 +1,31 @@
-// A TypeDoc plugin: every documented public function (and class constructor/method) must
-// carry an `@example`, or TypeDoc warns — and `pnpm docs` treats warnings as errors.
+// A TypeDoc plugin: every public function and method, and every class (on the class or its
+// constructor), must carry an `@example` in its doc comment, or TypeDoc warns — and
+// `pnpm docs` treats warnings as errors.
 import { Converter, ReflectionKind } from 'typedoc';
+
+/** @param {import('typedoc').Reflection} reflection */
+function hasExample(reflection) {
+  const signatures = reflection.signatures ?? [];
+  return (
+    signatures.some((s) => s.comment?.getTag('@example')) ||
+    reflection.comment?.getTag('@example') !== undefined
+  );
+}
 
 /** @param {import('typedoc').Application} app */
 export function load(app) {
   app.converter.on(Converter.EVENT_RESOLVE_END, (context) => {
     const project = context.project;
-    for (const reflection of project.getReflectionsByKind(
-      ReflectionKind.Function | ReflectionKind.Method,
-    )) {
+    const kinds = ReflectionKind.Function | ReflectionKind.Method | ReflectionKind.Class;
+    for (const reflection of project.getReflectionsByKind(kinds)) {
       if (reflection.flags.isPrivate || reflection.flags.isExternal) continue;
-      const signatures = reflection.signatures ?? [];
-      const hasExample =
-        signatures.some((s) => s.comment?.getTag('@example')) ||
-        reflection.comment?.getTag('@example');
-      if (!hasExample) {
-        app.logger.warn(`${reflection.getFriendlyFullName()} has no @example in its doc comment`);
+      if (reflection.kindOf(ReflectionKind.Class)) {
+        const constructor = reflection.getChildByName('constructor');
+        if (hasExample(reflection) || (constructor && hasExample(constructor))) continue;
+      } else if (hasExample(reflection)) {
+        continue;
       }
+      app.logger.warn(`${reflection.getFriendlyFullName()} has no @example in its doc comment`);
     }
   });
 }
