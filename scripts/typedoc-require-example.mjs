@@ -20,8 +20,8 @@ export function load(app) {
     for (const reflection of project.getReflectionsByKind(kinds)) {
       if (reflection.flags.isPrivate || reflection.flags.isExternal) continue;
       if (reflection.kindOf(ReflectionKind.Class)) {
-        const constructor = reflection.getChildByName('constructor');
-        if (hasExample(reflection) || (constructor && hasExample(constructor))) continue;
+        const ctor = reflection.getChildByName('constructor');
+        if (hasExample(reflection) || (ctor && hasExample(ctor))) continue;
       } else if (hasExample(reflection)) {
         continue;
       }
