@@ -1,6 +1,6 @@
 // A TypeDoc plugin: every public function and method, and every class (on the class or its
 // constructor), must carry an `@example` in its doc comment, or TypeDoc warns — and
-// `pnpm docs` treats warnings as errors.
+// `pnpm run docs` treats warnings as errors.
 import { Converter, ReflectionKind } from 'typedoc';
 
 /** @param {import('typedoc').Reflection} reflection */
