@@ -17,13 +17,18 @@
  * answers that token with the already-parsed font. fontkit's public `registerFormat` is
  * the hook; the format is added once per process and claims only token objects this module
  * made (by identity), so every other font anyone opens parses exactly as before.
+ *
+ * Each face is subset once per engine, to a fixed repertoire of characters, and every
+ * document embeds those same bytes (`repertoire.ts`).
  */
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { writeInto } from '../streams.js';
+import { embedWithRepertoire, type SubsetFont, useRepertoire } from './repertoire.js';
 
 /** A pdfmake document definition (pdfmake ships no types; the builders here are tested). */
 export type DocDefinition = Record<string, unknown>;
@@ -40,7 +45,6 @@ interface Pdfmake {
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(doc: DocDefinition): {
-    getBuffer(): Promise<Buffer>;
     /** The pdfkit document: a readable stream of the PDF once `end()` is called. */
     getStream(): Promise<Readable & { end(): void }>;
   };
@@ -90,6 +94,7 @@ export class PdfEngine {
       const font = fontkit.create(readFileSync(join(ROBOTO_DIR, file))) as LayoutFont;
       const token = Uint8Array.from(TOKEN_BYTES);
       parsedFonts.set(token, memoiseLayout(fixGlyphCodePoints(font)));
+      useRepertoire(font as unknown as SubsetFont);
       const name = `carebill/${file}`;
       pdfmake.virtualfs.writeFileSync(name, token);
       family[style] = name;
@@ -103,8 +108,14 @@ export class PdfEngine {
    *
    * @example const pdf = await engine.render({ content: ['Hello'], defaultStyle: { font: FONT } });
    */
-  render(doc: DocDefinition): Promise<Buffer> {
-    return this.#pdfmake.createPdf(doc).getBuffer();
+  async render(doc: DocDefinition): Promise<Buffer> {
+    const pdf = await this.#open(doc);
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = once(pdf, 'end');
+    pdf.end();
+    await ended;
+    return Buffer.concat(chunks);
   }
 
   /**
@@ -115,11 +126,18 @@ export class PdfEngine {
    */
   write(doc: DocDefinition, output: NodeJS.WritableStream): Promise<void> {
     return writeInto(output, async () => {
-      const pdf = await this.#pdfmake.createPdf(doc).getStream();
+      const pdf = await this.#open(doc);
       const written = pipeline(pdf, output);
       pdf.end();
       await written;
     });
+  }
+
+  /** The laid-out pdfkit document, not yet ended, its fonts embedding the repertoire. */
+  async #open(doc: DocDefinition): Promise<Readable & { end(): void }> {
+    const pdf = await this.#pdfmake.createPdf(doc).getStream();
+    embedWithRepertoire(pdf);
+    return pdf;
   }
 }
 
