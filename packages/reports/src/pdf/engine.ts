@@ -218,11 +218,19 @@ function fixGlyphCodePoints(font: LayoutFont): LayoutFont {
   return font;
 }
 
+interface GlyphPosition {
+  readonly xAdvance: number;
+  readonly yAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+}
 interface GlyphRun {
-  readonly positions: readonly object[];
+  positions: readonly GlyphPosition[];
+  readonly glyphs: readonly { readonly advanceWidth: number }[];
 }
 interface LayoutFont {
   layout(text: string, features?: unknown): GlyphRun;
+  readonly unitsPerEm: number;
   readonly characterSet: readonly number[];
   glyphForCodePoint(codePoint: number): { codePoints: number[] };
 }
@@ -232,25 +240,68 @@ const MAX_SHAPED_WORDS = 20_000;
 
 /**
  * Shapes each distinct word once for all documents (GSUB/GPOS shaping was about 10 ms of
- * each invoice). pdfkit scales a run's positions in place, so each caller gets a copy of
- * the positions; the glyphs are the font's own, shared and never changed.
+ * each invoice), and hands every document the same run. pdfkit scales a run's positions
+ * in place the first time a document uses a word (`position[key] *= scale`, then sets
+ * `advanceWidth`): the positions here are already in its 1000-unit space, computed as it
+ * computes them, and keep their values through those writes — so no document copies or
+ * rescales a word another has used. The glyphs are the font's own, shared and never
+ * changed.
  */
 function memoiseLayout(font: LayoutFont): LayoutFont {
   const shape = font.layout.bind(font);
+  const scale = 1000 / font.unitsPerEm; // pdfkit's EmbeddedFont.scale
   const cache = new Map<string, GlyphRun>();
   font.layout = (text: string, features?: unknown): GlyphRun => {
     const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
     let run = cache.get(key);
     if (run === undefined) {
       if (cache.size >= MAX_SHAPED_WORDS) cache.clear();
-      run = shape(text, features);
+      const shaped = shape(text, features);
+      shaped.positions = shaped.positions.map(
+        (position, i) => new ScaledPosition(position, shaped.glyphs[i]?.advanceWidth ?? 0, scale),
+      );
+      run = shaped;
       cache.set(key, run);
     }
-    return Object.assign(Object.create(Object.getPrototypeOf(run)) as GlyphRun, run, {
-      positions: run.positions.map((position) => ({ ...position })),
-    });
+    return run;
   };
   return font;
+}
+
+/**
+ * A glyph position in pdfkit's units, read-only in effect: pdfkit's writes of the scaled
+ * values it reads back are ignored. Its fields are enumerable accessors, so pdfkit's
+ * `for (key in position)` loops (scaling, and copying for word spacing) see all five.
+ */
+class ScaledPosition implements GlyphPosition {
+  declare readonly xAdvance: number;
+  declare readonly yAdvance: number;
+  declare readonly xOffset: number;
+  declare readonly yOffset: number;
+  declare readonly advanceWidth: number;
+  readonly #values: readonly [number, number, number, number, number];
+
+  constructor(position: GlyphPosition, advanceWidth: number, scale: number) {
+    this.#values = [
+      position.xAdvance * scale,
+      position.yAdvance * scale,
+      position.xOffset * scale,
+      position.yOffset * scale,
+      advanceWidth * scale,
+    ];
+  }
+
+  static {
+    ['xAdvance', 'yAdvance', 'xOffset', 'yOffset', 'advanceWidth'].forEach((key, index) => {
+      Object.defineProperty(ScaledPosition.prototype, key, {
+        enumerable: true,
+        get(this: ScaledPosition) {
+          return this.#values[index];
+        },
+        set() {},
+      });
+    });
+  }
 }
 
 /** A fontkit "format" whose constructor returns the font a token of this module stands for. */
