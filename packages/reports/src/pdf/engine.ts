@@ -243,8 +243,8 @@ const MAX_SHAPED_WORDS = 20_000;
  * each invoice), and hands every document the same run. pdfkit scales a run's positions
  * in place the first time a document uses a word (`position[key] *= scale`, then sets
  * `advanceWidth`): the positions here are already in its 1000-unit space, computed as it
- * computes them, and keep their values through those writes — so no document copies or
- * rescales a word another has used. The glyphs are the font's own, shared and never
+ * computes them (see {@link ScaledPosition}), so no document copies or rescales a word
+ * another has used. The glyphs are the font's own, shared and never
  * changed.
  */
 function memoiseLayout(font: LayoutFont): LayoutFont {
@@ -269,38 +269,45 @@ function memoiseLayout(font: LayoutFont): LayoutFont {
 }
 
 /**
- * A glyph position in pdfkit's units, read-only in effect: pdfkit's writes of the scaled
- * values it reads back are ignored. Its fields are enumerable accessors, so pdfkit's
- * `for (key in position)` loops (scaling, and copying for word spacing) see all five.
+ * A glyph position in pdfkit's units, shared by every document. Its fields are getters
+ * (not enumerable, so pdfkit's `for (key in position) position[key] *= scale` finds nothing
+ * to rescale), and pdfkit's one write, `advanceWidth = glyph.advanceWidth * scale`, is the
+ * value it already holds. pdfkit's only other loop over a position's keys copies the last
+ * position of each word for its own word spacing (`align: 'justify'` in pdfkit's text
+ * layout), which pdfmake never uses: it justifies lines itself.
  */
 class ScaledPosition implements GlyphPosition {
-  declare readonly xAdvance: number;
-  declare readonly yAdvance: number;
-  declare readonly xOffset: number;
-  declare readonly yOffset: number;
-  declare readonly advanceWidth: number;
-  readonly #values: readonly [number, number, number, number, number];
+  readonly #xAdvance: number;
+  readonly #yAdvance: number;
+  readonly #xOffset: number;
+  readonly #yOffset: number;
+  readonly #advanceWidth: number;
 
   constructor(position: GlyphPosition, advanceWidth: number, scale: number) {
-    this.#values = [
-      position.xAdvance * scale,
-      position.yAdvance * scale,
-      position.xOffset * scale,
-      position.yOffset * scale,
-      advanceWidth * scale,
-    ];
+    this.#xAdvance = position.xAdvance * scale;
+    this.#yAdvance = position.yAdvance * scale;
+    this.#xOffset = position.xOffset * scale;
+    this.#yOffset = position.yOffset * scale;
+    this.#advanceWidth = advanceWidth * scale;
   }
 
-  static {
-    ['xAdvance', 'yAdvance', 'xOffset', 'yOffset', 'advanceWidth'].forEach((key, index) => {
-      Object.defineProperty(ScaledPosition.prototype, key, {
-        enumerable: true,
-        get(this: ScaledPosition) {
-          return this.#values[index];
-        },
-        set() {},
-      });
-    });
+  get xAdvance(): number {
+    return this.#xAdvance;
+  }
+  get yAdvance(): number {
+    return this.#yAdvance;
+  }
+  get xOffset(): number {
+    return this.#xOffset;
+  }
+  get yOffset(): number {
+    return this.#yOffset;
+  }
+  get advanceWidth(): number {
+    return this.#advanceWidth;
+  }
+  set advanceWidth(_sameValue: number) {
+    // pdfkit sets the glyph's advance width scaled as it was here: keep the stored value.
   }
 }
 
