@@ -183,7 +183,7 @@ async function benchSize(size: Size): Promise<void> {
   let loaded: LoadedDataset | undefined;
   const loadMs = await repeat(RUNS, async () => {
     loaded = undefined; // let the previous copy go before reading again
-    loaded = loadDataset(await readDatasetFolder(dir));
+    loaded = loadDataset((await readDatasetFolder(dir)).files);
   });
   if (loaded === undefined || loaded.errors.length > 0) throw new Error(`${dir} does not load`);
   const data = loaded;
@@ -248,7 +248,7 @@ async function benchSize(size: Size): Promise<void> {
       stage: `export ${format}`,
       ms: await repeat(RUNS, async () => {
         const { files } = renderExport(format, p, {});
-        for (const file of files) await writeFile(join(out, file.fileName), file.text);
+        for (const file of files) await writeFile(join(out, file.fileName), file.bytes);
       }),
     });
   }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { terminalSafe } from './io/terminal.js';
 import { runCli } from './main.js';
 
 runCli(process.argv.slice(2)).then(
@@ -9,7 +10,7 @@ runCli(process.argv.slice(2)).then(
     // A bug in carebill, not in the user's data: say so plainly, without a stack trace
     // unless asked for one.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`carebill: unexpected failure: ${message}\n`);
+    process.stderr.write(`carebill: unexpected failure: ${terminalSafe(message)}\n`);
     if (process.env['CAREBILL_DEBUG']) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     process.stderr.write(
       'This is a fault in carebill; please report it with the command you ran.\n',

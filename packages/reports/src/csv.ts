@@ -3,9 +3,13 @@
  * the email manifest, as text. Loads neither exceljs nor pdfmake.
  */
 export {
+  DEFAULT_EXPORT_ENCODING,
+  EXPORT_ENCODINGS,
   EXPORT_FORMATS,
+  type ExportEncoding,
   type ExportFormat,
   type ExportOptions,
+  isExportEncoding,
   renderExport,
 } from './exports/index.js';
 export { type LinesCsvOptions, renderLinesCsv } from './exports/lines-csv.js';

@@ -4,9 +4,17 @@
  */
 import { join } from 'node:path';
 import { buildPreview, formatPounds } from '@carebill/core';
-import { EXPORT_FORMATS, type ExportFormat, renderExport } from '@carebill/reports/csv';
+import {
+  DEFAULT_EXPORT_ENCODING,
+  EXPORT_ENCODINGS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  isExportEncoding,
+  renderExport,
+} from '@carebill/reports/csv';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
+import { complain, say } from '../io/terminal.js';
 import { writeFileAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { previewArgs, previewOptionsFrom } from './preview.js';
@@ -23,12 +31,21 @@ export const exportCommand = defineCommand({
     'tax-type': { type: 'string', description: 'Xero tax type (default "Exempt Income")' },
     'nominal-code': { type: 'string', description: 'Sage 50 nominal code (default 4000)' },
     'tax-code': { type: 'string', description: 'Sage 50 tax code (default T2)' },
+    encoding: {
+      type: 'string',
+      description: `${EXPORT_ENCODINGS.join(' | ')} (default: ${EXPORT_FORMATS.map((f) => `${f} ${DEFAULT_EXPORT_ENCODING[f]}`).join(', ')})`,
+    },
   },
   async run({ args }) {
     const format = args.format as ExportFormat;
     if (!EXPORT_FORMATS.includes(format))
       throw new UsageError(
         `--format must be one of ${EXPORT_FORMATS.join(', ')}; found "${args.format}"`,
+      );
+    const encoding = args.encoding ?? DEFAULT_EXPORT_ENCODING[format];
+    if (!isExportEncoding(encoding))
+      throw new UsageError(
+        `--encoding must be one of ${EXPORT_ENCODINGS.join(', ')}; found "${args.encoding}"`,
       );
     const options = previewOptionsFrom(args);
     const loaded = await loadFolderOrReport(args.data);
@@ -39,12 +56,14 @@ export const exportCommand = defineCommand({
       ...(args['tax-type'] !== undefined && { taxType: args['tax-type'] }),
       ...(args['nominal-code'] !== undefined && { nominalCode: args['nominal-code'] }),
       ...(args['tax-code'] !== undefined && { taxCode: args['tax-code'] }),
+      encoding,
     });
-    for (const file of files) await writeFileAtomic(join(args.out, file.fileName), file.text);
+    for (const file of files) await writeFileAtomic(join(args.out, file.fileName), file.bytes);
     for (const warning of warnings)
-      process.stderr.write(`warning ${warning.code}: ${warning.message}\n`);
-    process.stdout.write(
-      `Export ${format}: ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
+      complain(`warning ${warning.code}: ${warning.message}
+`);
+    say(
+      `Export ${format} (${encoding}): ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
         `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
     );
     return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;

@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { parseDay, RESOURCES } from '@carebill/core';
 import { type GeneratedDataset, generateWithStats } from '@carebill/generator';
 import { defineCommand } from 'citty';
+import { say } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 const LIMITS = { homes: 10_000, 'residents-per-home': 2_000, years: 30 } as const;
+/** Stays may start up to a few years before the history and end a little after it. */
+const HISTORY_MARGIN_YEARS = 5;
 
 export const generateCommand = defineCommand({
   meta: {
@@ -45,15 +48,25 @@ export const generateCommand = defineCommand({
     const years = wholeNumber('--years', args.years, 1, LIMITS.years);
     const seed = wholeNumber('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER);
     const endDate = args['end-date'];
-    if (parseDay(endDate) === undefined) {
+    const end = parseDay(endDate);
+    if (end === undefined) {
       throw new UsageError(`--end-date must be a real date written YYYY-MM-DD, got "${endDate}"`);
+    }
+    // The history (and stays up to a few years before it) must fall within the dates the
+    // loader reads, 1900–2199, or the generated dataset would not validate.
+    const earliest = `${1900 + years + HISTORY_MARGIN_YEARS}-01-01`;
+    const latest = `${2199 - HISTORY_MARGIN_YEARS}-12-31`;
+    if (end < (parseDay(earliest) as number) || end > (parseDay(latest) as number)) {
+      throw new UsageError(
+        `--end-date must be from ${earliest} to ${latest} with --years ${years}, got "${endDate}"`,
+      );
     }
     const started = performance.now();
     const { dataset } = generateWithStats({ homes, residentsPerHome, years, seed, endDate });
     const bytes = await writeDataset(args.out, dataset);
     const seconds = (performance.now() - started) / 1000;
     const count = (n: number) => n.toLocaleString('en-GB');
-    process.stdout.write(
+    say(
       `carebill generate: ${count(homes)} homes, ${count(dataset['service-users'].length)} residents, ` +
         `${count(dataset.bookings.length)} bookings, ${count(dataset['billing-contracts'].length)} contracts, ` +
         `${count(dataset['care-funds'].length)} funds; ${(bytes / 1e6).toFixed(1)} MB in ${args.out} ` +

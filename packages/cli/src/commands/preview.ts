@@ -4,7 +4,7 @@
  */
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildPreview, formatPounds } from '@carebill/core';
+import { buildPreview, formatPounds, MAX_DUE_DAYS } from '@carebill/core';
 import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
 import { renderPreviewJson } from '@carebill/reports/json';
 import { writePreviewWorkbook } from '@carebill/reports/xlsx';
@@ -13,6 +13,7 @@ import { loadFolderOrReport } from '../io/load.js';
 import { renderPdfJobs } from '../io/pdf-pool.js';
 import { parseIntegerOption, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
+import { say } from '../io/terminal.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { PRINT_PACK_FILE, planPreviewPdfs } from './preview-pdfs.js';
@@ -54,7 +55,7 @@ export function previewOptionsFrom(args: Record<string, unknown>) {
     monthly52: args['monthly52'] === true,
     dueDays: parseIntegerOption('--due-days', args['due-days'] as string | undefined, {
       min: 0,
-      max: 365,
+      max: MAX_DUE_DAYS,
       fallback: 14,
     }),
     prefix,
@@ -129,7 +130,7 @@ export const previewCommand = defineCommand({
     await writeFileAtomic(join(out, 'email-manifest.csv'), renderEmailManifest(manifest));
 
     const t = preview.totals;
-    process.stdout.write(
+    say(
       [
         `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
         `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`,

@@ -15,6 +15,7 @@ import {
 import { RESOURCES, type ResourceName } from '@carebill/core';
 import { defineCommand } from 'citty';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { terminalSafe } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
 
 /** The environment variables `pull` reads. */
@@ -52,7 +53,7 @@ function progressReporter(io: PullIo) {
   if (!io.stderr.isTTY) {
     return {
       onProgress: undefined,
-      log: (text: string) => io.stderr.write(text),
+      log: (text: string) => io.stderr.write(terminalSafe(text)),
       stop: () => {},
     };
   }
@@ -78,7 +79,7 @@ function progressReporter(io: PullIo) {
       bar.setTotal(total);
       bar.update(progress.received, payload);
     },
-    log: (text: string) => multibar.log(text),
+    log: (text: string) => multibar.log(terminalSafe(text)),
     stop: () => multibar.stop(),
   };
 }
@@ -135,15 +136,19 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     reporter.stop();
     if (error instanceof CareHqError) {
       io.stderr.write(
-        `carebill pull: ${error.message}\nNothing was written; ${args.out} is as it was.\n`,
+        terminalSafe(
+          `carebill pull: ${error.message}\nNothing was written; ${args.out} is as it was.\n`,
+        ),
       );
       return EXIT.datasetErrors;
     }
     const errno = error as NodeJS.ErrnoException;
     if (typeof errno?.code === 'string' && typeof errno.syscall === 'string') {
       io.stderr.write(
-        `carebill pull: could not write the dataset to ${args.out}: ${errno.message}\n` +
-          'Check the folder exists and can be written to; the files already there were not replaced.\n',
+        terminalSafe(
+          `carebill pull: could not write the dataset to ${args.out}: ${errno.message}\n` +
+            'Check the folder exists and can be written to; the files already there were not replaced.\n',
+        ),
       );
       return EXIT.datasetErrors;
     }
@@ -156,7 +161,9 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     (r) => `  ${`${r}.json`.padEnd(width)}${String(data[r].length).padStart(6)}`,
   );
   const scope = args.location === undefined ? '' : ` (location ${args.location})`;
-  io.stdout.write(`Pulled from ${client.baseUrl}${scope} into ${args.out}:\n${lines.join('\n')}\n`);
+  io.stdout.write(
+    terminalSafe(`Pulled from ${client.baseUrl}${scope} into ${args.out}:\n${lines.join('\n')}\n`),
+  );
   return EXIT.ok;
 }
 

@@ -16,20 +16,23 @@ import {
   DEFAULT_SOURCE,
   DEFAULT_WITHIN_MONTHS,
   type LoadedDataset,
+  MAX_WITHIN_MONTHS,
   REFERRAL_REGIONS,
   type ReferralCandidate,
   type ReferralEncoding,
   type ReferralRegion,
 } from '@carebill/core';
 import { defineCommand } from 'citty';
+import { loadFolder } from '../io/load.js';
 import { parseDateOption, parseIntegerOption } from '../io/period.js';
-import { readDatasetFolder } from '../io/read-dataset.js';
+import { terminalSafe } from '../io/terminal.js';
 import { readConsentFile } from '../referrals/consent.js';
 import { CHARITYLOG_ENV, credentialsFromEnv, redact } from '../referrals/credentials.js';
 import { runReferrals } from '../referrals/run.js';
 import type { RetryPolicy } from '../referrals/send.js';
 import { formatSummary } from '../referrals/summary.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { formatReport } from './validate.js';
 
 export const DEFAULT_ENDPOINT = 'https://api.dizions.co.uk/v2/external_referral';
 export const DEFAULT_OUT = 'out/referrals';
@@ -140,7 +143,7 @@ export async function runRefer(
   const asOf = parseDateOption('--as-of', args.asOf);
   const withinMonths = parseIntegerOption('--within-months', args.withinMonths, {
     min: 0,
-    max: 60,
+    max: MAX_WITHIN_MONTHS,
     fallback: DEFAULT_WITHIN_MONTHS,
   });
   const orgTypeId = parseIntegerOption('--org-type', args.orgType, {
@@ -172,11 +175,12 @@ export async function runRefer(
     throw new UsageError(`${args.data} is not a folder: --data must name a dataset folder`);
   }
   const consent = await readConsentFile(args.consent);
-  const loaded = deps.loadDataset(await readDatasetFolder(args.data));
+  const loaded = await loadFolder(args.data, deps.loadDataset);
   if (loaded.errors.length > 0) {
     io.stderr.write(
-      `carebill refer: ${args.data} has ${loaded.errors.length} dataset error(s); nothing was written. ` +
-        `Run carebill validate --data ${args.data} for the report.\n`,
+      terminalSafe(
+        `${formatReport(args.data, loaded)}carebill refer: ${args.data} has ${loaded.errors.length} dataset error(s); nothing was written.\n`,
+      ),
     );
     return EXIT.datasetErrors;
   }
@@ -203,7 +207,7 @@ export async function runRefer(
             ...(io.retry === undefined ? {} : { retry: io.retry }),
           },
   });
-  io.stdout.write(redact(formatSummary(summary, outDir), secrets));
+  io.stdout.write(terminalSafe(redact(formatSummary(summary, outDir), secrets)));
   if (summary.totals.failed > 0) return EXIT_SEND_FAILED;
   const refused = summary.skipped.some(
     (s) => s.code === 'MISSING_REQUIRED_FIELD' || s.code === 'PARKED',

@@ -29,6 +29,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { writeInto } from '../streams.js';
 import { embedWithRepertoire, type SubsetFont, useRepertoire } from './repertoire.js';
+import { boundText } from './text.js';
 
 /** A pdfmake document definition (pdfmake ships no types; the builders here are tested). */
 export type DocDefinition = Record<string, unknown>;
@@ -133,12 +134,23 @@ export class PdfEngine {
     });
   }
 
-  /** The laid-out pdfkit document, not yet ended, its fonts embedding the repertoire. */
+  /**
+   * The laid-out pdfkit document of `doc` (its text bounded), not yet ended, its fonts
+   * embedding the repertoire.
+   */
   async #open(doc: DocDefinition): Promise<Readable & { end(): void }> {
-    const pdf = await this.#pdfmake.createPdf(doc).getStream();
+    const pdf = await this.#pdfmake.createPdf(bounded(doc)).getStream();
     embedWithRepertoire(pdf);
     return pdf;
   }
+}
+
+/**
+ * The document with no text too long to lay out in linear time (`boundText`: pdfmake's
+ * layout is quadratic in a paragraph's words).
+ */
+function bounded(doc: DocDefinition): DocDefinition {
+  return { ...doc, content: boundText(doc['content']) };
 }
 
 /** A new instance of pdfmake's Node class, with its own virtual file system and policies. */

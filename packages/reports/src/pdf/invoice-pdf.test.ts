@@ -215,3 +215,24 @@ describe.skipIf(!HAS_POPPLER)('renderPrintPack', () => {
     if (HAS_QPDF) qpdfCheck(path);
   });
 });
+
+describe('text too long to lay out', () => {
+  it('a megabyte name and line description are cut, and the invoice still renders', async () => {
+    // Unbounded, pdfmake's layout is quadratic in a paragraph's words: 300,000 characters
+    // took 8.7 s and a megabyte never finished, so this test would time out.
+    const long = 'Wa '.repeat(350_000);
+    const huge: Invoice = {
+      ...council,
+      payer: { ...council.payer, name: long },
+      lines: council.lines.map((line) => ({ ...line, label: long, description: long })),
+    };
+    const pdf = await renderInvoicePdf(huge, { period });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (HAS_POPPLER) {
+      const text = pdfText(savePdf(pdf, 'huge-name')).join('\n');
+      expect(text).toContain('Wa Wa Wa');
+      expect(text.match(/…/g)?.length).toBeGreaterThanOrEqual(3); // name, label, description
+      expect(text.length).toBeLessThan(long.length / 4);
+    }
+  });
+});

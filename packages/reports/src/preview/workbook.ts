@@ -5,7 +5,7 @@
  */
 
 import type { Stream } from 'node:stream';
-import type { Invoice, Preview } from '@carebill/core';
+import { formatDayShort, type Invoice, type Preview } from '@carebill/core';
 import ExcelJS from 'exceljs';
 import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
@@ -91,15 +91,28 @@ async function writeSheets(
   workbook.lastModifiedBy = 'carebill';
   const onCleaned = options.onCleanedText ?? (() => {});
   const invoices = preview.invoices;
+  const printTitle = `Invoice preview ${formatDayShort(preview.period.from)} – ${formatDayShort(preview.period.to)}`;
 
   const { lastDataRow: lastInvoiceRow } = writeTable(
     workbook,
-    { name: 'Invoices', columns: INVOICE_COLUMNS, rows: () => invoices, sum: ['Lines', 'Total'] },
+    {
+      name: 'Invoices',
+      printTitle,
+      columns: INVOICE_COLUMNS,
+      rows: () => invoices,
+      sum: ['Lines', 'Total'],
+    },
     onCleaned,
   );
   writeTable(
     workbook,
-    { name: 'Lines', columns: LINE_COLUMNS, rows: () => lineRows(invoices), sum: ['Amount'] },
+    {
+      name: 'Lines',
+      printTitle,
+      columns: LINE_COLUMNS,
+      rows: () => lineRows(invoices),
+      sum: ['Amount'],
+    },
     onCleaned,
   );
 
@@ -113,6 +126,7 @@ async function writeSheets(
     workbook,
     {
       name: 'By payment method',
+      printTitle,
       columns: METHOD_COLUMNS,
       rows: () => methods,
       sum: ['Invoices', 'Total'],
@@ -129,6 +143,7 @@ async function writeSheets(
     workbook,
     {
       name: 'Unbilled & unallocated',
+      printTitle,
       columns: LEFTOVER_COLUMNS,
       rows: () => leftovers,
       sum: ['Days', 'Amount'],
@@ -138,7 +153,7 @@ async function writeSheets(
   const warnings = warningRows(preview);
   writeTable(
     workbook,
-    { name: 'Warnings', columns: WARNING_COLUMNS, rows: () => warnings },
+    { name: 'Warnings', printTitle, columns: WARNING_COLUMNS, rows: () => warnings },
     onCleaned,
   );
   await workbook.commit();

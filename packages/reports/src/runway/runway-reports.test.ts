@@ -169,6 +169,12 @@ describe('runway.xlsx', () => {
     expect(monthly[`${col('Mar 2025')}2`]?.s?.fgColor?.rgb).toBe('FFD966');
     expect(monthly[`${col('May 2025')}2`]?.s?.fgColor?.rgb).toBe('F4A6A6');
     expect(monthly['!autofilter']).toBeDefined();
+    // Printing: the header row on every page; the resident and fund at the left of every
+    // page of Monthly balances, which prints a year of months a page.
+    expect(book.Workbook?.Names?.map((n) => [n.Sheet, n.Ref])).toEqual([
+      [0, "'Summary'!$1:$1"],
+      [1, "'Monthly balances'!$A:$B,'Monthly balances'!$1:$1"],
+    ]);
   });
 });
 
