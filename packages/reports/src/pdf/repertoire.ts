@@ -54,10 +54,8 @@ export const REPERTOIRE: readonly number[] = [
   0x2022, // •
   0x2026, // …
   0x20ac, // €
+  ...range(0xfb00, 0xfb04), // ﬀ ﬁ ﬂ ﬃ ﬄ: the glyphs the shaper sets for ff, fi, fl, ffi, ffl
 ];
-
-/** Runs the shaper turns into one glyph (Roboto's ligatures; every pair was tried). */
-const LIGATURES = ['ff', 'fi', 'fl', 'ffi', 'ffl'];
 
 /** The parts of a fontkit TrueType font used here. */
 export interface SubsetFont {
@@ -73,8 +71,8 @@ export interface SubsetFont {
   readonly head: { macStyle: { italic?: boolean } };
   readonly 'OS/2'?: { sFamilyClass?: number };
   hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): { readonly id: number };
   getGlyph(id: number): { readonly codePoints: readonly number[] };
-  layout(text: string): { glyphs: readonly { id: number }[] };
   createSubset(): FontkitSubset;
 }
 
@@ -126,14 +124,12 @@ export function useRepertoire(font: SubsetFont): void {
 
 function buildRepertoire(font: SubsetFont, makeSubset: () => FontkitSubset): Repertoire {
   const subset = makeSubset();
-  for (const codePoint of REPERTOIRE) {
-    if (!font.hasGlyphForCodePoint(codePoint)) continue;
-    // The shaped glyphs, not only the cmap's: the shaper may substitute a composed form.
-    for (const glyph of font.layout(String.fromCodePoint(codePoint)).glyphs)
-      subset.includeGlyph(glyph.id);
-  }
-  for (const run of LIGATURES)
-    for (const glyph of font.layout(run).glyphs) subset.includeGlyph(glyph.id);
+  // The cmap's glyphs. Shaping each character alone gives the same glyphs (less the
+  // soft hyphen's and the zero-width space's, which it drops), and shaping every pair of
+  // them adds only the ligatures; a glyph shaping makes beyond these falls back (above).
+  for (const codePoint of REPERTOIRE)
+    if (font.hasGlyphForCodePoint(codePoint))
+      subset.includeGlyph(font.glyphForCodePoint(codePoint).id);
   const bytes = subset.encode(); // appends the components of composite glyphs
   const glyphs = [...subset.glyphs];
   const scale = 1000 / font.unitsPerEm;
