@@ -6,6 +6,7 @@
  */
 export {
   type InvoicePdfOptions,
+  mergeInvoicePdfs,
   renderInvoicePdf,
   renderPrintPack,
   writeInvoicePdf,

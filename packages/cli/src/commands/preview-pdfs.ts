@@ -19,8 +19,14 @@ export function printPackName(largePrint: boolean, index: number): string {
 /** Print-pack files written by this command, for clearing the old ones. */
 export const PRINT_PACK_FILE = /^print-pack(-large-print)?(-\d{3,})?\.pdf$/;
 
+function invoicePath(out: string, invoice: Invoice): string {
+  return join(out, 'invoices', `${invoice.number}.pdf`);
+}
+
 /**
- * Every PDF of a preview, in order: invoices, then standard then large-print packs.
+ * Every PDF of a preview, in order: invoices, then standard then large-print packs, each
+ * pack merged from its invoices' files (`mergeInvoicePdfs`: the same pages, no second
+ * layout).
  *
  * @example planPreviewPdfs(preview.invoices, 'out', period).jobs.length
  */
@@ -34,7 +40,7 @@ export function planPreviewPdfs(
     seq,
     kind: 'invoice',
     invoices: [invoice],
-    path: join(out, 'invoices', `${invoice.number}.pdf`),
+    path: invoicePath(out, invoice),
     period,
   }));
   const packs: string[] = [];
@@ -44,7 +50,14 @@ export function planPreviewPdfs(
       const chunk = posted.slice(start, start + packSize);
       const name = printPackName(largePrint, start / packSize + 1);
       packs.push(`${name} (${chunk.length})`);
-      jobs.push({ seq: jobs.length, kind: 'pack', invoices: chunk, path: join(out, name), period });
+      jobs.push({
+        seq: jobs.length,
+        kind: 'pack',
+        invoices: chunk,
+        path: join(out, name),
+        period,
+        sources: chunk.map((invoice) => invoicePath(out, invoice)),
+      });
     }
   }
   return { jobs, packs };

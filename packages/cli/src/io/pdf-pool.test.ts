@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPreview, loadDataset, parseDay } from '@carebill/core';
 import { generateDataset } from '@carebill/generator';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPreviewPdfs, printPackName } from '../commands/preview-pdfs.js';
+import { renderPdfJob } from './pdf-job.js';
 import { renderPdfJobs } from './pdf-pool.js';
 
 const period = { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! };
@@ -37,14 +37,11 @@ describe('renderPdfJobs', () => {
     expect(stats.workers).toBe(2);
     expect(stats.childPeakRssMb.every((mb) => mb > 0)).toBe(true);
     expect([...written].sort()).toEqual(jobs.map((j) => j.path).sort());
+    // In job order, as one process renders them (a pack merges its invoices' files).
     for (const job of jobs) {
-      const expected =
-        job.kind === 'invoice'
-          ? await renderInvoicePdf(job.invoices[0]!, { period })
-          : await renderPrintPack(job.invoices, { period });
-
-      expect(Buffer.compare(await readFile(job.path), expected), job.path).toBe(0);
+      expect(Buffer.compare(await readFile(job.path), await renderPdfJob(job)), job.path).toBe(0);
     }
+    expect(jobs.filter((job) => job.kind === 'pack').every((job) => job.sources)).toBe(true);
     expect((await readdir(join(dir, 'invoices'))).length).toBe(preview.invoices.length);
   }, 60_000);
 
@@ -86,6 +83,20 @@ describe('planPreviewPdfs', () => {
       }),
       { numRuns: 7 },
     );
+  });
+
+  it("merges each pack from its invoices' files, each written by an earlier job", () => {
+    const { jobs } = planPreviewPdfs(preview.invoices, 'out', period, 3);
+    for (const [index, job] of jobs.entries()) {
+      if (job.kind === 'invoice') {
+        expect(job.sources).toBeUndefined();
+        continue;
+      }
+      const earlier = jobs.slice(0, index).filter((j) => j.kind === 'invoice');
+      expect(job.sources).toEqual(
+        job.invoices.map((invoice) => earlier.find((j) => j.invoices[0] === invoice)?.path),
+      );
+    }
   });
 
   it('names packs with three digits', () => {

@@ -11,7 +11,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DayRange, Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
+import { renderPdfJob } from './pdf-job.js';
 import { writeFileAtomic } from './write.js';
 
 /** One file to render: a single invoice, or a print pack of several. */
@@ -21,6 +21,11 @@ export interface PdfJob {
   readonly invoices: readonly Invoice[];
   readonly path: string;
   readonly period?: DayRange | undefined;
+  /**
+   * A pack's invoice files, written by earlier jobs: the pack is merged from them (and
+   * handed out only once they are all written), not laid out again.
+   */
+  readonly sources?: readonly string[];
 }
 
 /** A child's answer: the job's number, and the error if it failed. */
@@ -71,12 +76,7 @@ export async function renderPdfJobs(
   const onWritten = options.onWritten ?? (() => {});
   if (workers <= 1 || jobs.length < MIN_JOBS_FOR_POOL) {
     for (const job of jobs) {
-      const period = job.period === undefined ? {} : { period: job.period };
-      const bytes =
-        job.kind === 'invoice'
-          ? await renderInvoicePdf(job.invoices[0] as Invoice, period)
-          : await renderPrintPack(job.invoices, period);
-      await writeFileAtomic(job.path, bytes);
+      await writeFileAtomic(job.path, await renderPdfJob(job));
       onWritten(job);
     }
     return { workers: 1, childPeakRssMb: [] };
@@ -88,11 +88,20 @@ export async function renderPdfJobs(
       let next = 0;
       let done = 0;
       let failed = false;
-      const feed = (child: ChildProcess) => {
-        const job = jobs[next];
-        if (job === undefined || failed) return;
-        next += 1;
-        child.send(job);
+      const unwritten = new Set(jobs.map((job) => job.path));
+      const inFlight = new Map<ChildProcess, number>();
+      // Hands out jobs in order, at most two in flight per child; a job that reads files
+      // waits until they are written.
+      const feed = () => {
+        for (const child of children) {
+          while (!failed && (inFlight.get(child) ?? 0) < 2) {
+            const job = jobs[next];
+            if (job === undefined || job.sources?.some((path) => unwritten.has(path))) return;
+            next += 1;
+            inFlight.set(child, (inFlight.get(child) ?? 0) + 1);
+            child.send(job);
+          }
+        }
       };
       children.forEach((child, index) => {
         child.on('message', (reply: PdfReply) => {
@@ -104,10 +113,14 @@ export async function renderPdfJobs(
             return;
           }
           done += 1;
+          inFlight.set(child, (inFlight.get(child) ?? 1) - 1);
           const job = jobs[reply.seq];
-          if (job !== undefined) onWritten(job);
+          if (job !== undefined) {
+            unwritten.delete(job.path);
+            onWritten(job);
+          }
           if (done === jobs.length) resolve();
-          else feed(child);
+          else feed();
         });
         child.on('exit', (code) => {
           if (done < jobs.length && !failed) {
@@ -115,9 +128,8 @@ export async function renderPdfJobs(
             reject(new Error(`a PDF worker stopped (exit ${code}) with files left to render`));
           }
         });
-        feed(child);
-        feed(child);
       });
+      feed();
     });
   } finally {
     for (const child of children) if (child.connected) child.disconnect();

@@ -2,18 +2,12 @@
  * A child process of the PDF pool (`pdf-pool.ts`): renders the invoices or print packs it
  * is sent, writes each file atomically and answers with the job's sequence number.
  */
-import type { Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
+import { renderPdfJob } from './pdf-job.js';
 import type { PdfJob, PdfReply } from './pdf-pool.js';
 import { writeFileAtomic } from './write.js';
 
 async function run(job: PdfJob): Promise<void> {
-  const options = job.period === undefined ? {} : { period: job.period };
-  const bytes =
-    job.kind === 'invoice'
-      ? await renderInvoicePdf(job.invoices[0] as Invoice, options)
-      : await renderPrintPack(job.invoices, options);
-  await writeFileAtomic(job.path, bytes);
+  await writeFileAtomic(job.path, await renderPdfJob(job));
 }
 
 process.on('message', (job: PdfJob) => {
