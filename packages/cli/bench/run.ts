@@ -3,9 +3,14 @@
  * each beside a floor measured in the same run (the bare library doing the same output
  * with no carebill logic), prints a table and writes bench/results.json.
  *
- *     pnpm bench                  # home + group; group PDFs on a sample (extrapolated)
- *     pnpm bench --full           # every group PDF too (about 15 minutes on one core)
+ *     pnpm bench                  # home + group; group PDFs on a sample, a real group preview
+ *     pnpm bench --full           # also the group preview with one PDF process, the runway oracle
  *     pnpm bench --runs 5 --sample 2000 --sizes group
+ *     pnpm bench --skip-preview   # no real `carebill preview` runs (minutes at the group size)
+ *
+ * The PDF rows run in a fresh process (pdf-rows.ts); the `carebill preview` rows run the
+ * built CLI as a user does, timing it and summing the resident memory of all its
+ * processes every 100 ms (cli-run.ts). The last table checks each target of issue #15.
  *
  * Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
  * (gitignored) on first use; the same seed gives the same bytes.
@@ -28,22 +33,15 @@ import { generateDataset } from '@carebill/generator';
 import {
   EXPORT_FORMATS,
   renderExport,
-  renderInvoicePdf,
   renderPreviewJson,
-  renderPrintPack,
   writePreviewWorkbook,
 } from '@carebill/reports';
-import { type DocDefinition, invoiceDocument, renderPdf } from '@carebill/reports/internal';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
+import type { CliRun } from './cli-run.js';
+import { describeRun, measurePdfRows, runPreview } from './process-rows.js';
 
-// The pool from the built CLI, so its children run compiled JavaScript as `carebill` does
-// (the workspace packages resolve to their dist/ too: `pnpm bench` builds first).
-const builtPool = '../dist/io/pdf-pool.js';
-const { renderInvoicePdfsInPool } = (await import(
-  builtPool
-)) as typeof import('../src/io/pdf-pool.js');
 // The day-by-day oracle lives in core's tests (outside this package's type-checked tree).
 const reference = '../../core/test/runway-reference.js';
 const { projectRunwayDaily } = (await import(reference)) as {
@@ -63,12 +61,11 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '3' },
     sample: { type: 'string', default: '1000' },
     sizes: { type: 'string', default: 'home,group' },
-    workers: { type: 'string', default: '2' },
+    'skip-preview': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
 const SAMPLE = Math.max(1, Number(flags.sample));
-const WORKERS = Math.max(1, Number(flags.workers));
 
 interface Row {
   size: Size;
@@ -79,8 +76,12 @@ interface Row {
   /** The floor's milliseconds of each run, when the stage has one. */
   floorMs?: number[];
   note?: string;
+  /** What `ms` holds when it is not milliseconds. */
+  unit?: 'MB' | '×';
 }
 const rows: Row[] = [];
+/** The figures the targets table reads, by name. */
+const figures = new Map<string, number>();
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -157,14 +158,6 @@ async function bareWorkbook(
   await workbook.commit();
 }
 
-function pagesOf(pdf: Uint8Array): number {
-  return (
-    Buffer.from(pdf)
-      .toString('latin1')
-      .match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
-  );
-}
-
 /** Every k-th invoice, so the sample has the mix of the whole month. */
 function sampleOf(invoices: readonly Invoice[], n: number): Invoice[] {
   if (n >= invoices.length) return [...invoices];
@@ -188,6 +181,7 @@ async function benchSize(size: Size): Promise<void> {
   if (loaded === undefined || loaded.errors.length > 0) throw new Error(`${dir} does not load`);
   const data = loaded;
   rows.push({ size, stage: 'load + validate', ms: loadMs });
+  figures.set(`${size} load`, median(loadMs));
 
   note('charges + grouping');
   let preview: Preview | undefined;
@@ -195,6 +189,7 @@ async function benchSize(size: Size): Promise<void> {
     preview = buildPreview(data, { period: MONTH });
   });
   const p = preview as Preview;
+  figures.set(`${size} charges`, median(chargeMs));
   rows.push({
     size,
     stage: 'charges + grouping',
@@ -233,6 +228,7 @@ async function benchSize(size: Size): Promise<void> {
         projectRunwayDaily(data.dataset, data.parkedServiceUsers, { asOf: AS_OF, months: 36 }),
       )
     : undefined;
+  figures.set(`${size} runway`, median(runwayMs));
   rows.push({
     size,
     stage: 'runway, 36 months',
@@ -255,55 +251,82 @@ async function benchSize(size: Size): Promise<void> {
 
   const all = size === 'home' || flags.full === true;
   const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
-  const scale = p.invoices.length / sample.length;
-  const label = all ? `all ${sample.length}` : `sample ${sample.length}, ×${scale.toFixed(2)}`;
-  note(`invoice PDFs (${label})`);
-  const pdfDir = join(out, 'invoices');
-  await mkdir(pdfDir, { recursive: true });
-  // Warm up first (JIT, word shapes), so neither the engine nor the floor pays for it.
-  for (const invoice of sample.slice(0, 30)) await renderInvoicePdf(invoice, { period: MONTH });
-  const one = await timed(async () => {
-    for (const invoice of sample)
-      await writeFile(
-        join(pdfDir, `${invoice.number}.pdf`),
-        await renderInvoicePdf(invoice, { period: MONTH }),
-      );
-  });
-  const docs: DocDefinition[] = sample.map((i) => invoiceDocument(i, { period: MONTH }));
-  const floor = await timed(async () => {
-    for (const doc of docs) await renderPdf(doc);
-  });
-  docs.length = 0;
-  const pool = await timed(() =>
-    renderInvoicePdfsInPool(sample, {
-      period: MONTH,
-      outDir: out,
-      workers: WORKERS,
-      onWritten: () => {},
-    }),
-  );
-  const packs = sample.slice(0, Math.min(sample.length, 500));
-  const merged = await timed(() => renderPrintPack(packs, { period: MONTH }));
-  const pages = pagesOf(merged.value);
-  const perPage = merged.ms / pages;
-  const perInvoice = one.ms / sample.length;
+  const label = all ? `all ${sample.length}` : `sample ${sample.length}`;
+  note(`invoice PDFs (${label}), in a fresh process`);
+  const pdf = await measurePdfRows(sample, MONTH);
   rows.push({
     size,
-    stage: `invoice PDFs, 1 process (${label})`,
-    ms: [one.ms * scale],
-    floor: 'pdfmake on the same doc definitions',
-    floorMs: [floor.ms * scale],
-    note: `${perInvoice.toFixed(1)} ms/invoice; merged pack ${perPage.toFixed(1)} ms/page (${pages} pages) → ${(perInvoice / perPage).toFixed(2)}× a merged page`,
+    stage: `invoice PDF, one each (${label})`,
+    ms: [pdf.separateMs],
+    floor: 'pdfmake alone, same definitions',
+    floorMs: [pdf.pdfmakeMs],
+    note: `CPU ${pdf.separateCpuMs.toFixed(1)} ms; ${(pdf.bytesPerInvoice / 1024).toFixed(1)} KB an invoice; ratio = median of ${pdf.chunks} chunks: ${pdf.engineOverPdfmake.toFixed(2)}×`,
   });
   rows.push({
     size,
-    stage: `invoice PDFs, ${WORKERS} workers (${label})`,
-    ms: [pool.ms * scale],
-    floor: 'the same, 1 process',
-    floorMs: [one.ms * scale],
-    note: `${(one.ms / pool.ms).toFixed(2)}× faster than 1 process (children start cold); child peak RSS ${pool.value.childPeakRssMb.map((mb) => mb.toFixed(0)).join(', ')} MB`,
+    stage: 'separate invoice ÷ print-pack page',
+    ms: [pdf.separateOverPackPage],
+    unit: '×',
+    note: `a page laid out in a pack ${pdf.packPageMs.toFixed(1)} ms (${pdf.pages} pages in packs of 25); median of the chunks' ratios`,
   });
-  rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
+  figures.set(`${size} separate ÷ page`, pdf.separateOverPackPage);
+  rows.push({
+    size,
+    stage: 'print-pack page, merged from invoice PDFs',
+    ms: [pdf.mergedPageMs],
+    floor: 'laid out again',
+    floorMs: [pdf.packPageMs],
+  });
+  rows.push({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
+}
+
+/** The real `carebill preview` at each size: one PDF process against the default pool. */
+async function benchPreviews(size: Size): Promise<void> {
+  const dir = await ensureDataset(size);
+  const out = join(BENCH, 'out', `${size}-cli`);
+  const note = (stage: string) => process.stderr.write(`[${size}] ${stage}…\n`);
+  const one: CliRun[] = [];
+  const pool: CliRun[] = [];
+  // Home: alternate the two, RUNS times each. Group: the pool once; one process only --full.
+  const times = size === 'home' ? RUNS : 1;
+  for (let i = 0; i < times; i++) {
+    if (size === 'home' || flags.full === true) {
+      note(`carebill preview --jobs 1 (${i + 1}/${times})`);
+      one.push(await runPreview(ROOT, dir, out, 1));
+    }
+    note(`carebill preview, default --jobs (${i + 1}/${times})`);
+    pool.push(await runPreview(ROOT, dir, out));
+  }
+  const last = pool.at(-1) as CliRun;
+  const wall = pool.map((run) => run.wallMs);
+  const oneWall = one.map((run) => run.wallMs);
+  rows.push({
+    size,
+    stage: `carebill preview, ${last.processes === undefined ? 'default' : last.processes - 1} PDF processes`,
+    ms: wall,
+    ...(one.length > 0 && { floor: 'the same, --jobs 1', floorMs: oneWall }),
+    note: describeRun(last),
+  });
+  if (one.length > 0) {
+    figures.set(`${size} pool speed-up`, median(oneWall) / median(wall));
+    rows.push({
+      size,
+      stage: 'carebill preview, --jobs 1',
+      ms: oneWall,
+      note: describeRun(one.at(-1) as CliRun),
+    });
+  }
+  figures.set(`${size} preview wall`, median(wall));
+  if (last.peakTreeMb !== undefined) {
+    figures.set(`${size} preview peak RSS`, Math.max(...pool.map((run) => run.peakTreeMb ?? 0)));
+    rows.push({
+      size,
+      stage: 'carebill preview, peak RSS, all processes',
+      ms: pool.map((run) => run.peakTreeMb ?? 0),
+      unit: 'MB',
+      note: 'sampled every 100 ms from /proc',
+    });
+  }
 }
 
 function fmt(ms: number): string {
@@ -314,8 +337,11 @@ function printTable(): void {
   const lines = [
     ['size', 'stage', 'median (min–max)', 'floor', 'ratio', 'note'],
     ...rows.map((r) => {
-      if (r.stage.startsWith('peak RSS'))
-        return [r.size, r.stage, r.ms[0]?.toFixed(0) ?? '', '', '', ''];
+      if (r.unit !== undefined) {
+        const value = median(r.ms);
+        const text = r.unit === 'MB' ? `${value.toFixed(0)} MB` : `${value.toFixed(2)}×`;
+        return [r.size, r.stage, text, '', '', r.note ?? ''];
+      }
       const m = median(r.ms);
       const range = r.ms.length > 1 ? ` (${fmt(Math.min(...r.ms))}–${fmt(Math.max(...r.ms))})` : '';
       const f = r.floorMs === undefined ? undefined : median(r.floorMs);
@@ -334,16 +360,113 @@ function printTable(): void {
     process.stdout.write(`${line.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ')}\n`);
 }
 
+/** Issue #15's targets, each against this run's figure. */
+function printTargets() {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const checks: {
+    target: string;
+    figure: string;
+    limit: number;
+    atMost: boolean;
+    show: (v: number) => string;
+  }[] = [
+    {
+      target: 'separate invoice ÷ pack page, home',
+      figure: 'home separate ÷ page',
+      limit: 1.5,
+      atMost: true,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'separate invoice ÷ pack page, group',
+      figure: 'group separate ÷ page',
+      limit: 1.5,
+      atMost: true,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'PDF pool vs --jobs 1, home',
+      figure: 'home pool speed-up',
+      limit: 1.0,
+      atMost: false,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'PDF pool vs --jobs 1, group (--full)',
+      figure: 'group pool speed-up',
+      limit: 1.6,
+      atMost: false,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'whole group preview',
+      figure: 'group preview wall',
+      limit: 180_000,
+      atMost: true,
+      show: (v) =>
+        `${Math.floor(v / 60_000)}:${String(Math.round((v % 60_000) / 1000)).padStart(2, '0')}`,
+    },
+    {
+      target: 'peak RSS, whole group preview, all processes',
+      figure: 'group preview peak RSS',
+      limit: 600,
+      atMost: true,
+      show: (v) => `${v.toFixed(0)} MB`,
+    },
+    {
+      target: 'group load + validate',
+      figure: 'group load',
+      limit: 2500,
+      atMost: true,
+      show: seconds,
+    },
+    {
+      target: 'group charges + grouping',
+      figure: 'group charges',
+      limit: 700,
+      atMost: true,
+      show: seconds,
+    },
+    {
+      target: 'group runway, 36 months',
+      figure: 'group runway',
+      limit: 700,
+      atMost: true,
+      show: seconds,
+    },
+  ];
+  const results = checks.map((check) => {
+    const value = figures.get(check.figure);
+    const holds =
+      value === undefined ? undefined : check.atMost ? value <= check.limit : value >= check.limit;
+    return {
+      target: check.target,
+      limit: check.show(check.limit),
+      value: value === undefined ? undefined : check.show(value),
+      holds,
+    };
+  });
+  process.stdout.write(`\ntargets (issue #15)\n`);
+  for (const r of results)
+    process.stdout.write(
+      `  ${r.target.padEnd(48)} ${(r.value ?? 'not measured').padStart(12)}  target ${r.limit.padEnd(10)} ${r.holds === undefined ? '' : r.holds ? 'holds' : 'MISSES'}\n`,
+    );
+  return results;
+}
+
 const started = new Date();
 const load = loadavg();
 process.stderr.write(
   `carebill bench: runs ${RUNS}, sample ${SAMPLE}, ${cpus().length} cores, load ${load.map((l) => l.toFixed(2)).join(' ')}\n`,
 );
-for (const size of String(flags.sizes).split(',') as Size[]) {
+const sizes = String(flags.sizes).split(',') as Size[];
+for (const size of sizes)
   if (!(size in SIZES)) throw new Error(`--sizes takes home,group; got ${size}`);
-  await benchSize(size);
-}
+// The real previews first, while this process holds no dataset.
+if (flags['skip-preview'] !== true) for (const size of sizes) await benchPreviews(size);
+for (const size of sizes) await benchSize(size);
 printTable();
+const targets = printTargets();
 const results = {
   started: started.toISOString(),
   node: process.version,
@@ -354,6 +477,8 @@ const results = {
   sample: SAMPLE,
   full: flags.full,
   peakRssMb: rssMb(),
+  figures: Object.fromEntries(figures),
+  targets,
   stages: rows.map((r) => ({
     ...r,
     medianMs: median(r.ms),
