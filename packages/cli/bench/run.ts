@@ -7,6 +7,7 @@
  *     pnpm bench --full           # also the group preview with one PDF process, the runway oracle
  *     pnpm bench --runs 5 --sample 2000 --sizes group
  *     pnpm bench --skip-preview   # no real `carebill preview` runs (minutes at the group size)
+ *     pnpm bench --pack-only      # load, the preview's charges and the management pack
  *
  * The PDF rows run in a fresh process (pdf-rows.ts); the `carebill preview` rows run the
  * built CLI as a user does, timing it and summing the resident memory of all its
@@ -21,7 +22,9 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  buildManagementPack,
   buildPreview,
+  computeCharges,
   type Invoice,
   type LoadedDataset,
   loadDataset,
@@ -33,9 +36,13 @@ import { generateDataset } from '@carebill/generator';
 import {
   EXPORT_FORMATS,
   renderExport,
+  renderManagementPackJson,
+  renderManagementPackPdf,
   renderPreviewJson,
+  writeManagementPackWorkbook,
   writePreviewWorkbook,
 } from '@carebill/reports';
+import { type DocDefinition, managementPackDocument, renderPdf } from '@carebill/reports/internal';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
@@ -53,6 +60,7 @@ const BENCH = join(ROOT, 'bench');
 const SIZES = { home: 5, group: 500 } as const;
 type Size = keyof typeof SIZES;
 const MONTH = { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! };
+const PREVIOUS_MONTH = { from: parseDay('2024-10-01')!, to: parseDay('2024-10-31')! };
 const AS_OF = parseDay('2024-11-22')!;
 
 const { values: flags } = parseArgs({
@@ -62,6 +70,7 @@ const { values: flags } = parseArgs({
     sample: { type: 'string', default: '1000' },
     sizes: { type: 'string', default: 'home,group' },
     'skip-preview': { type: 'boolean', default: false },
+    'pack-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
@@ -103,6 +112,14 @@ async function repeat(times: number, run: () => Promise<unknown> | unknown): Pro
 
 function rssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+function pagesOf(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+  );
 }
 
 async function ensureDataset(size: Size): Promise<string> {
@@ -183,6 +200,12 @@ async function benchSize(size: Size): Promise<void> {
   rows.push({ size, stage: 'load + validate', ms: loadMs });
   figures.set(`${size} load`, median(loadMs));
 
+  if (flags['pack-only'] === true) {
+    await benchPack(size, data, out);
+    rows.push({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
+    return;
+  }
+
   note('charges + grouping');
   let preview: Preview | undefined;
   const chargeMs = await repeat(RUNS, () => {
@@ -236,6 +259,8 @@ async function benchSize(size: Size): Promise<void> {
     ...(dailyMs !== undefined && { floor: 'day-by-day reference', floorMs: dailyMs }),
     note: `${data.dataset.careFunds.length} funds`,
   });
+
+  await benchPack(size, data, out);
 
   for (const format of EXPORT_FORMATS) {
     note(`export ${format}`);
@@ -327,6 +352,109 @@ async function benchPreviews(size: Size): Promise<void> {
       note: 'sampled every 100 ms from /proc',
     });
   }
+}
+
+/** Times `ours` and `floor` turn about, `times` each, so a machine's drift moves both alike. */
+async function interleaved(
+  times: number,
+  ours: () => Promise<unknown> | unknown,
+  floor: () => Promise<unknown> | unknown,
+): Promise<{ ms: number[]; floorMs: number[] }> {
+  const ms: number[] = [];
+  const floorMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    ms.push((await timed(ours)).ms);
+    floorMs.push((await timed(floor)).ms);
+  }
+  return { ms, floorMs };
+}
+
+/**
+ * The management pack (SPEC §11): its figures beside the preview's charges alone (the
+ * pack reuses them, so the difference is the pack's own work), its workbook beside the
+ * bare streaming writer, its PDF beside pdfmake on the same document definition — each
+ * pair timed turn about.
+ */
+async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<void> {
+  const note = (stage: string) => process.stderr.write(`[${size}] ${stage}…\n`);
+  const charges = () => computeCharges(data.dataset, data.parkedServiceUsers, MONTH, {});
+  note('pack figures');
+  let pack = buildManagementPack(data, { period: MONTH });
+  const packFigures = await interleaved(
+    RUNS,
+    () => {
+      pack = buildManagementPack(data, { period: MONTH });
+    },
+    charges,
+  );
+  rows.push({
+    size,
+    stage: 'pack figures',
+    ...packFigures,
+    floor: 'the preview’s charges alone',
+    note: `${pack.homes.length} homes`,
+  });
+  const compared = await interleaved(
+    RUNS,
+    () => {
+      pack = buildManagementPack(data, { period: MONTH, compare: PREVIOUS_MONTH });
+    },
+    charges,
+  );
+  rows.push({
+    size,
+    stage: 'pack figures, --compare',
+    ...compared,
+    floor: 'the preview’s charges alone',
+    note: 'two months of charges',
+  });
+
+  note('report.json');
+  rows.push({
+    size,
+    stage: 'report.json',
+    ms: await repeat(RUNS, () =>
+      writeFile(join(out, 'report.json'), renderManagementPackJson(pack)),
+    ),
+  });
+
+  note('report.xlsx');
+  const xlsx = join(out, 'report.xlsx');
+  await writeManagementPackWorkbook(pack, createWriteStream(xlsx));
+  const cells = await readCells(xlsx);
+  const workbooks = await interleaved(
+    RUNS,
+    () => writeManagementPackWorkbook(pack, createWriteStream(xlsx)),
+    () => bareWorkbook(join(out, 'bare-report.xlsx'), cells),
+  );
+  rows.push({
+    size,
+    stage: 'report.xlsx, --compare',
+    ...workbooks,
+    floor: 'exceljs streaming writer, same cells',
+    note: `${cells.reduce((n, sheet) => n + sheet.rows.length, 0)} rows`,
+  });
+
+  note('report.pdf');
+  await renderManagementPackPdf(pack); // warm up: JIT and word shapes, for both sides
+  let pdf: Uint8Array = new Uint8Array();
+  // pdfmake annotates the definition it lays out: one fresh definition per run, built first.
+  const docs = Array.from({ length: RUNS }, () => managementPackDocument(pack));
+  const pdfs = await interleaved(
+    RUNS,
+    async () => {
+      pdf = await renderManagementPackPdf(pack);
+    },
+    () => renderPdf(docs.pop() as DocDefinition),
+  );
+  await writeFile(join(out, 'report.pdf'), pdf);
+  rows.push({
+    size,
+    stage: 'report.pdf, --compare',
+    ...pdfs,
+    floor: 'pdfmake on the same doc definition',
+    note: `${pagesOf(pdf)} pages`,
+  });
 }
 
 function fmt(ms: number): string {
@@ -463,7 +591,8 @@ const sizes = String(flags.sizes).split(',') as Size[];
 for (const size of sizes)
   if (!(size in SIZES)) throw new Error(`--sizes takes home,group; got ${size}`);
 // The real previews first, while this process holds no dataset.
-if (flags['skip-preview'] !== true) for (const size of sizes) await benchPreviews(size);
+if (flags['skip-preview'] !== true && flags['pack-only'] !== true)
+  for (const size of sizes) await benchPreviews(size);
 for (const size of sizes) await benchSize(size);
 printTable();
 const targets = printTargets();

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
+import { installInterruptHandlers } from './io/interrupt.js';
 import { terminalSafe } from './io/terminal.js';
 import { runCli } from './main.js';
+
+installInterruptHandlers();
 
 runCli(process.argv.slice(2)).then(
   (code) => {

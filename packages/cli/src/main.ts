@@ -3,6 +3,8 @@
  * Each subcommand lives in `commands/<name>.ts` and returns its exit code.
  */
 import { type ArgsDef, type CommandDef, defineCommand, renderUsage, runCommand } from 'citty';
+import { formatEnvironmentFailure, isEnvironmentError } from './io/environment-error.js';
+import { OutputRefusedError } from './io/output-refused.js';
 import { stripAnsi, styledFor, terminalSafe } from './io/terminal.js';
 import { checkArgs, closest } from './strict-args.js';
 import { EXIT, UsageError } from './usage-error.js';
@@ -15,6 +17,8 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   export: () => import('./commands/export.js').then((m) => m.exportCommand),
   pull: () => import('./commands/pull.js').then((m) => m.pullCommand),
   runway: () => import('./commands/runway.js').then((m) => m.runwayCommand),
+  report: () => import('./commands/report.js').then((m) => m.reportCommand),
+  verify: () => import('./commands/verify.js').then((m) => m.verifyCommand),
   refer: () =>
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
       m.createReferCommand(core.referralCandidatesFromRunway, core.loadDataset),
@@ -66,6 +70,16 @@ export async function runCli(argv: readonly string[]): Promise<number> {
           `${styledFor(process.stderr, await renderUsage(command, main))}\n`,
       );
       return EXIT.usage;
+    }
+    if (error instanceof OutputRefusedError) {
+      process.stderr.write(`${terminalSafe(`carebill ${name}: ${error.message}`)}\n`);
+      return EXIT.usage;
+    }
+    if (isEnvironmentError(error)) {
+      process.stderr.write(
+        `${terminalSafe(`carebill ${name}: ${formatEnvironmentFailure(error)}`)}\n`,
+      );
+      return EXIT.environment;
     }
     throw error;
   }

@@ -45,3 +45,18 @@ describe('checkArgs', () => {
     }
   });
 });
+
+describe('checkArgs with a positional argument (carebill verify DIR)', () => {
+  const args = { dir: { type: 'positional' }, 'wait-lock': { type: 'boolean' } };
+  it('takes exactly as many bare values as the command declares', () => {
+    expect(() => checkArgs(args, ['out'])).not.toThrow();
+    expect(() => checkArgs(args, ['--wait-lock', 'out'])).not.toThrow();
+    expect(() => checkArgs(args, ['--', '-odd-folder'])).not.toThrow();
+    expect(() => checkArgs(args, ['out', 'more'])).toThrow(
+      'unexpected argument "more": this command takes 1 value without an option name',
+    );
+  });
+  it('never takes the positional’s name as an option', () => {
+    expect(() => checkArgs(args, ['--dir', 'out'])).toThrow(UsageError);
+  });
+});

@@ -22,7 +22,8 @@ export interface ArgSpec {
  * Throws a {@link UsageError} for the first token of `rawArgs` that is not an option of
  * `args` (written `--name value`, `--name=value`, `--flag` or `--no-flag`): an unknown
  * option, a stray positional argument, an option given twice, a string option without
- * a value, a flag given a value.
+ * a value, a flag given a value. A command that declares positional arguments (`verify
+ * DIR`) takes that many bare values (or any after `--`), no more.
  *
  * @example checkArgs({ 'day-rule': { type: 'string' } }, ['--dayrule', 'night'])
  * // throws "unknown option --dayrule; did you mean --day-rule?"
@@ -31,17 +32,29 @@ export function checkArgs(
   args: Readonly<Record<string, ArgSpec>>,
   rawArgs: readonly string[],
 ): void {
-  const names = Object.keys(args);
+  const names = Object.keys(args).filter((name) => args[name]?.type !== 'positional');
+  const positionals = Object.keys(args).length - names.length;
+  let bare = 0;
+  const takeBare = (value: string) => {
+    if (value.includes(REPLACEMENT)) throw notUtf8(`the argument "${value}"`);
+    bare += 1;
+    if (bare > positionals)
+      throw new UsageError(
+        positionals === 0
+          ? `unexpected argument "${value}": every value follows its option (such as --data DIR)`
+          : `unexpected argument "${value}": this command takes ${positionals} value${positionals === 1 ? '' : 's'} without an option name`,
+      );
+  };
   const seen = new Set<string>();
   for (let i = 0; i < rawArgs.length; i++) {
     const token = rawArgs[i] as string;
-    if (token === '--' || !token.startsWith('-') || token === '-') {
-      const stray = token === '--' ? rawArgs[i + 1] : token;
-      if (stray === undefined) continue;
-      if (stray.includes(REPLACEMENT)) throw notUtf8(`the argument "${stray}"`);
-      throw new UsageError(
-        `unexpected argument "${stray}": every value follows its option (such as --data DIR)`,
-      );
+    if (token === '--') {
+      for (const value of rawArgs.slice(i + 1)) takeBare(value);
+      break;
+    }
+    if (!token.startsWith('-') || token === '-') {
+      takeBare(token);
+      continue;
     }
     if (!token.startsWith('--')) throw unknown(token, names);
     const equals = token.indexOf('=');
@@ -49,7 +62,7 @@ export function checkArgs(
     const inline = equals === -1 ? undefined : token.slice(equals + 1);
     const negated = name.startsWith('no-') && args[name.slice(3)]?.type === 'boolean';
     const key = negated ? name.slice(3) : name;
-    const spec = Object.hasOwn(args, key) ? args[key] : undefined;
+    const spec = Object.hasOwn(args, key) && names.includes(key) ? args[key] : undefined;
     if (spec === undefined) throw unknown(`--${name}`, names);
     if (seen.has(key)) throw new UsageError(`--${key} is given more than once; give it once`);
     seen.add(key);

@@ -2,7 +2,6 @@
  * `carebill export`: accountant import files for a month (SPEC §6 "Accountant exports").
  * It builds the same preview as `carebill preview`, so numbers agree invoice by invoice.
  */
-import { join } from 'node:path';
 import { buildPreview, formatPounds } from '@carebill/core';
 import {
   DEFAULT_EXPORT_ENCODING,
@@ -14,9 +13,10 @@ import {
 } from '@carebill/reports/csv';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
+import { withOutputRun } from '../io/output-run.js';
 import { complain, say } from '../io/terminal.js';
-import { writeFileAtomic } from '../io/write.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { outputRunOf, recordingLoader } from './output-args.js';
 import { previewArgs, previewOptionsFrom } from './preview.js';
 
 export const exportCommand = defineCommand({
@@ -48,24 +48,27 @@ export const exportCommand = defineCommand({
         `--encoding must be one of ${EXPORT_ENCODINGS.join(', ')}; found "${args.encoding}"`,
       );
     const options = previewOptionsFrom(args);
-    const loaded = await loadFolderOrReport(args.data);
-    if (loaded === null) return EXIT.datasetErrors;
-    const preview = buildPreview(loaded, options);
-    const { files, warnings } = renderExport(format, preview, {
-      ...(args['account-code'] !== undefined && { accountCode: args['account-code'] }),
-      ...(args['tax-type'] !== undefined && { taxType: args['tax-type'] }),
-      ...(args['nominal-code'] !== undefined && { nominalCode: args['nominal-code'] }),
-      ...(args['tax-code'] !== undefined && { taxCode: args['tax-code'] }),
-      encoding,
+    // One manifest per format, so a Xero and a Sage export share a folder and each rerun
+    // replaces exactly its own files (a 718-invoice run's xero-invoices-002.csv included).
+    return withOutputRun(outputRunOf(`export-${format}`, args.out, args), async (run) => {
+      const loaded = await loadFolderOrReport(args.data, recordingLoader(run, args.data));
+      if (loaded === null) return EXIT.datasetErrors;
+      const preview = buildPreview(loaded, options);
+      const { files, warnings } = renderExport(format, preview, {
+        ...(args['account-code'] !== undefined && { accountCode: args['account-code'] }),
+        ...(args['tax-type'] !== undefined && { taxType: args['tax-type'] }),
+        ...(args['nominal-code'] !== undefined && { nominalCode: args['nominal-code'] }),
+        ...(args['tax-code'] !== undefined && { taxCode: args['tax-code'] }),
+        encoding,
+      });
+      for (const file of files) await run.writeFile(file.fileName, file.bytes);
+      await run.commit();
+      for (const warning of warnings) complain(`warning ${warning.code}: ${warning.message}\n`);
+      say(
+        `Export ${format} (${encoding}): ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
+          `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
+      );
+      return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
     });
-    for (const file of files) await writeFileAtomic(join(args.out, file.fileName), file.bytes);
-    for (const warning of warnings)
-      complain(`warning ${warning.code}: ${warning.message}
-`);
-    say(
-      `Export ${format} (${encoding}): ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
-        `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
-    );
-    return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
   },
 });

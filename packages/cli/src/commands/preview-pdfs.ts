@@ -16,9 +16,6 @@ export function printPackName(largePrint: boolean, index: number): string {
   return `print-pack${largePrint ? '-large-print' : ''}-${String(index).padStart(3, '0')}.pdf`;
 }
 
-/** Print-pack files written by this command, for clearing the old ones. */
-export const PRINT_PACK_FILE = /^print-pack(-large-print)?(-\d{3,})?\.pdf$/;
-
 function invoicePath(out: string, invoice: Invoice): string {
   return join(out, 'invoices', `${invoice.number}.pdf`);
 }

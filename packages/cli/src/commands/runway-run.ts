@@ -3,10 +3,7 @@
  * check the options, project the runway, write runway.json, runway.xlsx and runway.pdf
  * into the output folder and say what happened.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import {
   addMonths,
   type CapitalLimits,
@@ -36,8 +33,10 @@ import { renderRunwayJson } from '@carebill/reports/json';
 import { renderRunwayPdf } from '@carebill/reports/pdf';
 import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
 import { loadFolderOrReport } from '../io/load.js';
+import { type OutputRun, withOutputRun } from '../io/output-run.js';
 import { terminalSafe } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { outputRunOf, recordingLoader } from './output-args.js';
 
 /** The command line of `carebill runway`, as citty hands it over (all text). */
 export interface RunwayArgs {
@@ -51,6 +50,7 @@ export interface RunwayArgs {
   readonly 'uplift-date'?: string | undefined;
   readonly 'lead-months'?: string | undefined;
   readonly out?: string | undefined;
+  readonly 'wait-lock'?: boolean | undefined;
 }
 
 /** The dataset loader (sync or async), injected so the command can be tested without one. */
@@ -166,40 +166,38 @@ export async function runRunway(
   },
 ): Promise<number> {
   const options = runwayOptionsFromArgs(args);
-  const loaded = await loadFolderOrReport(args.data, load, io.stderr);
-  if (loaded === null) return EXIT.datasetErrors;
-  const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
-    ...options,
-    parked: loaded.parked,
-    warnings: loaded.warnings,
-  });
   const out = args.out ?? 'out';
-  await mkdir(out, { recursive: true });
-  const files = await writeRunwayFiles(runway, out);
-  io.stdout(runwaySummary(runway, files));
-  return runway.parked.length > 0 ? EXIT.parked : EXIT.ok;
-}
-
-/** Writes the three files, each through a temporary name then a rename. */
-async function writeRunwayFiles(runway: Runway, out: string): Promise<string[]> {
-  const json = join(out, 'runway.json');
-  const xlsx = join(out, 'runway.xlsx');
-  const pdf = join(out, 'runway.pdf');
-  await writeAtomically(json, (tmp) => writeFile(tmp, renderRunwayJson(runway)));
-  await writeAtomically(xlsx, async (tmp) => {
-    const stream = createWriteStream(tmp);
-    await writeRunwayWorkbook(runway, stream);
-    await finished(stream);
+  return withOutputRun(outputRunOf('runway', out, { ...args }), async (run) => {
+    const loaded = await loadFolderOrReport(
+      args.data,
+      recordingLoader(run, args.data, load),
+      io.stderr,
+    );
+    if (loaded === null) return EXIT.datasetErrors;
+    const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
+      ...options,
+      parked: loaded.parked,
+      warnings: loaded.warnings,
+    });
+    await writeRunwayFiles(runway, run);
+    await run.commit();
+    io.stdout(
+      runwaySummary(
+        runway,
+        RUNWAY_FILES.map((name) => join(out, name)),
+      ),
+    );
+    return runway.parked.length > 0 ? EXIT.parked : EXIT.ok;
   });
-  const pdfBytes = await renderRunwayPdf(runway);
-  await writeAtomically(pdf, (tmp) => writeFile(tmp, pdfBytes));
-  return [json, xlsx, pdf];
 }
 
-async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${path}.partial`;
-  await write(tmp);
-  await rename(tmp, path);
+const RUNWAY_FILES = ['runway.json', 'runway.xlsx', 'runway.pdf'] as const;
+
+/** Writes the three files into the run's staging folder. */
+async function writeRunwayFiles(runway: Runway, run: OutputRun): Promise<void> {
+  await run.writeFile('runway.json', renderRunwayJson(runway));
+  await run.writeStream('runway.xlsx', (stream) => writeRunwayWorkbook(runway, stream));
+  await run.writeFile('runway.pdf', await renderRunwayPdf(runway));
 }
 
 /**

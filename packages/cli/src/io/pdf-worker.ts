@@ -1,27 +1,28 @@
 /**
  * A child process of the PDF pool (`pdf-pool.ts`): renders the invoices or print packs it
- * is sent, writes each file atomically and answers with the job's sequence number.
+ * is sent, writes each file atomically (into a folder the parent made) and answers with
+ * the job's sequence number and the file's size and SHA-256 — or the error, as plain data
+ * with no stack trace: the parent tells it (`environment-error.ts`).
  */
+import { serializeError } from './environment-error.js';
+import { faultPoint } from './fault-points.js';
 import { renderPdfJob } from './pdf-job.js';
 import type { PdfJob, PdfReply } from './pdf-pool.js';
-import { writeFileAtomic } from './write.js';
+import { type FileDigest, writeFileAtomic } from './write.js';
 
-async function run(job: PdfJob): Promise<void> {
-  await writeFileAtomic(job.path, await renderPdfJob(job));
+async function run(job: PdfJob): Promise<FileDigest> {
+  faultPoint('pdf-child', job.path);
+  return writeFileAtomic(job.path, await renderPdfJob(job));
+}
+
+function reply(message: PdfReply): void {
+  if (process.connected) process.send?.(message);
 }
 
 process.on('message', (job: PdfJob) => {
   run(job).then(
-    () =>
-      process.send?.({
-        seq: job.seq,
-        peakRssMb: process.resourceUsage().maxRSS / 1024,
-      } satisfies PdfReply),
-    (error: unknown) =>
-      process.send?.({
-        seq: job.seq,
-        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      } satisfies PdfReply),
+    (digest) => reply({ seq: job.seq, digest, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
+    (error: unknown) => reply({ seq: job.seq, error: serializeError(error) }),
   );
 });
 process.on('disconnect', () => process.exit(0));
