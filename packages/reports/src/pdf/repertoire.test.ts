@@ -59,6 +59,25 @@ describe('the repertoire subset', () => {
   });
 
   it.skipIf(!HAS_POPPLER)(
+    'embeds Roboto and reads back ŵ ŷ Ł, and W after Ŵ, from the shared subset',
+    async () => {
+      const engine = new PdfEngine();
+      const shared = fontFiles(await engine.render(doc('Wales')));
+      const text = 'Ŵy Ŷ ŵ ŷ Łukasz Wales Wrexham – £1,234.56 “Tŷ’r Ysgol”';
+      const pdf = await engine.render(doc(text));
+      expect(fontFiles(pdf)).toEqual(shared); // nothing beyond the repertoire
+      const path = savePdf(pdf, 'repertoire-welsh');
+      const page = pdfText(path)[0] ?? '';
+      expect(page.match(new RegExp(text, 'g'))).toHaveLength(2); // regular and bold
+      for (const face of ['Roboto-Regular', 'Roboto-Medium'])
+        expect(pdfFonts(path)).toMatch(
+          new RegExp(`[A-Z]{6}\\+${face}\\s+CID TrueType\\s+Identity-H\\s+yes\\s+yes\\s+yes`),
+        );
+      if (HAS_QPDF) qpdfCheck(path);
+    },
+  );
+
+  it.skipIf(!HAS_POPPLER)(
     'gives a document with characters beyond it a subset of its own, text intact',
     async () => {
       const engine = new PdfEngine();
