@@ -101,11 +101,14 @@ export const previewCommand = defineCommand({
     // Every file goes to the run's private staging folder and is put in place, replacing
     // exactly the previous preview's files, only once all are written (docs/outputs.md).
     return withOutputRun(outputRunOf('preview', out, args), async (run) => {
-      const loaded = await stage('Load + check', () =>
+      // The loaded dataset is let go once the preview is built: the PDFs need only the
+      // invoices, and at group size it is ~130 MB of the parent's memory (docs/performance.md).
+      const preview = await stage('Load + check', () =>
         loadFolderOrReport(args.data, recordingLoader(run, args.data)),
+      ).then((loaded) =>
+        loaded === null ? null : stage('Charges', () => buildPreview(loaded, options)),
       );
-      if (loaded === null) return EXIT.datasetErrors;
-      const preview = await stage('Charges', () => buildPreview(loaded, options));
+      if (preview === null) return EXIT.datasetErrors;
 
       await stage('preview.json', () => run.writeFile('preview.json', renderPreviewJson(preview)));
       let cleanedCells = 0;
