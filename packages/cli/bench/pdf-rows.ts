@@ -34,6 +34,10 @@ export interface PdfRows {
   readonly mergedPageMs: number;
   /** Median over the chunks of (separate invoice ÷ laid-out pack page). */
   readonly separateOverPackPage: number;
+  /** The same ratio of CPU times: steadier than wall time on a loaded machine. */
+  readonly separateOverPackPageCpu: number;
+  /** CPU time of one page of a print pack laid out. */
+  readonly packPageCpuMs: number;
   /** Median over the chunks of (engine ÷ pdfmake alone). */
   readonly engineOverPdfmake: number;
   readonly bytesPerInvoice: number;
@@ -96,6 +100,8 @@ async function measure(invoices: readonly Invoice[], period: DayRange): Promise<
     packPage: [] as number[],
     mergedPage: [] as number[],
     ratio: [] as number[],
+    ratioCpu: [] as number[],
+    packPageCpu: [] as number[],
     floorRatio: [] as number[],
   };
   let pages = 0;
@@ -114,9 +120,13 @@ async function measure(invoices: readonly Invoice[], period: DayRange): Promise<
     for (const doc of docs) await pdfmake.createPdf(doc).getBuffer();
     const floor = (performance.now() - t) / chunk.length;
     t = performance.now();
+    const packCpu = cpuMs();
     const pack = await renderPrintPack(chunk, options);
     const packMs = performance.now() - t;
     const chunkPages = pagesOf(pack);
+    const pageCpu = (cpuMs() - packCpu) / chunkPages;
+    per.packPageCpu.push(pageCpu);
+    per.ratioCpu.push((per.separateCpu.at(-1) ?? 0) / pageCpu);
     t = performance.now();
     await mergeInvoicePdfs(singles);
     per.mergedPage.push((performance.now() - t) / chunkPages);
@@ -137,6 +147,8 @@ async function measure(invoices: readonly Invoice[], period: DayRange): Promise<
     packPageMs: median(per.packPage),
     mergedPageMs: median(per.mergedPage),
     separateOverPackPage: median(per.ratio),
+    separateOverPackPageCpu: median(per.ratioCpu),
+    packPageCpuMs: median(per.packPageCpu),
     engineOverPdfmake: median(per.floorRatio),
     bytesPerInvoice: bytes / invoices.length,
   };

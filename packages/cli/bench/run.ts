@@ -8,6 +8,7 @@
  *     pnpm bench --runs 5 --sample 2000 --sizes group
  *     pnpm bench --skip-preview   # no real `carebill preview` runs (minutes at the group size)
  *     pnpm bench --pack-only      # load, the preview's charges and the management pack
+ *     pnpm bench --skip-pack      # everything but the management pack (issue #15's rows)
  *
  * The PDF rows run in a fresh process (pdf-rows.ts); the `carebill preview` rows run the
  * built CLI as a user does, timing it and summing the resident memory of all its
@@ -71,6 +72,7 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string', default: 'home,group' },
     'skip-preview': { type: 'boolean', default: false },
     'pack-only': { type: 'boolean', default: false },
+    'skip-pack': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
@@ -87,8 +89,14 @@ interface Row {
   note?: string;
   /** What `ms` holds when it is not milliseconds. */
   unit?: 'MB' | '×';
+  /** The 1-minute load average when the row was recorded. */
+  load?: number;
 }
 const rows: Row[] = [];
+/** Adds a row stamped with the 1-minute load average now (`uptime`'s first figure). */
+function addRow(row: Row): void {
+  rows.push({ ...row, load: loadavg()[0] ?? 0 });
+}
 /** The figures the targets table reads, by name. */
 const figures = new Map<string, number>();
 
@@ -197,12 +205,12 @@ async function benchSize(size: Size): Promise<void> {
   });
   if (loaded === undefined || loaded.errors.length > 0) throw new Error(`${dir} does not load`);
   const data = loaded;
-  rows.push({ size, stage: 'load + validate', ms: loadMs });
+  addRow({ size, stage: 'load + validate', ms: loadMs });
   figures.set(`${size} load`, median(loadMs));
 
   if (flags['pack-only'] === true) {
     await benchPack(size, data, out);
-    rows.push({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
+    addRow({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
     return;
   }
 
@@ -213,7 +221,7 @@ async function benchSize(size: Size): Promise<void> {
   });
   const p = preview as Preview;
   figures.set(`${size} charges`, median(chargeMs));
-  rows.push({
+  addRow({
     size,
     stage: 'charges + grouping',
     ms: chargeMs,
@@ -221,7 +229,7 @@ async function benchSize(size: Size): Promise<void> {
   });
 
   note('preview.json');
-  rows.push({
+  addRow({
     size,
     stage: 'preview.json',
     ms: await repeat(RUNS, () => writeFile(join(out, 'preview.json'), renderPreviewJson(p))),
@@ -232,7 +240,7 @@ async function benchSize(size: Size): Promise<void> {
   const xlsxMs = await repeat(RUNS, () => writePreviewWorkbook(p, createWriteStream(xlsx)));
   const cells = await readCells(xlsx);
   const bareMs = await repeat(RUNS, () => bareWorkbook(join(out, 'bare.xlsx'), cells));
-  rows.push({
+  addRow({
     size,
     stage: 'preview.xlsx',
     ms: xlsxMs,
@@ -252,7 +260,7 @@ async function benchSize(size: Size): Promise<void> {
       )
     : undefined;
   figures.set(`${size} runway`, median(runwayMs));
-  rows.push({
+  addRow({
     size,
     stage: 'runway, 36 months',
     ms: runwayMs,
@@ -260,11 +268,11 @@ async function benchSize(size: Size): Promise<void> {
     note: `${data.dataset.careFunds.length} funds`,
   });
 
-  await benchPack(size, data, out);
+  if (flags['skip-pack'] !== true) await benchPack(size, data, out);
 
   for (const format of EXPORT_FORMATS) {
     note(`export ${format}`);
-    rows.push({
+    addRow({
       size,
       stage: `export ${format}`,
       ms: await repeat(RUNS, async () => {
@@ -279,7 +287,7 @@ async function benchSize(size: Size): Promise<void> {
   const label = all ? `all ${sample.length}` : `sample ${sample.length}`;
   note(`invoice PDFs (${label}), in a fresh process`);
   const pdf = await measurePdfRows(sample, MONTH);
-  rows.push({
+  addRow({
     size,
     stage: `invoice PDF, one each (${label})`,
     ms: [pdf.separateMs],
@@ -287,22 +295,30 @@ async function benchSize(size: Size): Promise<void> {
     floorMs: [pdf.pdfmakeMs],
     note: `CPU ${pdf.separateCpuMs.toFixed(1)} ms; ${(pdf.bytesPerInvoice / 1024).toFixed(1)} KB an invoice; ratio = median of ${pdf.chunks} chunks: ${pdf.engineOverPdfmake.toFixed(2)}×`,
   });
-  rows.push({
+  addRow({
     size,
     stage: 'separate invoice ÷ print-pack page',
     ms: [pdf.separateOverPackPage],
     unit: '×',
     note: `a page laid out in a pack ${pdf.packPageMs.toFixed(1)} ms (${pdf.pages} pages in packs of 25); median of the chunks' ratios`,
   });
+  addRow({
+    size,
+    stage: 'separate invoice ÷ print-pack page, CPU time',
+    ms: [pdf.separateOverPackPageCpu],
+    unit: '×',
+    note: `CPU ${pdf.separateCpuMs.toFixed(1)} ms an invoice, ${pdf.packPageCpuMs.toFixed(1)} ms a pack page; steadier than wall time under load`,
+  });
   figures.set(`${size} separate ÷ page`, pdf.separateOverPackPage);
-  rows.push({
+  figures.set(`${size} separate ÷ page, CPU`, pdf.separateOverPackPageCpu);
+  addRow({
     size,
     stage: 'print-pack page, merged from invoice PDFs',
     ms: [pdf.mergedPageMs],
     floor: 'laid out again',
     floorMs: [pdf.packPageMs],
   });
-  rows.push({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
+  addRow({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
 }
 
 /** The real `carebill preview` at each size: one PDF process against the default pool. */
@@ -312,7 +328,9 @@ async function benchPreviews(size: Size): Promise<void> {
   const note = (stage: string) => process.stderr.write(`[${size}] ${stage}…\n`);
   const one: CliRun[] = [];
   const pool: CliRun[] = [];
-  // Home: alternate the two, RUNS times each. Group: the pool once; one process only --full.
+  const forced: CliRun[] = [];
+  // Home: turn about, RUNS times each: --jobs 1, the default (one process at this size) and
+  // --jobs 2 (the pool the default avoids). Group: the default once; --jobs 1 only --full.
   const times = size === 'home' ? RUNS : 1;
   for (let i = 0; i < times; i++) {
     if (size === 'home' || flags.full === true) {
@@ -321,20 +339,33 @@ async function benchPreviews(size: Size): Promise<void> {
     }
     note(`carebill preview, default --jobs (${i + 1}/${times})`);
     pool.push(await runPreview(ROOT, dir, out));
+    if (size === 'home') {
+      note(`carebill preview --jobs 2 (${i + 1}/${times})`);
+      forced.push(await runPreview(ROOT, dir, out, 2));
+    }
   }
   const last = pool.at(-1) as CliRun;
   const wall = pool.map((run) => run.wallMs);
   const oneWall = one.map((run) => run.wallMs);
-  rows.push({
+  addRow({
     size,
-    stage: `carebill preview, ${last.processes === undefined ? 'default' : last.processes - 1} PDF processes`,
+    stage: `carebill preview, default (${last.processes ?? '?'} process${last.processes === 1 ? '' : 'es'})`,
     ms: wall,
     ...(one.length > 0 && { floor: 'the same, --jobs 1', floorMs: oneWall }),
     note: describeRun(last),
   });
+  if (forced.length > 0)
+    addRow({
+      size,
+      stage: 'carebill preview, --jobs 2 (pool forced)',
+      ms: forced.map((run) => run.wallMs),
+      floor: 'the same, --jobs 1',
+      floorMs: oneWall,
+      note: describeRun(forced.at(-1) as CliRun),
+    });
   if (one.length > 0) {
     figures.set(`${size} pool speed-up`, median(oneWall) / median(wall));
-    rows.push({
+    addRow({
       size,
       stage: 'carebill preview, --jobs 1',
       ms: oneWall,
@@ -344,7 +375,7 @@ async function benchPreviews(size: Size): Promise<void> {
   figures.set(`${size} preview wall`, median(wall));
   if (last.peakTreeMb !== undefined) {
     figures.set(`${size} preview peak RSS`, Math.max(...pool.map((run) => run.peakTreeMb ?? 0)));
-    rows.push({
+    addRow({
       size,
       stage: 'carebill preview, peak RSS, all processes',
       ms: pool.map((run) => run.peakTreeMb ?? 0),
@@ -387,7 +418,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
     },
     charges,
   );
-  rows.push({
+  addRow({
     size,
     stage: 'pack figures',
     ...packFigures,
@@ -401,7 +432,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
     },
     charges,
   );
-  rows.push({
+  addRow({
     size,
     stage: 'pack figures, --compare',
     ...compared,
@@ -410,7 +441,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
   });
 
   note('report.json');
-  rows.push({
+  addRow({
     size,
     stage: 'report.json',
     ms: await repeat(RUNS, () =>
@@ -427,7 +458,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
     () => writeManagementPackWorkbook(pack, createWriteStream(xlsx)),
     () => bareWorkbook(join(out, 'bare-report.xlsx'), cells),
   );
-  rows.push({
+  addRow({
     size,
     stage: 'report.xlsx, --compare',
     ...workbooks,
@@ -448,7 +479,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
     () => renderPdf(docs.pop() as DocDefinition),
   );
   await writeFile(join(out, 'report.pdf'), pdf);
-  rows.push({
+  addRow({
     size,
     stage: 'report.pdf, --compare',
     ...pdfs,
@@ -463,12 +494,12 @@ function fmt(ms: number): string {
 
 function printTable(): void {
   const lines = [
-    ['size', 'stage', 'median (min–max)', 'floor', 'ratio', 'note'],
+    ['size', 'stage', 'median (min–max)', 'floor', 'ratio', 'load', 'note'],
     ...rows.map((r) => {
       if (r.unit !== undefined) {
         const value = median(r.ms);
         const text = r.unit === 'MB' ? `${value.toFixed(0)} MB` : `${value.toFixed(2)}×`;
-        return [r.size, r.stage, text, '', '', r.note ?? ''];
+        return [r.size, r.stage, text, '', '', (r.load ?? 0).toFixed(1), r.note ?? ''];
       }
       const m = median(r.ms);
       const range = r.ms.length > 1 ? ` (${fmt(Math.min(...r.ms))}–${fmt(Math.max(...r.ms))})` : '';
@@ -479,6 +510,7 @@ function printTable(): void {
         `${fmt(m)}${range}`,
         f === undefined ? '' : `${fmt(f)} ${r.floor}`,
         f === undefined ? '' : `${(m / f).toFixed(2)}×`,
+        (r.load ?? 0).toFixed(1),
         r.note ?? '',
       ];
     }),

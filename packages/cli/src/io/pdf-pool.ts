@@ -81,11 +81,11 @@ export const WORKER_EXEC_ARGV = [
  * how many processes to use: each
  * child started for the run first pays ~1.5–2 s of CPU (loading pdfmake and the fonts,
  * compiling the renderer's code) before it renders at full speed, and on two cores two
- * renderers each run slower than one alone. Measured with the built CLI (docs/performance.md):
- * a home's month (263 invoices, ~320 here) was 0.70× as fast over two children as in one
- * process; 20 homes (1,287 invoices) were faster over two.
+ * renderers each run slower than one alone. Measured with the built CLI, --jobs 1 against
+ * --jobs 2 on this 2-core machine under load (docs/performance.md): 263 invoices (~320
+ * here) 0.55–0.87× as fast over two, 543 (~660) 0.96×, 1,287 (~1,570) 1.08×.
  */
-export const MIN_WORK_FOR_POOL = 600;
+export const MIN_WORK_FOR_POOL = 1000;
 
 /** The work in `jobs`, in invoices laid out (see {@link MIN_WORK_FOR_POOL}). */
 export function workOf(jobs: readonly PdfJob[]): number {
