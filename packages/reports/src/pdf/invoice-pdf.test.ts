@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import type { Invoice, InvoiceLine } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
+import { runScriptWith } from '../../test/child.js';
 import {
   HAS_POPPLER,
   HAS_QPDF,
@@ -278,4 +279,20 @@ describe('mergeInvoicePdfs', () => {
     // The shared faces, and the Greek invoice's own copy of the face its name is set in.
     expect(pdfFonts(path).trim().split('\n').slice(2).length).toBeGreaterThan(2);
   });
+});
+
+describe('PDF bytes in any time zone', () => {
+  it('gives the same invoice, merged pack and laid-out pack bytes far behind and far ahead of UTC', async () => {
+    const [behind, ahead] = await Promise.all(
+      ['America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) =>
+        runScriptWith<{ invoices: string[]; merged: string; laidOut: string }>(
+          { TZ },
+          'pdf-digests.ts',
+        ),
+      ),
+    );
+    expect(behind?.invoices).toHaveLength(3);
+    expect(ahead).toEqual(behind);
+    expect(new Set([behind?.merged, behind?.laidOut, ...(behind?.invoices ?? [])]).size).toBe(5);
+  }, 60_000);
 });
