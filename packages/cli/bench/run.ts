@@ -10,6 +10,7 @@
  *     pnpm bench --pack-only      # load, the preview's charges and the management pack
  *     pnpm bench --skip-pack      # everything but the management pack (issue #15's rows)
  *
+ * The stages first, then the real previews; bench/results.json is rewritten after each part.
  * The PDF rows run in a fresh process (pdf-rows.ts); the `carebill preview` rows run the
  * built CLI as a user does, timing it and summing the resident memory of all its
  * processes every 100 ms (cli-run.ts). The last table checks each target of issue #15.
@@ -622,33 +623,49 @@ process.stderr.write(
 const sizes = String(flags.sizes).split(',') as Size[];
 for (const size of sizes)
   if (!(size in SIZES)) throw new Error(`--sizes takes home,group; got ${size}`);
-// The real previews first, while this process holds no dataset.
+
+/** Writes bench/results.json with every row so far, so a run stopped part-way keeps them. */
+async function save(targets?: ReturnType<typeof printTargets>): Promise<void> {
+  const results = {
+    started: started.toISOString(),
+    node: process.version,
+    cores: cpus().length,
+    loadAverageBefore: load,
+    loadAverageAfter: loadavg(),
+    runs: RUNS,
+    sample: SAMPLE,
+    full: flags.full,
+    complete: targets !== undefined,
+    peakRssMb: rssMb(),
+    figures: Object.fromEntries(figures),
+    ...(targets !== undefined && { targets }),
+    stages: rows.map((r) => ({
+      ...r,
+      medianMs: median(r.ms),
+      ...(r.floorMs && {
+        floorMedianMs: median(r.floorMs),
+        ratio: median(r.ms) / median(r.floorMs),
+      }),
+    })),
+  };
+  await writeFile(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+// Stage by stage, then the real previews (the whole group's is the longest, so last); the
+// rows so far are saved after each.
+for (const size of sizes) {
+  await benchSize(size);
+  await save();
+}
 if (flags['skip-preview'] !== true && flags['pack-only'] !== true)
-  for (const size of sizes) await benchPreviews(size);
-for (const size of sizes) await benchSize(size);
+  for (const size of sizes) {
+    await benchPreviews(size);
+    await save();
+  }
 printTable();
-const targets = printTargets();
-const results = {
-  started: started.toISOString(),
-  node: process.version,
-  cores: cpus().length,
-  loadAverageBefore: load,
-  loadAverageAfter: loadavg(),
-  runs: RUNS,
-  sample: SAMPLE,
-  full: flags.full,
-  peakRssMb: rssMb(),
-  figures: Object.fromEntries(figures),
-  targets,
-  stages: rows.map((r) => ({
-    ...r,
-    medianMs: median(r.ms),
-    ...(r.floorMs && { floorMedianMs: median(r.floorMs), ratio: median(r.ms) / median(r.floorMs) }),
-  })),
-};
-await writeFile(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+await save(printTargets());
 process.stdout.write(
-  `peak RSS of the whole run: ${rssMb().toFixed(0)} MB; load average ${loadavg()
+  `peak RSS of the bench process: ${rssMb().toFixed(0)} MB; load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}; bench/results.json written\n`,
 );
