@@ -96,11 +96,14 @@ interface Row {
   unit?: 'MB' | '×';
   /** The 1-minute load average when the row was recorded. */
   load?: number;
+  /** CPU milliseconds of each run, when measured. */
+  cpuMs?: number[];
 }
 const rows: Row[] = [];
 /** Adds a row stamped with the 1-minute load average now (`uptime`'s first figure). */
 function addRow(row: Row): void {
-  rows.push({ ...row, load: loadavg()[0] ?? 0 });
+  const cpuMs = cpuOf.get(row.ms);
+  rows.push({ ...row, load: loadavg()[0] ?? 0, ...(cpuMs !== undefined && { cpuMs }) });
 }
 /** The figures the targets table reads, by name. */
 const figures = new Map<string, number>();
@@ -117,10 +120,30 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: numb
   return { value, ms: performance.now() - t0 };
 }
 
+/**
+ * The CPU milliseconds (this process, its GC threads included) of each run, by the array of
+ * wall times {@link repeat} returned: on a loaded machine wall time measures the other jobs
+ * as much as ours, CPU time much less so.
+ */
+const cpuOf = new WeakMap<readonly number[], number[]>();
+
 async function repeat(times: number, run: () => Promise<unknown> | unknown): Promise<number[]> {
   const ms: number[] = [];
-  for (let i = 0; i < times; i++) ms.push((await timed(run)).ms);
+  const cpu: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const before = process.cpuUsage();
+    ms.push((await timed(run)).ms);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  cpuOf.set(ms, cpu);
   return ms;
+}
+
+/** The median CPU time of a {@link repeat}'s runs. */
+function cpuMedian(ms: readonly number[]): number | undefined {
+  const cpu = cpuOf.get(ms);
+  return cpu === undefined ? undefined : median(cpu);
 }
 
 function rssMb(): number {
@@ -212,6 +235,7 @@ async function benchSize(size: Size): Promise<void> {
   const data = loaded;
   addRow({ size, stage: 'load + validate', ms: loadMs });
   figures.set(`${size} load`, median(loadMs));
+  figures.set(`${size} load, CPU`, cpuMedian(loadMs) ?? Number.NaN);
 
   if (flags['pack-only'] === true) {
     await benchPack(size, data, out);
@@ -226,6 +250,7 @@ async function benchSize(size: Size): Promise<void> {
   });
   const p = preview as Preview;
   figures.set(`${size} charges`, median(chargeMs));
+  figures.set(`${size} charges, CPU`, cpuMedian(chargeMs) ?? Number.NaN);
   addRow({
     size,
     stage: 'charges + grouping',
@@ -263,6 +288,7 @@ async function benchSize(size: Size): Promise<void> {
       )
     : undefined;
   figures.set(`${size} runway`, median(runwayMs));
+  figures.set(`${size} runway, CPU`, cpuMedian(runwayMs) ?? Number.NaN);
   addRow({
     size,
     stage: 'runway, 36 months',
@@ -376,6 +402,7 @@ async function benchPreviews(size: Size): Promise<void> {
     });
   }
   figures.set(`${size} preview wall`, median(wall));
+  if (last.cpuMs !== undefined) figures.set(`${size} preview wall, CPU`, last.cpuMs);
   if (last.peakTreeMb !== undefined) {
     figures.set(`${size} preview peak RSS`, Math.max(...pool.map((run) => run.peakTreeMb ?? 0)));
     addRow({
@@ -497,12 +524,12 @@ function fmt(ms: number): string {
 
 function printTable(): void {
   const lines = [
-    ['size', 'stage', 'median (min–max)', 'floor', 'ratio', 'load', 'note'],
+    ['size', 'stage', 'median (min–max)', 'CPU', 'floor', 'ratio', 'load', 'note'],
     ...rows.map((r) => {
       if (r.unit !== undefined) {
         const value = median(r.ms);
         const text = r.unit === 'MB' ? `${value.toFixed(0)} MB` : `${value.toFixed(2)}×`;
-        return [r.size, r.stage, text, '', '', (r.load ?? 0).toFixed(1), r.note ?? ''];
+        return [r.size, r.stage, text, '', '', '', (r.load ?? 0).toFixed(1), r.note ?? ''];
       }
       const m = median(r.ms);
       const range = r.ms.length > 1 ? ` (${fmt(Math.min(...r.ms))}–${fmt(Math.max(...r.ms))})` : '';
@@ -511,6 +538,7 @@ function printTable(): void {
         r.size,
         r.stage,
         `${fmt(m)}${range}`,
+        r.cpuMs === undefined ? '' : fmt(median(r.cpuMs)),
         f === undefined ? '' : `${fmt(f)} ${r.floor}`,
         f === undefined ? '' : `${(m / f).toFixed(2)}×`,
         (r.load ?? 0).toFixed(1),
@@ -602,17 +630,19 @@ function printTargets() {
     const value = figures.get(check.figure);
     const holds =
       value === undefined ? undefined : check.atMost ? value <= check.limit : value >= check.limit;
+    const cpu = figures.get(`${check.figure}, CPU`);
     return {
       target: check.target,
       limit: check.show(check.limit),
       value: value === undefined ? undefined : check.show(value),
+      ...(cpu !== undefined && !Number.isNaN(cpu) && { cpu: check.show(cpu) }),
       holds,
     };
   });
   process.stdout.write(`\ntargets (issue #15)\n`);
   for (const r of results)
     process.stdout.write(
-      `  ${r.target.padEnd(48)} ${(r.value ?? 'not measured').padStart(12)}  target ${r.limit.padEnd(10)} ${r.holds === undefined ? '' : r.holds ? 'holds' : 'MISSES'}\n`,
+      `  ${r.target.padEnd(48)} ${(r.value ?? 'not measured').padStart(12)}  target ${r.limit.padEnd(10)} ${r.holds === undefined ? '' : r.holds ? 'holds' : 'MISSES'}${r.cpu === undefined ? '' : ` (CPU ${r.cpu})`}\n`,
     );
   return results;
 }
