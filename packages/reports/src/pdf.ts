@@ -8,6 +8,7 @@
  */
 export {
   type InvoicePdfOptions,
+  mergeInvoicePdfs,
   renderInvoicePdf,
   renderPrintPack,
   writeInvoicePdf,
