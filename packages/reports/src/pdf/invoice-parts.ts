@@ -58,3 +58,30 @@ export function periodOf(invoice: Invoice): { from: Day; to: Day } {
   }
   return { from, to };
 }
+
+/** "Invoice" or "Credit note" (SPEC §10: a credit note's PDF is titled "Credit note"). */
+export function documentTitle(invoice: Invoice): string {
+  return invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice';
+}
+
+/**
+ * What a credit note says in place of payment instructions when the home gave no wording
+ * of its own (core puts the home's wording in `paymentInstructions`): the usual UK practice
+ * of carrying a credit to the next invoice, refunded on request or when nothing more is due.
+ */
+export const DEFAULT_CREDIT_WORDING =
+  'This credit will be taken off your next invoice from us. If no further invoice is due, or you would rather have the credit refunded, please contact us and we will refund it to you.';
+
+/**
+ * How a credit note's credit will be applied or refunded: its `paymentInstructions`, else
+ * {@link DEFAULT_CREDIT_WORDING}.
+ *
+ * @example creditWording({ ...creditNote, paymentInstructions: '' }) === DEFAULT_CREDIT_WORDING
+ */
+export function creditWording(invoice: Invoice): string {
+  return invoice.paymentInstructions.trim() || DEFAULT_CREDIT_WORDING;
+}
+
+/** The note under a table of adjustments, for a reader who has never seen one. */
+export const ADJUSTMENTS_EXPLAINED =
+  'Invoiced is what our earlier invoices charged for that period; Now is what the period comes to with changes recorded since (such as a backdated fee change or a corrected end date). The adjustment is the difference.';
