@@ -71,9 +71,13 @@ export { buildPreview } from './invoices/preview.js';
 export type {
   Invoice,
   InvoiceDelivery,
+  InvoiceKind,
   InvoiceLine,
   InvoicePayer,
+  IssuedLine,
+  IssuedPreview,
   Preview,
+  PreviewRecordedOptions,
   PreviewTotals,
   UnallocatedEntry,
   UnallocatedReason,

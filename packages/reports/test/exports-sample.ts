@@ -68,6 +68,9 @@ export function makeLine(overrides: Partial<InvoiceLine> = {}): InvoiceLine {
     days: 30,
     amountPence: 593803,
     provisional: false,
+    adjusts: null,
+    wasPence: null,
+    nowPence: null,
     ...overrides,
   };
 }
@@ -78,7 +81,9 @@ export function makeInvoice(
   lines: readonly InvoiceLine[],
   overrides: Partial<Omit<Invoice, 'lines' | 'totalPence' | 'number'>> = {},
 ): Invoice {
+  const totalPence = sumPence(lines.map((line) => line.amountPence));
   return {
+    kind: totalPence < 0 ? 'credit_note' : 'invoice',
     number,
     payer: makePayer(),
     location: OAKS.id,
@@ -89,7 +94,7 @@ export function makeInvoice(
     issueDate: NOV_1,
     dueDate: addDays(NOV_1, 14),
     lines,
-    totalPence: sumPence(lines.map((line) => line.amountPence)),
+    totalPence,
     paymentInstructions: OAKS.paymentInstructions,
     delivery: { email: ['margaret@example.com'], post: false, largePrint: false },
     warnings: [],
@@ -102,12 +107,20 @@ export function makePreview(invoices: readonly Invoice[]): Preview {
   const invoicedPence = sumPence(invoices.map((invoice) => invoice.totalPence));
   return {
     period: { from: NOV_1, to: NOV_30 },
+    options: { dayRule: 'day', monthly52: false, prefix: 'PREVIEW', dueDays: 14 },
     invoices,
     unallocated: [],
     unbilled: [],
     parked: [],
     warnings: [],
-    totals: { feesPence: invoicedPence, invoicedPence, unbilledPence: 0, unallocatedPence: 0 },
+    totals: {
+      feesPence: invoicedPence,
+      invoicedPence,
+      unbilledPence: 0,
+      unallocatedPence: 0,
+      adjustmentsPence: 0,
+      unbilledAdjustmentsPence: 0,
+    },
   };
 }
 

@@ -228,6 +228,7 @@ class ChargeMerger {
         unbilled.push({
           booking: booking.id,
           contract: line.contract?.id ?? null,
+          payerKind: line.payer.kind,
           payer: line.payer.id,
           payerName: findParty(this.dataset, line.payer)?.displayName ?? '',
           from: line.from,
@@ -235,6 +236,9 @@ class ChargeMerger {
           days: line.days,
           amountPence: line.amountPence,
           reason,
+          adjusts: null,
+          wasPence: null,
+          nowPence: null,
         });
         continue;
       }

@@ -13,6 +13,7 @@ import {
   checkOptionKeys,
   checkText,
 } from '../errors/checks.js';
+import type { IssuedPreview } from './types.js';
 
 /** The options of `buildPreview` (SPEC §3, §4); see docs/library.md. */
 export interface PreviewOptions extends ChargeOptions {
@@ -29,6 +30,13 @@ export interface PreviewOptions extends ChargeOptions {
    * references. Default `PREVIEW`.
    */
   readonly prefix?: string;
+  /**
+   * The previews already issued (SPEC §10), read with `readIssuedPreview`: each earlier
+   * period is billed again with today's data and its own options, and what changed becomes
+   * adjustment lines on this preview's invoices. The periods must not overlap each other or
+   * `period`. Default: none.
+   */
+  readonly invoiced?: readonly IssuedPreview[];
 }
 
 /** The options of a preview with every default filled in. */
@@ -45,7 +53,7 @@ export const DEFAULT_DUE_DAYS = 14;
 /** @internal */
 export const DEFAULT_PREFIX = 'PREVIEW';
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
-const KEYS = ['period', 'dayRule', 'monthly52', 'dueDays', 'prefix'];
+const KEYS = ['period', 'dayRule', 'monthly52', 'dueDays', 'prefix', 'invoiced'];
 
 /**
  * The preview options, checked, with defaults filled in. Throws a `CarebillError` naming

@@ -80,9 +80,13 @@ export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Pr
         days: line.days,
         amountPence: line.amountPence,
         provisional: line.provisional,
+        adjusts: null,
+        wasPence: null,
+        nowPence: null,
       }),
     );
     return {
+      kind: draft.totalPence < 0 ? 'credit_note' : 'invoice',
       number,
       payer: {
         kind: draft.payer.kind,
@@ -113,12 +117,15 @@ export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Pr
     invoicedPence: sum(invoices),
     unbilledPence: sum(charges.unbilled),
     unallocatedPence: sum(charges.unallocated),
+    adjustmentsPence: 0,
+    unbilledAdjustmentsPence: 0,
   };
   if (totals.feesPence !== totals.invoicedPence + totals.unbilledPence + totals.unallocatedPence) {
     throw internalError(`preview does not conserve fees: ${JSON.stringify(totals)}`);
   }
   return {
     period,
+    options: { dayRule, monthly52, prefix, dueDays },
     invoices,
     unallocated: charges.unallocated,
     unbilled: charges.unbilled,

@@ -281,7 +281,14 @@ describe('writePreviewWorkbook', async () => {
       unbilled: [],
       parked: [],
       warnings: [],
-      totals: { feesPence: 0, invoicedPence: 0, unbilledPence: 0, unallocatedPence: 0 },
+      totals: {
+        feesPence: 0,
+        invoicedPence: 0,
+        unbilledPence: 0,
+        unallocatedPence: 0,
+        adjustmentsPence: 0,
+        unbilledAdjustmentsPence: 0,
+      },
     };
     const wb0 = read(await workbookBuffer(none));
     expect(wb0.SheetNames).toEqual([...PREVIEW_SHEETS]);
