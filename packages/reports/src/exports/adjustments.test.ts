@@ -69,7 +69,9 @@ describe('Xero with adjustments and a credit note', () => {
       TaxType: 'Exempt Income',
     });
     // Invoices less credit notes is exactly what the preview invoiced.
-    const invoiced = [...sumBy(unstarred(readCsv(invoicesFile!.text).rows), 'InvoiceNumber', 'UnitAmount').values()];
+    const invoiced = [
+      ...sumBy(unstarred(readCsv(invoicesFile!.text).rows), 'InvoiceNumber', 'UnitAmount').values(),
+    ];
     const credited = [...sumBy(rows, 'InvoiceNumber', 'UnitAmount').values()];
     expect(invoiced.reduce((a, b) => a + b, 0) - credited.reduce((a, b) => a + b, 0)).toBe(
       preview.totals.invoicedPence,

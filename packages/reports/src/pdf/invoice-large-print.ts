@@ -132,9 +132,7 @@ function linesContent(invoice: Invoice): Content[] {
     content.push(
       heading('Adjustments to earlier periods'),
       { text: largePrintText(ADJUSTMENTS_EXPLAINED), margin: [0, 0, 0, 10] },
-      ...adjustments.map((line, index) =>
-        adjustmentBlock(line, index === adjustments.length - 1),
-      ),
+      ...adjustments.map((line, index) => adjustmentBlock(line, index === adjustments.length - 1)),
     );
   }
   content.push(

@@ -18,8 +18,8 @@ import {
 } from '../../test/poppler.js';
 import { SAMPLE_INVOICES, samplePreview } from '../../test/sample-preview.js';
 import { MM } from './envelope.js';
-import { DEFAULT_CREDIT_WORDING } from './invoice-parts.js';
 import { LARGE_PRINT_BODY_PT } from './invoice-large-print.js';
+import { DEFAULT_CREDIT_WORDING } from './invoice-parts.js';
 import { renderInvoicePdf, renderPrintPack } from './invoice-pdf.js';
 
 const { council, largePrint } = SAMPLE_INVOICES;

@@ -145,7 +145,8 @@ describe('the preview workbook without adjustments', async () => {
   });
 
   it('leaves the adjustment columns of Lines blank and calls every invoice an Invoice', () => {
-    for (const row of rows(wb, 'Lines').slice(1, -1)) expect(row.slice(-4)).toEqual([null, null, null, null]);
+    for (const row of rows(wb, 'Lines').slice(1, -1))
+      expect(row.slice(-4)).toEqual([null, null, null, null]);
     for (const row of rows(wb, 'Invoices').slice(1, -1)) expect(row[1]).toBe('Invoice');
   });
 });

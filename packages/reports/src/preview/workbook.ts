@@ -7,8 +7,8 @@
 import type { Invoice, Preview } from '@carebill/core';
 import { formatDayShort } from '@carebill/core/internal';
 import { bytesOf, writeInto } from '../streams.js';
-import type { Column } from '../tables/columns.js';
 import { ADJUSTMENT_COLUMNS, adjustmentRows } from '../tables/adjustments.js';
+import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
 import { paymentMethodLabel } from '../tables/labels.js';
 import { LEFTOVER_COLUMNS, leftoverRows } from '../tables/leftovers.js';

@@ -46,19 +46,19 @@ export function leftoverRows(preview: Preview): LeftoverRow[] {
     ...preview.unbilled
       .filter((e) => e.adjusts === null)
       .map(
-      (e): LeftoverRow => ({
-        kind: 'Unbilled',
-        booking: e.booking,
-        contract: e.contract,
-        party: e.payer,
-        partyName: e.payerName,
-        from: e.from,
-        to: e.to,
-        days: e.days,
-        amountPence: e.amountPence,
-        reason: e.reason,
-      }),
-    ),
+        (e): LeftoverRow => ({
+          kind: 'Unbilled',
+          booking: e.booking,
+          contract: e.contract,
+          party: e.payer,
+          partyName: e.payerName,
+          from: e.from,
+          to: e.to,
+          days: e.days,
+          amountPence: e.amountPence,
+          reason: e.reason,
+        }),
+      ),
     ...preview.unallocated.map(
       (e): LeftoverRow => ({
         kind: 'Unallocated',

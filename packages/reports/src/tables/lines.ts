@@ -34,7 +34,12 @@ export const LINE_COLUMNS: readonly Column<LineRow>[] = [
   { header: 'Provisional', kind: 'flag', value: (r) => r.line.provisional },
   // SPEC §10: an adjustment line names the issued period it corrects and what that period
   // was invoiced and comes to now; blank on the period's own lines.
-  { header: 'Adjusts from', kind: 'day', value: (r) => r.line.adjusts?.from ?? null, optional: true },
+  {
+    header: 'Adjusts from',
+    kind: 'day',
+    value: (r) => r.line.adjusts?.from ?? null,
+    optional: true,
+  },
   { header: 'Adjusts to', kind: 'day', value: (r) => r.line.adjusts?.to ?? null, optional: true },
   { header: 'Was', kind: 'pence', value: (r) => r.line.wasPence, optional: true },
   { header: 'Now', kind: 'pence', value: (r) => r.line.nowPence, optional: true },
