@@ -165,6 +165,10 @@ export interface IssuedLine {
   readonly booking: string;
   readonly contract: string | null;
   readonly basis: 'contract' | 'default';
+  /** The resident the line names (null for a block bed). */
+  readonly serviceUser: string | null;
+  /** The location of the invoice the line is on. */
+  readonly location: string | null;
   /** Null for the issued preview's own period; the period an adjustment line corrects. */
   readonly adjusts: DayRange | null;
   readonly days: number;
