@@ -161,7 +161,6 @@ function creditContent(invoice: Invoice): Content[] {
   return [
     heading('How this credit will be used'),
     { text: largePrintText(creditWording(invoice)), margin: [0, 0, 0, 8] },
-    { text: 'Nothing is due from you on this credit note.', margin: [0, 0, 0, 8] },
     {
       text: ['Please quote credit note number ', { text: invoice.number, noWrap: true }, '.'],
     },

@@ -65,12 +65,13 @@ export function documentTitle(invoice: Invoice): string {
 }
 
 /**
- * What a credit note says in place of payment instructions when the home gave no wording
- * of its own (core puts the home's wording in `paymentInstructions`): the usual UK practice
- * of carrying a credit to the next invoice, refunded on request or when nothing more is due.
+ * What a credit note says in place of payment instructions when its `paymentInstructions`
+ * is empty (core writes the wording there: `creditInstructions`), as a hand-built credit
+ * note may be: the usual UK practice of carrying a credit to the next invoice, refunded on
+ * request or when nothing more is due.
  */
 export const DEFAULT_CREDIT_WORDING =
-  'This credit will be taken off your next invoice from us. If no further invoice is due, or you would rather have the credit refunded, please contact us and we will refund it to you.';
+  'Nothing to pay: this credit will be taken off your next invoice from us. If no further invoice is due, or you would rather have the money back, please contact us and it will be refunded to you.';
 
 /**
  * How a credit note's credit will be applied or refunded: its `paymentInstructions`, else

@@ -117,7 +117,9 @@ describe.skipIf(!HAS_POPPLER)('adjustments and credit notes read back with poppl
     expect(page).not.toContain('Please pay');
     expect(page).toContain('How this credit will be used');
     expect(page).toContain('We will take this credit off your next invoice.');
-    expect(page).toContain('Nothing is due from you on this credit note.');
+    expect(page).toMatch(
+      /Please quote credit note number PREVIEW-202411-0003 and your account code/,
+    );
     expect(page).toMatch(/Total credit\s+£552\.86/);
     expect(page).toMatch(/1 Oct 2024 – 31 Oct 2024\s+£642\.86\s+£0\.00\s+-£642\.86/);
     expect(page).toContain(`${creditNote.number} · Page 1 of 1`);

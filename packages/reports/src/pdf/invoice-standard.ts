@@ -224,7 +224,7 @@ function creditContent(invoice: Invoice): Content[] {
     { text: breakLongTokens(creditWording(invoice)), fontSize: 10 },
     {
       text: [
-        'Nothing is due from you on this credit note. Please quote credit note number ',
+        'Please quote credit note number ',
         { text: invoice.number, noWrap: true },
         ...account,
         ' in any query.',

@@ -102,6 +102,14 @@ describe('the preview workbook with adjustments to earlier periods', async () =>
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(preview.totals.invoicedPence);
   });
 
+  it('prints Lines up to Provisional, leaving the adjustment columns on screen', () => {
+    const lines = wb.SheetNames.indexOf('Lines');
+    expect(wb.Workbook?.Names?.filter((n) => n.Name === '_xlnm.Print_Area')).toEqual([
+      { Name: '_xlnm.Print_Area', Sheet: lines, Ref: "'Lines'!$A:$O" },
+    ]);
+    expect(rows(wb, 'Lines')[0]![14]).toBe('Provisional');
+  });
+
   it('marks the credit note on the Invoices sheet', () => {
     const [header, ...body] = rows(wb, 'Invoices');
     expect(header!.slice(0, 2)).toEqual(['Invoice', 'Kind']);

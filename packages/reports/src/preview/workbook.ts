@@ -105,6 +105,10 @@ async function writeSheets(
       columns: LINE_COLUMNS,
       rows: () => lineRows(invoices),
       sum: ['Amount'],
+      // On paper, up to Provisional: with the four adjustment columns one A4 page wide
+      // printed the sheet at 43 % of full size. An adjustment line's description says the
+      // same in words, and the Adjustments sheet prints them as columns (docs/outputs.md).
+      printedColumns: LINE_COLUMNS.findIndex((c) => c.header === 'Provisional') + 1,
     },
     onCleaned,
   );
