@@ -2,7 +2,7 @@
  * `carebill export`: accountant import files for a month (SPEC §6 "Accountant exports").
  * It builds the same preview as `carebill preview`, so numbers agree invoice by invoice.
  */
-import { buildPreview, formatPounds } from '@carebill/core';
+import { buildPreview, formatPounds, type Invoice } from '@carebill/core';
 import {
   DEFAULT_EXPORT_ENCODING,
   EXPORT_ENCODINGS,
@@ -68,7 +68,7 @@ export const exportCommand = defineCommand({
         await run.commit();
         for (const warning of warnings) complain(`warning ${warning.code}: ${warning.message}\n`);
         say(
-          `Export ${format} (${encoding}): ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
+          `Export ${format} (${encoding}): ${documentCount(preview.invoices)}, ${formatPounds(preview.totals.invoicedPence)}, ` +
             `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
         );
         return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
@@ -76,3 +76,10 @@ export const exportCommand = defineCommand({
     );
   },
 });
+
+/** "12 invoices", or "12 invoices and 1 credit note" when there are credit notes (SPEC §10). */
+function documentCount(invoices: readonly Invoice[]): string {
+  const credits = invoices.filter((invoice) => invoice.kind === 'credit_note').length;
+  const count = `${invoices.length - credits} invoices`;
+  return credits === 0 ? count : `${count} and ${credits} credit note${credits === 1 ? '' : 's'}`;
+}

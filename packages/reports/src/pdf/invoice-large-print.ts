@@ -69,7 +69,7 @@ export function largePrintInvoiceSection(invoice: Invoice, billingPeriod?: DayRa
     },
     { text: '', margin: [0, 100 * MM - MARGIN, 0, 0] },
     { text: documentTitle(invoice), fontSize: TITLE_PT, bold: true, margin: [0, 0, 0, 8] },
-    ...(credit ? creditDetails(invoice, period) : invoiceDetails(invoice, period)),
+    ...(credit ? creditDetails(invoice) : invoiceDetails(invoice, period)),
     ...linesContent(invoice),
     ...(credit ? creditContent(invoice) : paymentContent(invoice)),
     heading(`Who this ${credit ? 'credit note' : 'invoice'} is from`),
@@ -104,12 +104,12 @@ function invoiceDetails(invoice: Invoice, period: Period): Content[] {
   ];
 }
 
-function creditDetails(invoice: Invoice, period: Period): Content[] {
+/** A credit note's details: no period (its blocks name the periods it adjusts), no due date. */
+function creditDetails(invoice: Invoice): Content[] {
   return [
     pair('Credit note number', { text: invoice.number, noWrap: true }),
     pair('Account code', breakLongTokens(invoice.payer.accountCode || 'none')),
     pair('Date of credit note', pdfDate(invoice.issueDate)),
-    pair('For the period', `${pdfDate(period.from)} to ${pdfDate(period.to)}`),
     pair('Amount of credit', { text: pdfMoney(-invoice.totalPence), bold: true, noWrap: true }),
   ];
 }

@@ -81,8 +81,8 @@ export function standardInvoiceSection(invoice: Invoice, billingPeriod?: DayRang
               ? [
                   detail('Credit note number', { text: invoice.number, noWrap: true }),
                   detail('Account code', breakLongTokens(invoice.payer.accountCode || '—')),
+                  // No period: its table names the periods it adjusts.
                   detail('Issue date', pdfDate(invoice.issueDate)),
-                  detail('Period', `${pdfDate(period.from)} – ${pdfDate(period.to)}`),
                 ]
               : [
                   detail('Invoice number', { text: invoice.number, noWrap: true }),
@@ -166,13 +166,18 @@ function linesContent(invoice: Invoice, period: { from: Day; to: Day }): Content
     );
   }
   content.push(
-    {
-      text: 'Adjustments to earlier periods',
-      ...SECTION_HEADING,
-      margin: [0, own.length > 0 ? 16 : 0, 0, 6],
-    },
-    adjustmentsTable(adjustments),
-    { text: ADJUSTMENTS_EXPLAINED, fontSize: 8.5, color: GREY, margin: [0, 4, 0, 0] },
+    ...keptTogether(
+      [
+        {
+          text: 'Adjustments to earlier periods',
+          ...SECTION_HEADING,
+          margin: [0, own.length > 0 ? 16 : 0, 0, 6],
+        },
+        adjustmentsTable(adjustments),
+        { text: ADJUSTMENTS_EXPLAINED, fontSize: 8.5, color: GREY, margin: [0, 4, 0, 0] },
+      ],
+      adjustments.length <= 12 && rowsAreShort(adjustments),
+    ),
     {
       table: {
         widths: ['*', 62],
@@ -201,14 +206,27 @@ function linesContent(invoice: Invoice, period: { from: Day; to: Day }): Content
 
 /** How to pay: the home's instructions and what to pay by when. */
 function paymentContent(invoice: Invoice): Content[] {
-  return [
-    { text: 'How to pay', ...SECTION_HEADING, margin: [0, 18, 0, 4] },
-    {
-      text: breakLongTokens(invoice.paymentInstructions || 'Please contact us to arrange payment.'),
-      fontSize: 10,
-    },
-    { text: paymentSentence(invoice), fontSize: 10, margin: [0, 6, 0, 0] },
-  ];
+  return keptTogether(
+    [
+      { text: 'How to pay', ...SECTION_HEADING, margin: [0, 18, 0, 4] },
+      {
+        text: breakLongTokens(
+          invoice.paymentInstructions || 'Please contact us to arrange payment.',
+        ),
+        fontSize: 10,
+      },
+      { text: paymentSentence(invoice), fontSize: 10, margin: [0, 6, 0, 0] },
+    ],
+    invoice.paymentInstructions.length <= MAX_UNBROKEN_DESCRIPTION,
+  );
+}
+
+/**
+ * Parts kept on one page, so a heading never ends a page without what it heads; only when
+ * `short` (pdfmake drops an unbreakable block taller than a page).
+ */
+function keptTogether(parts: Content[], short: boolean): Content[] {
+  return short ? [{ stack: parts, unbreakable: true }] : parts;
 }
 
 /** A credit note asks for no payment: it says how the credit will be used, and what to quote. */
@@ -219,20 +237,23 @@ function creditContent(invoice: Invoice): Content[] {
         { text: breakLongTokens(invoice.payer.accountCode), noWrap: true },
       ]
     : [];
-  return [
-    { text: 'How this credit will be used', ...SECTION_HEADING, margin: [0, 18, 0, 4] },
-    { text: breakLongTokens(creditWording(invoice)), fontSize: 10 },
-    {
-      text: [
-        'Please quote credit note number ',
-        { text: invoice.number, noWrap: true },
-        ...account,
-        ' in any query.',
-      ],
-      fontSize: 10,
-      margin: [0, 6, 0, 0],
-    },
-  ];
+  return keptTogether(
+    [
+      { text: 'How this credit will be used', ...SECTION_HEADING, margin: [0, 18, 0, 4] },
+      { text: breakLongTokens(creditWording(invoice)), fontSize: 10 },
+      {
+        text: [
+          'Please quote credit note number ',
+          { text: invoice.number, noWrap: true },
+          ...account,
+          ' in any query.',
+        ],
+        fontSize: 10,
+        margin: [0, 6, 0, 0],
+      },
+    ],
+    creditWording(invoice).length <= MAX_UNBROKEN_DESCRIPTION,
+  );
 }
 
 /** What to pay by when, and what to quote; direct debits are collected, not paid. */
