@@ -149,7 +149,7 @@ describe.skipIf(SKIP_REASON !== '')(
       // Lines prints up to Provisional: its adjustment columns stay on screen (print area).
       expect(pages[1]).toMatch(/Invoice Payer Account code .* Amount Provisional ?\n/);
       expect(pages[1]).not.toContain('Adjusts from');
-      expect(pages[2]).toMatch(/Adjusts from Adjusts to .* Was Now Adjustment Description/);
+      expect(pages[2]).toMatch(/Adjusts from Adjusts to .* Was Now Adjustment ?\n/);
       // The unbilled payer by name, beside the id.
       expect(pages[4]).toMatch(/Unbilled \S+ \S+ 6724fbcb4f73a2cebf638772 Keith Moss/);
     });

@@ -45,17 +45,17 @@ describe('the preview workbook with adjustments to earlier periods', async () =>
       'Invoice',
       'On',
       'Payer',
-      'Payer id',
       'Account code',
       'Location',
       'Resident',
-      'Resident id',
-      'Booking',
-      'Contract',
       'Days now',
       'Was',
       'Now',
       'Adjustment',
+      'Booking',
+      'Contract',
+      'Resident id',
+      'Payer id',
       'Description',
     ]);
     const data = body.slice(0, -1);
@@ -66,26 +66,27 @@ describe('the preview workbook with adjustments to earlier periods', async () =>
       [OCT_1, OCT_31, 'PREVIEW-202411-0003', 'Credit note'],
       [OCT_1, OCT_31, '', 'Unbilled (BILLING_NOT_ENABLED)'],
     ]);
-    expect(data.map((r) => [r[4], r[8], r[10], r[12], r[13], r[14], r[15]])).toEqual([
+    expect(data.map((r) => [r[4], r[7], r[12], r[8], r[9], r[10], r[11]])).toEqual([
       ["Margaret O'Brien", "Ann O'Brien", 'bk-1', 31, 5938.03, 6021.43, 83.4],
       ['Kent County Council', 'Brown, Arthur', 'bk-2', 31, 3764.29, 3885.72, 121.43],
       ['Kent County Council', 'Patel, Ravi', 'bk-3', 14, 3764.29, 1700, -2064.29],
       ['NHS Kent and Medway ICB', 'Patel, Ravi', 'bk-3', 14, 1045.71, 472.26, -573.45],
       ['Dafydd Ŵyn', '', 'bk-9', 31, 0, 42.86, 42.86],
     ]);
-    expect(data[4]![5]).toBe('service_user_contact/suc-9');
+    expect(data[4]![15]).toBe('service_user_contact/suc-9');
+    expect(data[2]![16]).toBe(preview.invoices[1]!.lines[2]!.description);
   });
 
   it('totals was, now and adjustment with SUM formulas whose cached results are exact', () => {
     const ws = wb.Sheets['Adjustments']!;
-    const total = ws['P7'] as XLSX.CellObject;
+    const total = ws['L7'] as XLSX.CellObject;
     expect(ws['A7']?.v).toBe('Total');
-    expect(total.f).toBe('SUM(P2:P6)');
+    expect(total.f).toBe('SUM(L2:L6)');
     expect(Math.round(Number(total.v) * 100)).toBe(
       preview.totals.adjustmentsPence + preview.totals.unbilledAdjustmentsPence,
     );
-    expect(ws['N7']).toMatchObject({ f: 'SUM(N2:N6)' });
-    expect(ws['P2']).toMatchObject({ t: 'n', z: '£#,##0.00' });
+    expect(ws['J7']).toMatchObject({ f: 'SUM(J2:J6)' });
+    expect(ws['L2']).toMatchObject({ t: 'n', z: '£#,##0.00' });
     expect(ws['A2']).toMatchObject({ t: 'n', z: 'd mmm yyyy' });
   });
 
@@ -102,10 +103,11 @@ describe('the preview workbook with adjustments to earlier periods', async () =>
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(preview.totals.invoicedPence);
   });
 
-  it('prints Lines up to Provisional, leaving the adjustment columns on screen', () => {
+  it('prints Lines up to Provisional and Adjustments up to Adjustment, the rest on screen', () => {
     const lines = wb.SheetNames.indexOf('Lines');
     expect(wb.Workbook?.Names?.filter((n) => n.Name === '_xlnm.Print_Area')).toEqual([
       { Name: '_xlnm.Print_Area', Sheet: lines, Ref: "'Lines'!$A:$O" },
+      { Name: '_xlnm.Print_Area', Sheet: lines + 1, Ref: "'Adjustments'!$A:$L" },
     ]);
     expect(rows(wb, 'Lines')[0]![14]).toBe('Provisional');
   });
@@ -149,7 +151,7 @@ describe('the preview workbook without adjustments', async () => {
     expect(header![0]).toBe('Adjusts from');
     expect(body).toHaveLength(1);
     expect(body[0]![0]).toBe('Total');
-    expect(body[0]!.slice(13, 16)).toEqual([0, 0, 0]);
+    expect(body[0]!.slice(9, 12)).toEqual([0, 0, 0]);
   });
 
   it('leaves the adjustment columns of Lines blank and calls every invoice an Invoice', () => {

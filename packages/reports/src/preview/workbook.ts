@@ -7,7 +7,11 @@
 import type { Invoice, Preview } from '@carebill/core';
 import { formatDayShort } from '@carebill/core/internal';
 import { bytesOf, writeInto } from '../streams.js';
-import { ADJUSTMENT_COLUMNS, adjustmentRows } from '../tables/adjustments.js';
+import {
+  ADJUSTMENT_COLUMNS,
+  ADJUSTMENT_PRINTED_COLUMNS,
+  adjustmentRows,
+} from '../tables/adjustments.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
 import { paymentMethodLabel } from '../tables/labels.js';
@@ -121,6 +125,9 @@ async function writeSheets(
       columns: ADJUSTMENT_COLUMNS,
       rows: () => adjustments,
       sum: ['Was', 'Now', 'Adjustment'],
+      // On paper up to Adjustment: the ids and the description in words fitted one page
+      // wide printed at 43 % of full size (docs/outputs.md).
+      printedColumns: ADJUSTMENT_PRINTED_COLUMNS,
     },
     onCleaned,
   );

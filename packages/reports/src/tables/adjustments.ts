@@ -51,26 +51,34 @@ export interface AdjustmentRow {
   readonly description: string;
 }
 
-/** The columns of the Adjustments table; Was, Now and Adjustment are summed. */
+/**
+ * The columns of the Adjustments table; Was, Now and Adjustment are summed. What a person
+ * reads on paper comes first, up to Adjustment ({@link ADJUSTMENT_PRINTED_COLUMNS}); the
+ * ids to look a row up by and the description in words follow, on screen only.
+ */
 export const ADJUSTMENT_COLUMNS: readonly Column<AdjustmentRow>[] = [
   { header: 'Adjusts from', kind: 'day', value: (r) => r.adjusts.from },
   { header: 'Adjusts to', kind: 'day', value: (r) => r.adjusts.to },
   { header: 'Invoice', kind: 'text', value: (r) => r.invoice ?? '' },
   { header: 'On', kind: 'text', value: (r) => r.where },
   { header: 'Payer', kind: 'text', value: (r) => r.payerName },
-  { header: 'Payer id', kind: 'text', value: (r) => r.payer },
   { header: 'Account code', kind: 'text', value: (r) => r.accountCode },
   { header: 'Location', kind: 'text', value: (r) => r.location },
   { header: 'Resident', kind: 'text', value: (r) => r.resident },
-  { header: 'Resident id', kind: 'text', value: (r) => r.residentId ?? '' },
-  { header: 'Booking', kind: 'text', value: (r) => r.booking },
-  { header: 'Contract', kind: 'text', value: (r) => r.contract ?? '' },
   { header: 'Days now', kind: 'count', value: (r) => r.days },
   { header: 'Was', kind: 'pence', value: (r) => r.wasPence },
   { header: 'Now', kind: 'pence', value: (r) => r.nowPence },
   { header: 'Adjustment', kind: 'pence', value: (r) => r.amountPence },
+  { header: 'Booking', kind: 'text', value: (r) => r.booking },
+  { header: 'Contract', kind: 'text', value: (r) => r.contract ?? '' },
+  { header: 'Resident id', kind: 'text', value: (r) => r.residentId ?? '' },
+  { header: 'Payer id', kind: 'text', value: (r) => r.payer },
   { header: 'Description', kind: 'text', value: (r) => r.description },
 ];
+
+/** How many of {@link ADJUSTMENT_COLUMNS} are printed: up to Adjustment. */
+export const ADJUSTMENT_PRINTED_COLUMNS =
+  ADJUSTMENT_COLUMNS.findIndex((c) => c.header === 'Adjustment') + 1;
 
 /**
  * Every adjustment of the preview: those on invoices and credit notes (in invoice order),
