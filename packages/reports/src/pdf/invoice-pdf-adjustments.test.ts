@@ -161,6 +161,38 @@ describe.skipIf(!HAS_POPPLER)('adjustments and credit notes read back with poppl
     expect(text).not.toContain('What this invoice is for');
   });
 
+  it('sets a large-print invoice’s adjustments after its charges, before the total to pay', async () => {
+    const large = {
+      ...adjustedCouncil,
+      delivery: { ...adjustedCouncil.delivery, largePrint: true },
+    } satisfies Invoice;
+    const path = savePdf(await renderInvoicePdf(large, { period }), 'adjusted-large');
+    const words = pdfWords(path);
+    for (const word of words.filter((w) => w.yMin > 95 * MM))
+      expect(robotoSize(word), word.text).toBeGreaterThanOrEqual(LARGE_PRINT_BODY_PT - 0.05);
+    const text = pdfText(path).join('\n');
+    const order = [
+      'Amount to pay: £11,450.00',
+      'What this invoice is for',
+      'Charge: Care fees 1 Nov 2024',
+      'Adjustments to earlier periods',
+      'Period: 1 Sep 2024 to 30 Sep 2024',
+      'Invoiced before: £4,142.85',
+      'Now: £2,000.00',
+      'Adjustment: -£2,142.85',
+      'Period: 1 Oct 2024 to 31 Oct 2024',
+      'Adjustment: £83.40',
+      'Total to pay: £11,450.00',
+      'How to pay',
+    ];
+    let at = -1;
+    for (const expected of order) {
+      const next = text.indexOf(expected, at + 1);
+      expect(next, expected).toBeGreaterThan(at);
+      at = next;
+    }
+  });
+
   it('puts a credit note in a print pack with its own title and page numbers', async () => {
     const path = savePdf(
       await renderPrintPack([adjustedCouncil, standardCredit], { period }),
