@@ -19,6 +19,7 @@ import {
   creditWording,
   documentTitle,
   issuerLines,
+  NOTHING_TO_PAY,
   periodOf,
   recipientLines,
 } from './invoice-parts.js';
@@ -98,7 +99,9 @@ function invoiceDetails(invoice: Invoice, period: Period): Content[] {
     pair('Invoice number', { text: invoice.number, noWrap: true }),
     pair('Account code', breakLongTokens(invoice.payer.accountCode || 'none')),
     pair('Date of invoice', pdfDate(invoice.issueDate)),
-    pair('Please pay by', { text: pdfDate(invoice.dueDate), bold: true }),
+    ...(invoice.totalPence === 0
+      ? []
+      : [pair('Please pay by', { text: pdfDate(invoice.dueDate), bold: true })]),
     pair('For the period', `${pdfDate(period.from)} to ${pdfDate(period.to)}`),
     pair('Amount to pay', { text: pdfMoney(invoice.totalPence), bold: true, noWrap: true }),
   ];
@@ -144,6 +147,13 @@ function linesContent(invoice: Invoice): Content[] {
 }
 
 function paymentContent(invoice: Invoice): Content[] {
+  if (invoice.totalPence === 0) {
+    return [
+      heading('Nothing to pay'),
+      { text: NOTHING_TO_PAY, margin: [0, 0, 0, 8] },
+      { text: ['Please quote invoice number ', { text: invoice.number, noWrap: true }, '.'] },
+    ];
+  }
   return [
     heading('How to pay'),
     pair('Payment method', paymentMethodLabel(invoice.payer.paymentMethod)),

@@ -86,3 +86,11 @@ export function creditWording(invoice: Invoice): string {
 /** The note under a table of adjustments, for a reader who has never seen one. */
 export const ADJUSTMENTS_EXPLAINED =
   'Invoiced is what our earlier invoices charged for that period; Now is what the period comes to with changes recorded since (such as a backdated fee change or a corrected end date). The adjustment is the difference.';
+
+/**
+ * What an invoice totalling zero says in place of how to pay: core issues one when
+ * adjustments for the same payer and resident cancel out (docs/billing.md), so that they
+ * are settled rather than offered again.
+ */
+export const NOTHING_TO_PAY =
+  'Nothing to pay: the adjustments on this invoice cancel each other out, so it settles them and nothing is due.';

@@ -193,6 +193,23 @@ describe.skipIf(!HAS_POPPLER)('adjustments and credit notes read back with poppl
     }
   });
 
+  it('asks for nothing on an invoice whose adjustments cancel out', async () => {
+    const zero = withLines(council, [
+      adjustment(council.lines[0]!, OCTOBER, 593803, 602143, 31),
+      adjustment(council.lines[1]!, OCTOBER, 428571, 420231, 31),
+    ]);
+    expect(zero.totalPence).toBe(0);
+    for (const invoice of [zero, { ...zero, delivery: { ...zero.delivery, largePrint: true } }]) {
+      const text = pdfText(savePdf(await renderInvoicePdf(invoice, { period }), 'zero'))
+        .join('\n')
+        .replace(/\s+/g, ' ');
+      expect(text).toContain('Nothing to pay');
+      expect(text).toContain('cancel each other out');
+      expect(text).not.toContain('How to pay');
+      expect(text).not.toContain('Please pay');
+    }
+  });
+
   it('puts a credit note in a print pack with its own title and page numbers', async () => {
     const path = savePdf(
       await renderPrintPack([adjustedCouncil, standardCredit], { period }),

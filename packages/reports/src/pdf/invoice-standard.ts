@@ -16,6 +16,7 @@ import {
   compactIssuerLines,
   creditWording,
   documentTitle,
+  NOTHING_TO_PAY,
   periodOf,
   recipientLines,
 } from './invoice-parts.js';
@@ -206,6 +207,22 @@ function linesContent(invoice: Invoice, period: { from: Day; to: Day }): Content
 
 /** How to pay: the home's instructions and what to pay by when. */
 function paymentContent(invoice: Invoice): Content[] {
+  if (invoice.totalPence === 0) {
+    return keptTogether(
+      [
+        { text: 'Nothing to pay', ...SECTION_HEADING, margin: [0, 18, 0, 4] },
+        {
+          text: [
+            `${NOTHING_TO_PAY} Please quote invoice number `,
+            { text: invoice.number, noWrap: true },
+            ' in any query.',
+          ],
+          fontSize: 10,
+        },
+      ],
+      true,
+    );
+  }
   return keptTogether(
     [
       { text: 'How to pay', ...SECTION_HEADING, margin: [0, 18, 0, 4] },
