@@ -329,23 +329,7 @@ function chargesTable(
     { text: String(line.days), alignment: 'right' },
     { text: pdfMoney(line.amountPence), alignment: 'right', noWrap: true },
   ]);
-  const total = [
-    { text: totalLabel, bold: true, colSpan: 4, alignment: 'right' },
-    {},
-    {},
-    {},
-    { text: pdfMoney(totalPence), bold: true, alignment: 'right', noWrap: true },
-  ];
-  return {
-    table: {
-      headerRows: 1,
-      dontBreakRows: rowsAreShort(lines),
-      widths: [92, '*', 62, 26, 62],
-      body: [header, ...rows, total],
-    },
-    layout: TABLE_LAYOUT,
-    fontSize: 9,
-  };
+  return linesTable([92, '*', 62, 26, 62], header, rows, lines, totalLabel, totalPence);
 }
 
 /**
@@ -371,23 +355,31 @@ function adjustmentsTable(lines: readonly InvoiceLine[]): Content {
       money(line.amountPence),
     ];
   });
+  const totalPence = sumPence(lines.map((l) => l.amountPence));
+  return linesTable([92, '*', 62, 62, 62], header, rows, lines, 'Total adjustments', totalPence);
+}
+
+/** A five-column table of lines: header repeated on each page, a bold total row last. */
+function linesTable(
+  widths: readonly (number | string)[],
+  header: Content[],
+  rows: Content[][],
+  lines: readonly InvoiceLine[],
+  totalLabel: string,
+  totalPence: number,
+): Content {
   const total = [
-    { text: 'Total adjustments', bold: true, colSpan: 4, alignment: 'right' },
+    { text: totalLabel, bold: true, colSpan: 4, alignment: 'right' },
     {},
     {},
     {},
-    {
-      text: pdfMoney(sumPence(lines.map((l) => l.amountPence))),
-      bold: true,
-      alignment: 'right',
-      noWrap: true,
-    },
+    { text: pdfMoney(totalPence), bold: true, alignment: 'right', noWrap: true },
   ];
   return {
     table: {
       headerRows: 1,
       dontBreakRows: rowsAreShort(lines),
-      widths: [92, '*', 62, 62, 62],
+      widths,
       body: [header, ...rows, total],
     },
     layout: TABLE_LAYOUT,
