@@ -312,3 +312,19 @@ describe('formatPeriodShort', () => {
     expect(formatPeriodShort({ from: d('2024-10-15'), to: d('2024-10-15') })).toBe('15 Oct 2024');
   });
 });
+
+describe('readIssuedPreview on a file wrong throughout', () => {
+  it('lists the first ten problems and counts the rest', () => {
+    const lines = Array.from({ length: 25 }, () => ({ booking: '' }));
+    const reading = readIssuedPreview({
+      period: { from: '2024-10-01', to: '2024-10-31' },
+      options: { day_rule: 'day', monthly52: false, prefix: 'P', due_days: 14 },
+      invoices: [{ payer: { type: 'service_user', id: 'x' }, location: null, lines }],
+      totals: {},
+    });
+    expect(reading.ok).toBe(false);
+    if (reading.ok) return;
+    expect(reading.problems).toHaveLength(11);
+    expect(reading.problems[10]).toMatch(/^and \d+ more problems like these$/);
+  });
+});
