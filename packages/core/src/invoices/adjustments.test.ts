@@ -196,6 +196,94 @@ describe('back-dated adjustments (SPEC §10)', () => {
     ).toEqual([[OCT.from, -310000]]);
   });
 
+  it('credits a booking no longer in the data on the invoice of the resident it named', () => {
+    const data = home();
+    const gone = { ...data, bookings: data.bookings.filter((b) => b.id !== 'b-ann') };
+    const november = preview(gone, NOV, [october]);
+    const credit = november.invoices.find((i) => i.payer.id === 'la');
+    expect(credit).toMatchObject({ kind: 'credit_note', location: 'loc1', serviceUsers: ['ann'] });
+    expect(credit?.lines.map((l) => [l.booking, l.amountPence, l.description])).toEqual([
+      [
+        'b-ann',
+        -613596,
+        'Adjustment for 1–31 Oct 2024: invoiced £6,135.96 for 31 days, now nothing',
+      ],
+    ]);
+  });
+
+  it('charges what was never invoiced: a contract added back-dated', () => {
+    const data = home();
+    const added = {
+      ...data,
+      contracts: [
+        ...data.contracts,
+        contract({
+          id: 'c-fnc',
+          serviceUser: 'ann',
+          feeContributionPence: 23588,
+          payer: { kind: 'location_contact', id: 'nhs' },
+        }),
+      ],
+      locationContacts: new Map([
+        ...data.locationContacts,
+        ['nhs', locationContact('nhs', { companyName: 'NHS ICB' })],
+      ]),
+    };
+    const november = preview(added, NOV, [october]);
+    const lines = (payer: string) =>
+      november.invoices
+        .filter((i) => i.payer.id === payer)
+        .flatMap((i) => i.lines.filter((l) => l.adjusts !== null))
+        .map((l) => [l.wasPence, l.nowPence, l.amountPence, l.description]);
+    // FNC from 2020-01-01: October's share of 23588/wk over 31 days is 104462 or 104461.
+    const [[was, now, amount, description]] = lines('nhs') as [[number, number, number, string]];
+    expect([was, amount]).toEqual([0, now]);
+    expect(description).toMatch(
+      /^Adjustment for 1–31 Oct 2024: invoiced nothing, now £1,044\.6\d for 31 days$/,
+    );
+    // and the council, the balance payer, pays that much less for October
+    expect(lines('la')).toEqual([[613596, 613596 - now, -now, expect.any(String)]]);
+  });
+
+  it('issues an invoice of adjustments that cancel out, so they are settled', () => {
+    // Ann moved rooms on the 16th, recorded as the 21st at first: +5 days on the first stay,
+    // −5 on the second, at the same £100.00 a day; she left on 31 October.
+    const stays = (moved: string) =>
+      dataset({
+        serviceUsers: [serviceUser('ann', { firstName: 'Ann', lastName: 'Ash' })],
+        bookings: [
+          booking({
+            id: 'b-1',
+            serviceUser: 'ann',
+            startDate: d('2024-10-01'),
+            endDate: d(moved),
+            ratePence: 10000,
+            ratePeriod: 'daily',
+          }),
+          booking({
+            id: 'b-2',
+            serviceUser: 'ann',
+            startDate: (d(moved) + 1) as ReturnType<typeof d>,
+            endDate: d('2024-10-31'),
+            ratePence: 10000,
+            ratePeriod: 'daily',
+          }),
+        ],
+        contracts: [contract({ id: 'c-ann', serviceUser: 'ann' })],
+      });
+    const issued = issuedFromPreview(preview(stays('2024-10-20'), OCT));
+    const november = preview(stays('2024-10-15'), NOV, [issued]);
+    expect(november.invoices).toHaveLength(1);
+    expect(november.invoices[0]).toMatchObject({ kind: 'invoice', totalPence: 0 });
+    expect(november.invoices[0]?.lines.map((l) => [l.booking, l.amountPence])).toEqual([
+      ['b-1', -50000],
+      ['b-2', 50000],
+    ]);
+    // Issued, it settles them: December adds nothing.
+    const december = preview(stays('2024-10-15'), DEC, [issued, issuedFromPreview(november)]);
+    expect(december.invoices).toEqual([]);
+  });
+
   it('holds the adjustments of a resident parked today, with a warning', () => {
     const november = buildPreview(loaded(home({ rate: 145000 }), ['ann']), {
       period: NOV,
@@ -310,5 +398,21 @@ describe('formatPeriodShort', () => {
       '15 Dec 2024 – 14 Jan 2025',
     );
     expect(formatPeriodShort({ from: d('2024-10-15'), to: d('2024-10-15') })).toBe('15 Oct 2024');
+  });
+});
+
+describe('readIssuedPreview on a file wrong throughout', () => {
+  it('lists the first ten problems and counts the rest', () => {
+    const lines = Array.from({ length: 25 }, () => ({ booking: '' }));
+    const reading = readIssuedPreview({
+      period: { from: '2024-10-01', to: '2024-10-31' },
+      options: { day_rule: 'day', monthly52: false, prefix: 'P', due_days: 14 },
+      invoices: [{ payer: { type: 'service_user', id: 'x' }, location: null, lines }],
+      totals: {},
+    });
+    expect(reading.ok).toBe(false);
+    if (reading.ok) return;
+    expect(reading.problems).toHaveLength(11);
+    expect(reading.problems[10]).toMatch(/^and \d+ more problems like these$/);
   });
 });

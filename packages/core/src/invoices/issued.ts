@@ -20,6 +20,8 @@ const PAYER_KINDS: readonly PayerKind[] = [
   'service_user_contact',
   'service_user',
 ];
+/** The most problems listed of one file; a file wrong throughout says how many more. */
+const MAX_PROBLEMS = 10;
 /** Prefixes as the preview options accept them (`invoices/options.ts`). */
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
 
@@ -29,7 +31,7 @@ const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
  * payer id, booking, contract, basis), what it adjusts, its days and amount. A value that
  * is not a carebill preview (no `period`, `invoices` and `totals`), one made before
  * previews recorded their `options`, or one with a malformed line gives `ok: false` and
- * every problem, each naming where in the file it is.
+ * its problems (the first ten, then how many more), each naming where in the file it is.
  *
  * @example
  * const reading = readIssuedPreview(JSON.parse(readFileSync('out/2024-10/preview.json', 'utf8')));
@@ -129,6 +131,12 @@ export function readIssuedPreview(value: unknown): IssuedPreviewReading {
       }
     }
   }
+  if (problems.length > MAX_PROBLEMS)
+    problems.splice(
+      MAX_PROBLEMS,
+      problems.length,
+      `and ${problems.length - MAX_PROBLEMS} more problems like these`,
+    );
   if (problems.length > 0 || period === undefined || options === undefined)
     return { ok: false, problems };
   return { ok: true, issued: { period, options, lines } };
