@@ -4,7 +4,7 @@
 import { addDays, ymdOfDay } from '../calendar/day.js';
 import { computeCharges } from '../charges/compute.js';
 import { createChargeContext } from '../charges/context.js';
-import { findParty } from '../charges/parties.js';
+import { findParty, unbilledReasonOf } from '../charges/parties.js';
 import type { LoadedDataset } from '../dataset/load-types.js';
 import type { BillingParty, PayerKind, PayerRef, ResourceName } from '../dataset/model.js';
 import { type Problem, type ProblemCode, sortProblems } from '../dataset/problems.js';
@@ -76,11 +76,7 @@ export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Pr
   const unbilledAdjustments: UnbilledEntry[] = [];
   for (const adjustment of comparison.adjustments) {
     const party = findParty(dataset, adjustment.payer);
-    const reason = party?.parked
-      ? 'PAYER_PARKED'
-      : party?.billingEnabled
-        ? null
-        : 'BILLING_NOT_ENABLED';
+    const reason = unbilledReasonOf(party);
     if (reason === null) invoiceable.push(adjustment);
     else unbilledAdjustments.push(unbilledAdjustment(adjustment, party, reason));
   }
