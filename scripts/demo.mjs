@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-// The main job on the demo home: validate the data, preview November 2024's invoices,
-// write the Xero and Sage exports, make the month's management pack (against October),
+// The main job on the demo home: validate the data, preview November 2024's invoices
+// against the October already issued (fixtures/issued/2024-10: what changed since, back-dated,
+// becomes adjustments and one credit note), write the Xero and Sage exports, make the month's management pack (against October),
 // forecast the care funds and prepare advice referrals (a dry run: nothing is sent), all
 // into out/.
 import { spawnSync } from 'node:child_process';
 
 const demo = ['--data', 'fixtures/demo'];
 const month = ['--month', '2024-11'];
+const issued = ['--invoiced', 'fixtures/issued/2024-10'];
 const steps = [
   ['validate', ...demo],
-  ['preview', ...demo, ...month, '--out', 'out'],
-  ['export', ...demo, ...month, '--format', 'xero', '--out', 'out/exports'],
-  ['export', ...demo, ...month, '--format', 'sage50', '--out', 'out/exports'],
+  ['preview', ...demo, ...month, ...issued, '--out', 'out'],
+  ['export', ...demo, ...month, ...issued, '--format', 'xero', '--out', 'out/exports'],
+  ['export', ...demo, ...month, ...issued, '--format', 'sage50', '--out', 'out/exports'],
   ['report', ...demo, ...month, '--compare', '2024-10', '--out', 'out'],
   ['runway', ...demo, '--as-of', '2024-11-22', '--out', 'out'],
   [

@@ -16,6 +16,39 @@ const REPLACEMENT = '\uFFFD';
 /** What this check needs of a citty argument definition. */
 export interface ArgSpec {
   readonly type?: string;
+  /**
+   * A string option whose value hint ends with `…` (`PATH…`) takes one or more values: every
+   * bare token after it up to the next option (`--invoiced a b --out c`); see
+   * {@link optionValues}.
+   */
+  readonly valueHint?: string;
+}
+
+/** Whether an option takes several values (its value hint ends with `…`). */
+function takesSeveral(spec: ArgSpec): boolean {
+  return spec.type === 'string' && (spec.valueHint?.endsWith('…') ?? false);
+}
+
+/**
+ * Every value given to an option that takes several (`--invoiced a b` or `--invoiced=a`):
+ * citty keeps only the first, so a command reads them all here. Empty when not given.
+ * Assumes {@link checkArgs} has passed.
+ *
+ * @example optionValues(['--invoiced', 'out/2024-09', 'out/2024-10', '--out', 'x'], 'invoiced')
+ * // ['out/2024-09', 'out/2024-10']
+ */
+export function optionValues(rawArgs: readonly string[], name: string): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < rawArgs.length; i++) {
+    const token = rawArgs[i] as string;
+    if (token === '--') break;
+    if (token.startsWith(`--${name}=`)) values.push(token.slice(name.length + 3));
+    else if (token === `--${name}`) {
+      while (i + 1 < rawArgs.length && !(rawArgs[i + 1] as string).startsWith('--'))
+        values.push(rawArgs[++i] as string);
+    }
+  }
+  return values;
 }
 
 /**
@@ -79,6 +112,13 @@ export function checkArgs(
     }
     if (value.includes(REPLACEMENT)) throw notUtf8(`--${name}`);
     if (inline === undefined) i += 1;
+    if (inline === undefined && takesSeveral(spec)) {
+      while (i + 1 < rawArgs.length && !(rawArgs[i + 1] as string).startsWith('--')) {
+        const more = rawArgs[i + 1] as string;
+        if (more.includes(REPLACEMENT)) throw notUtf8(`--${name}`);
+        i += 1;
+      }
+    }
   }
 }
 

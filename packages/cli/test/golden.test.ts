@@ -93,6 +93,8 @@ describe('golden: linked contracts with FNC lapsing mid-month (fixtures/golden/l
       invoiced_pence: 1022375,
       unbilled_pence: 0,
       unallocated_pence: 0,
+      adjustments_pence: 0,
+      unbilled_adjustments_pence: 0,
     });
   });
 });

@@ -31,12 +31,15 @@ describe('@carebill/core exports', () => {
       'firstOfMonth',
       'formatDay',
       'formatPounds',
+      'issuedFromPreview',
+      'issuedPeriodProblems',
       'lastOfMonth',
       'loadDataset',
       'monthPeriod',
       'parseDay',
       'planReferrals',
       'projectRunway',
+      'readIssuedPreview',
       'referralCandidatesFromRunway',
     ]);
   });

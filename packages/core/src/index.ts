@@ -13,7 +13,8 @@
  *
  * The exports, by module: dates (`Day`, `parseDay`, `formatDay`, `monthPeriod`, …), the
  * dataset (`loadDataset`, `RESOURCES`, the record and problem types), errors
- * (`CarebillError`), previews (`buildPreview`, `checkPreviewOptions`), money for display
+ * (`CarebillError`), previews (`buildPreview`, `checkPreviewOptions`, and for back-dated
+ * adjustments `readIssuedPreview`, `issuedPeriodProblems`), money for display
  * (`formatPounds`), referrals (`referralCandidatesFromRunway`, `planReferrals`, …), the
  * management pack (`buildManagementPack`, `checkManagementPackOptions`, the funding source
  * names) and the runway (`projectRunway`, `checkRunwayOptions`, `REGION_LIMITS`, …).
@@ -70,15 +71,21 @@ export {
 export type { Problem, ProblemCode, Severity } from './dataset/problems.js';
 export type { CarebillErrorCode, CarebillErrorOptions } from './errors/carebill-error.js';
 export { CAREBILL_ERROR_CODES, CarebillError } from './errors/carebill-error.js';
+export type { IssuedPeriodProblem, IssuedPreviewReading } from './invoices/issued.js';
+export { issuedFromPreview, issuedPeriodProblems, readIssuedPreview } from './invoices/issued.js';
 export type { PreviewOptions } from './invoices/options.js';
 export { checkPreviewOptions } from './invoices/options.js';
 export { buildPreview } from './invoices/preview.js';
 export type {
   Invoice,
   InvoiceDelivery,
+  InvoiceKind,
   InvoiceLine,
   InvoicePayer,
+  IssuedLine,
+  IssuedPreview,
   Preview,
+  PreviewRecordedOptions,
   PreviewTotals,
   UnallocatedEntry,
   UnallocatedReason,

@@ -18,6 +18,8 @@ import fc from 'fast-check';
 
 export const NOV_1 = dayFromYmd(2024, 11, 1);
 export const NOV_30 = dayFromYmd(2024, 11, 30);
+const OCT_1 = dayFromYmd(2024, 10, 1);
+const OCT_31 = dayFromYmd(2024, 10, 31);
 
 export const OAKS: Location = {
   id: 'loc-oaks',
@@ -68,6 +70,9 @@ export function makeLine(overrides: Partial<InvoiceLine> = {}): InvoiceLine {
     days: 30,
     amountPence: 593803,
     provisional: false,
+    adjusts: null,
+    wasPence: null,
+    nowPence: null,
     ...overrides,
   };
 }
@@ -78,7 +83,9 @@ export function makeInvoice(
   lines: readonly InvoiceLine[],
   overrides: Partial<Omit<Invoice, 'lines' | 'totalPence' | 'number'>> = {},
 ): Invoice {
+  const totalPence = sumPence(lines.map((line) => line.amountPence));
   return {
+    kind: totalPence < 0 ? 'credit_note' : 'invoice',
     number,
     payer: makePayer(),
     location: OAKS.id,
@@ -89,7 +96,7 @@ export function makeInvoice(
     issueDate: NOV_1,
     dueDate: addDays(NOV_1, 14),
     lines,
-    totalPence: sumPence(lines.map((line) => line.amountPence)),
+    totalPence,
     paymentInstructions: OAKS.paymentInstructions,
     delivery: { email: ['margaret@example.com'], post: false, largePrint: false },
     warnings: [],
@@ -102,12 +109,20 @@ export function makePreview(invoices: readonly Invoice[]): Preview {
   const invoicedPence = sumPence(invoices.map((invoice) => invoice.totalPence));
   return {
     period: { from: NOV_1, to: NOV_30 },
+    options: { dayRule: 'day', monthly52: false, prefix: 'PREVIEW', dueDays: 14 },
     invoices,
     unallocated: [],
     unbilled: [],
     parked: [],
     warnings: [],
-    totals: { feesPence: invoicedPence, invoicedPence, unbilledPence: 0, unallocatedPence: 0 },
+    totals: {
+      feesPence: invoicedPence,
+      invoicedPence,
+      unbilledPence: 0,
+      unallocatedPence: 0,
+      adjustmentsPence: 0,
+      unbilledAdjustmentsPence: 0,
+    },
   };
 }
 
@@ -194,7 +209,8 @@ export function samplePreview(): Preview {
 
 /**
  * `count` invoices for as many payers, each with 1–3 lines (line count and amounts vary
- * with the index), numbered PREVIEW-202411-0001 onwards.
+ * with the index; a third line is often negative, but no invoice totals below zero, so
+ * none is a credit note), numbered PREVIEW-202411-0001 onwards.
  */
 export function bulkPreview(count: number): Preview {
   const invoices: Invoice[] = [];
@@ -205,7 +221,7 @@ export function bulkPreview(count: number): Preview {
         booking: `bk-${i}-${j}`,
         serviceUser: `su-${i}`,
         label: `Resident ${i}`,
-        amountPence: 100_000 + ((i * 7919 + j * 104_729) % 500_000) - (j === 2 ? 700_000 : 0),
+        amountPence: 100_000 + ((i * 7919 + j * 104_729) % 500_000) - (j === 2 ? 250_000 : 0),
       }),
     );
     invoices.push(
@@ -227,14 +243,22 @@ export const FORMULA_TEXTS = [
   '\rCR led',
 ] as const;
 
-/** One invoice per formula-like text, used as the payer's name and the resident's label. */
+/**
+ * One invoice per formula-like text, used as the payer's name and the resident's label; the
+ * first totals below zero yet is an invoice, as a caller could build one by hand.
+ */
 export function formulaPreview(): Preview {
   return makePreview(
     FORMULA_TEXTS.map((text, i) =>
       makeInvoice(
         `PREVIEW-202411-${String(i + 1).padStart(4, '0')}`,
         [makeLine({ label: text, amountPence: i === 0 ? -1234 : 10_000 + i })],
-        { payer: makePayer({ id: `p-${i}`, name: text, accountCode: `F${i}` }) },
+        {
+          payer: makePayer({ id: `p-${i}`, name: text, accountCode: `F${i}` }),
+          // A hand-built invoice below zero, which core would make a credit note: the
+          // exports write it as it is and warn NEGATIVE_TOTAL.
+          ...(i === 0 && { kind: 'invoice' as const }),
+        },
       ),
     ),
   );
@@ -273,7 +297,8 @@ const awkwardText = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map(
 
 /**
  * Random previews: 0–6 invoices of 1–4 lines from a pool of up to 4 payers, amounts of
- * either sign, awkward names, labels, descriptions and account codes.
+ * either sign, awkward names, labels, descriptions and account codes; some lines adjust
+ * October (SPEC §10: `adjusts`, was, now), and an invoice below zero is a credit note.
  */
 export const arbPreview: fc.Arbitrary<Preview> = fc
   .record({
@@ -293,6 +318,7 @@ export const arbPreview: fc.Arbitrary<Preview> = fc
             description: awkwardText,
             amountPence: fc.integer({ min: -10_000_000, max: 10_000_000 }),
             days: fc.integer({ min: 1, max: 30 }),
+            wasPence: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
           }),
           { minLength: 1, maxLength: 4 },
         ),
@@ -315,6 +341,13 @@ export const arbPreview: fc.Arbitrary<Preview> = fc
               amountPence: line.amountPence,
               days: line.days,
               to: addDays(NOV_1, line.days - 1) as Day,
+              ...(line.wasPence !== null && {
+                from: OCT_1,
+                to: addDays(OCT_1, line.days - 1) as Day,
+                adjusts: { from: OCT_1, to: OCT_31 },
+                wasPence: line.wasPence,
+                nowPence: line.wasPence + line.amountPence,
+              }),
             }),
           ),
           {

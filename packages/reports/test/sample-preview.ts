@@ -63,6 +63,9 @@ function line(
     basis: 'contract',
     description: `Care fees 1 Nov 2024 – 30 Nov 2024, ${partial.days} days at £1,385.54 per week`,
     provisional: false,
+    adjusts: null,
+    wasPence: null,
+    nowPence: null,
     ...partial,
     from,
     to,
@@ -118,6 +121,7 @@ const councilLines: InvoiceLine[] = [
 ];
 
 const council: Invoice = {
+  kind: 'invoice',
   number: 'PREVIEW-202411-0001',
   payer: {
     kind: 'location_contact',
@@ -160,6 +164,7 @@ const familyLines: InvoiceLine[] = [
 ];
 
 const family: Invoice = {
+  kind: 'invoice',
   number: 'PREVIEW-202411-0002',
   payer: {
     kind: 'service_user_contact',
@@ -213,6 +218,7 @@ const largePrintLines: InvoiceLine[] = [
 ];
 
 const largePrint: Invoice = {
+  kind: 'invoice',
   number: 'PREVIEW-202411-0003',
   payer: {
     kind: 'service_user_contact',
@@ -267,6 +273,7 @@ export function samplePreview(): Preview {
   const unallocatedPence = SHORTFALL_PENCE + OVER_PENCE;
   return {
     period: { from: NOV_FROM, to: NOV_TO },
+    options: { dayRule: 'day', monthly52: false, prefix: 'PREVIEW', dueDays: 14 },
     invoices,
     unallocated: [
       {
@@ -294,6 +301,7 @@ export function samplePreview(): Preview {
       {
         booking: 'bk-6',
         contract: 'ct-9',
+        payerKind: 'service_user_contact',
         payer: 'suc-9',
         payerName: 'Dafydd Ŵyn & Sons',
         from: NOV_FROM,
@@ -301,6 +309,9 @@ export function samplePreview(): Preview {
         days: 30,
         amountPence: UNBILLED_PENCE,
         reason: 'BILLING_NOT_ENABLED',
+        adjusts: null,
+        wasPence: null,
+        nowPence: null,
       },
     ],
     parked: [
@@ -348,6 +359,8 @@ export function samplePreview(): Preview {
       invoicedPence,
       unbilledPence: UNBILLED_PENCE,
       unallocatedPence,
+      adjustmentsPence: 0,
+      unbilledAdjustmentsPence: 0,
     },
   };
 }

@@ -2,7 +2,7 @@
  * `carebill export`: accountant import files for a month (SPEC §6 "Accountant exports").
  * It builds the same preview as `carebill preview`, so numbers agree invoice by invoice.
  */
-import { buildPreview, formatPounds } from '@carebill/core';
+import { buildPreview, formatPounds, type Invoice } from '@carebill/core';
 import {
   DEFAULT_EXPORT_ENCODING,
   EXPORT_ENCODINGS,
@@ -17,7 +17,7 @@ import { withOutputRun } from '../io/output-run.js';
 import { complain, say } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader } from './output-args.js';
-import { previewArgs, previewOptionsFrom } from './preview.js';
+import { invoicedFrom, previewArgs, previewOptionsFrom, recordedPaths } from './preview.js';
 
 export const exportCommand = defineCommand({
   meta: {
@@ -36,7 +36,7 @@ export const exportCommand = defineCommand({
       description: `${EXPORT_ENCODINGS.join(' | ')} (default: ${EXPORT_FORMATS.map((f) => `${f} ${DEFAULT_EXPORT_ENCODING[f]}`).join(', ')})`,
     },
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const format = args.format as ExportFormat;
     if (!EXPORT_FORMATS.includes(format))
       throw new UsageError(
@@ -48,27 +48,38 @@ export const exportCommand = defineCommand({
         `--encoding must be one of ${EXPORT_ENCODINGS.join(', ')}; found "${args.encoding}"`,
       );
     const options = previewOptionsFrom(args);
+    const { files: invoiced, issued } = await invoicedFrom(rawArgs, options.period);
     // One manifest per format, so a Xero and a Sage export share a folder and each rerun
     // replaces exactly its own files (a 718-invoice run's xero-invoices-002.csv included).
-    return withOutputRun(outputRunOf(`export-${format}`, args.out, args), async (run) => {
-      const loaded = await loadFolderOrReport(args.data, recordingLoader(run, args.data));
-      if (loaded === null) return EXIT.datasetErrors;
-      const preview = buildPreview(loaded, options);
-      const { files, warnings } = renderExport(format, preview, {
-        ...(args['account-code'] !== undefined && { accountCode: args['account-code'] }),
-        ...(args['tax-type'] !== undefined && { taxType: args['tax-type'] }),
-        ...(args['nominal-code'] !== undefined && { nominalCode: args['nominal-code'] }),
-        ...(args['tax-code'] !== undefined && { taxCode: args['tax-code'] }),
-        encoding,
-      });
-      for (const file of files) await run.writeFile(file.fileName, file.bytes);
-      await run.commit();
-      for (const warning of warnings) complain(`warning ${warning.code}: ${warning.message}\n`);
-      say(
-        `Export ${format} (${encoding}): ${preview.invoices.length} invoices, ${formatPounds(preview.totals.invoicedPence)}, ` +
-          `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
-      );
-      return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
-    });
+    return withOutputRun(
+      outputRunOf(`export-${format}`, args.out, { ...args, invoiced: recordedPaths(invoiced) }),
+      async (run) => {
+        const loaded = await loadFolderOrReport(args.data, recordingLoader(run, args.data));
+        if (loaded === null) return EXIT.datasetErrors;
+        const preview = buildPreview(loaded, { ...options, invoiced: issued });
+        const { files, warnings } = renderExport(format, preview, {
+          ...(args['account-code'] !== undefined && { accountCode: args['account-code'] }),
+          ...(args['tax-type'] !== undefined && { taxType: args['tax-type'] }),
+          ...(args['nominal-code'] !== undefined && { nominalCode: args['nominal-code'] }),
+          ...(args['tax-code'] !== undefined && { taxCode: args['tax-code'] }),
+          encoding,
+        });
+        for (const file of files) await run.writeFile(file.fileName, file.bytes);
+        await run.commit();
+        for (const warning of warnings) complain(`warning ${warning.code}: ${warning.message}\n`);
+        say(
+          `Export ${format} (${encoding}): ${documentCount(preview.invoices)}, ${formatPounds(preview.totals.invoicedPence)}, ` +
+            `${warnings.length} warnings; files in ${args.out}/: ${files.map((f) => f.fileName).join(', ')}\n`,
+        );
+        return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
+      },
+    );
   },
 });
+
+/** "12 invoices", or "12 invoices and 1 credit note" when there are credit notes (SPEC §10). */
+function documentCount(invoices: readonly Invoice[]): string {
+  const credits = invoices.filter((invoice) => invoice.kind === 'credit_note').length;
+  const count = `${invoices.length - credits} invoices`;
+  return credits === 0 ? count : `${count} and ${credits} credit note${credits === 1 ? '' : 's'}`;
+}

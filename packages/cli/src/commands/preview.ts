@@ -2,19 +2,28 @@
  * `carebill preview`: the month's invoices as JSON, a workbook, PDFs, print packs and an
  * email manifest (SPEC §4, §6, §7).
  */
-import { join } from 'node:path';
-import { buildPreview, checkPreviewOptions, type DayRule, formatPounds } from '@carebill/core';
+import { dirname, join } from 'node:path';
+import {
+  buildPreview,
+  checkPreviewOptions,
+  type DayRange,
+  type DayRule,
+  formatPounds,
+  type Preview,
+} from '@carebill/core';
 import { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from '@carebill/core/internal';
 import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
 import { renderPreviewJson } from '@carebill/reports/json';
 import { writePreviewWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
+import { type InvoicedRead, readInvoiced } from '../io/invoiced.js';
 import { loadFolderOrReport } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
 import { pdfWorkers, renderPdfJobs } from '../io/pdf-pool.js';
 import { parseIntegerOption, parseIntegerText, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
 import { complain, say } from '../io/terminal.js';
+import { optionValues } from '../strict-args.js';
 import { asUsageError, EXIT } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
@@ -36,6 +45,12 @@ export const previewArgs = {
   },
   'due-days': { type: 'string', default: '14', description: 'Days from issue to due date' },
   prefix: { type: 'string', default: 'PREVIEW', description: 'Invoice number prefix' },
+  invoiced: {
+    type: 'string',
+    valueHint: 'PATH…',
+    description:
+      'Previews already issued (preview.json files, or folders searched for them): what changed in their periods becomes adjustments',
+  },
   ...waitLockArg,
 } as const;
 
@@ -71,6 +86,44 @@ export function previewOptionsFrom(args: Record<string, unknown>) {
   return options;
 }
 
+/**
+ * The issued previews of `--invoiced PATH…` (none when not given), read and checked against
+ * the period before anything is written; any problem is a usage error naming the file.
+ *
+ * @example const { issued } = await invoicedFrom(rawArgs, options.period)
+ */
+export async function invoicedFrom(
+  rawArgs: readonly string[],
+  period: DayRange,
+): Promise<InvoicedRead> {
+  const paths = optionValues(rawArgs, 'invoiced');
+  if (paths.length === 0) return { files: [], issued: [] };
+  return readInvoiced(paths, period);
+}
+
+/** The issued files as the run's manifest records them: one text, or left out when none. */
+export function recordedPaths(files: readonly string[]): string | undefined {
+  return files.length === 0 ? undefined : files.join(', ');
+}
+
+/** The totals line of a summary: the §10 identity when there are adjustments. */
+export function totalsLine(preview: Preview): string {
+  const t = preview.totals;
+  const adjustments =
+    t.adjustmentsPence === 0 ? '' : ` − adjustments ${formatPounds(t.adjustmentsPence)}`;
+  return `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)}${adjustments} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`;
+}
+
+/** What the summary says of adjustments to issued periods ('' when there are none). */
+export function adjustmentsLine(preview: Preview, files: readonly string[]): string {
+  if (files.length === 0) return '';
+  const lines = preview.invoices.flatMap((i) => i.lines).filter((l) => l.adjusts !== null);
+  const parked = preview.unbilled.filter((e) => e.adjusts !== null);
+  const credits = preview.invoices.filter((i) => i.kind === 'credit_note').length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `  against ${plural(files.length, 'issued preview')}: ${plural(lines.length, 'adjustment line')} (${formatPounds(preview.totals.adjustmentsPence)}), ${plural(credits, 'credit note')}${parked.length > 0 ? `, ${plural(parked.length, 'adjustment')} unbilled (${formatPounds(preview.totals.unbilledAdjustmentsPence)})` : ''}`;
+}
+
 export const previewCommand = defineCommand({
   meta: {
     name: 'preview',
@@ -84,8 +137,9 @@ export const previewCommand = defineCommand({
         'PDF rendering processes, 1–64, at most one per core (default: one per core for a big month, else 1)',
     },
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const options = previewOptionsFrom(args);
+    const { files, issued } = await invoicedFrom(rawArgs, options.period);
     const requested =
       args.jobs === undefined
         ? undefined
@@ -108,13 +162,24 @@ export const previewCommand = defineCommand({
     const out = args.out;
     // Every file goes to the run's private staging folder and is put in place, replacing
     // exactly the previous preview's files, only once all are written (docs/outputs.md).
-    return withOutputRun(outputRunOf('preview', out, args), async (run) => {
+    // An issued preview's folder is never written into: this run would replace the record.
+    const runOptions = outputRunOf('preview', out, { ...args, invoiced: recordedPaths(files) });
+    const notInto = [
+      ...(runOptions.notInto ?? []),
+      ...files.map((file) => ({
+        path: dirname(file),
+        what: `the folder of an issued preview (--invoiced ${file})`,
+      })),
+    ];
+    return withOutputRun({ ...runOptions, notInto }, async (run) => {
       // The loaded dataset is let go once the preview is built: the PDFs need only the
       // invoices, and at group size it is ~130 MB of the parent's memory (docs/performance.md).
       const preview = await stage('Load + check', () =>
         loadFolderOrReport(args.data, recordingLoader(run, args.data)),
       ).then((loaded) =>
-        loaded === null ? null : stage('Charges', () => buildPreview(loaded, options)),
+        loaded === null
+          ? null
+          : stage('Charges', () => buildPreview(loaded, { ...options, invoiced: issued })),
       );
       if (preview === null) return EXIT.datasetErrors;
 
@@ -161,10 +226,13 @@ export const previewCommand = defineCommand({
       say(
         [
           `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
-          `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`,
+          totalsLine(preview),
+          adjustmentsLine(preview, files),
           `  ${preview.warnings.length} warning${preview.warnings.length === 1 ? '' : 's'}, ${preview.parked.length} parked${cleanedCells > 0 ? `, ${cleanedCells} workbook cells cleaned of invalid characters` : ''}`,
           `  files in ${out}/: preview.json, preview.xlsx, invoices/ (${preview.invoices.length} PDFs), ${packs.length > 0 ? `${packs.join(', ')}, ` : ''}email-manifest.csv (${manifest.length})`,
-        ].join('\n') + '\n',
+        ]
+          .filter((line) => line !== '')
+          .join('\n') + '\n',
       );
       return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
     });

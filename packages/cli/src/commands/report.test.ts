@@ -66,7 +66,7 @@ describe('carebill report on the demo', async () => {
       [
         'Management pack Nov 2024: 1 home, fees £71,753.75, occupancy 75.9% (353 of 465 bed-days), average weekly fee £1,422.88',
         '  by funding source: Private £40,232.32, Local authority £23,851.28, Block beds £4,500.00, NHS nursing care (FNC) £2,527.29, Resident contribution £428.57, Top-up £214.29',
-        '  against Oct 2024: fees +£2,643.50 (+3.8%), occupancy +7.1 points, average weekly fee +£4.19',
+        '  against Oct 2024: fees -£1,676.50 (-2.3%), occupancy +2.3 points, average weekly fee +£14.63',
         '  0 warnings, 0 parked',
         `  files in ${out}/: report.json, report.xlsx, report.pdf`,
         '',

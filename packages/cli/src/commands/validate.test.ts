@@ -34,7 +34,7 @@ describe('carebill validate', () => {
     const { code, stdout } = await run(['validate', '--data', join(fixtures, 'demo')]);
     expect(code).toBe(0);
     expect(stdout).toContain(
-      '13 residents, 16 bookings, 16 contracts, 10 care funds, 10 contacts — OK, 0 warnings',
+      '14 residents, 17 bookings, 17 contracts, 10 care funds, 11 contacts — OK, 0 warnings',
     );
   });
 

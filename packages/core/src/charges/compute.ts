@@ -17,7 +17,7 @@ import type { UnallocatedEntry, UnbilledEntry, UnbilledReason } from '../invoice
 import { formatPounds } from '../money/format.js';
 import { type ChargeContext, createChargeContext } from './context.js';
 import type { ChargeOptions } from './options.js';
-import { findParty } from './parties.js';
+import { findParty, unbilledReasonOf } from './parties.js';
 import { balancePayerConflictProblem, type ChargeRun, chargeRuns } from './split.js';
 
 /** One payer's charge for one booking under one contract (or as default payer) in the period. */
@@ -228,6 +228,7 @@ class ChargeMerger {
         unbilled.push({
           booking: booking.id,
           contract: line.contract?.id ?? null,
+          payerKind: line.payer.kind,
           payer: line.payer.id,
           payerName: findParty(this.dataset, line.payer)?.displayName ?? '',
           from: line.from,
@@ -235,6 +236,9 @@ class ChargeMerger {
           days: line.days,
           amountPence: line.amountPence,
           reason,
+          adjusts: null,
+          wasPence: null,
+          nowPence: null,
         });
         continue;
       }
@@ -288,9 +292,7 @@ class ChargeMerger {
   }
 
   private unbilledReason(payer: PayerRef): UnbilledReason | null {
-    const party = findParty(this.dataset, payer);
-    if (party?.parked) return 'PAYER_PARKED';
-    return party?.billingEnabled ? null : 'BILLING_NOT_ENABLED';
+    return unbilledReasonOf(findParty(this.dataset, payer));
   }
 }
 

@@ -2,6 +2,7 @@
  * Looking up who a payer is.
  */
 import type { BillingParty, Dataset, PayerRef } from '../dataset/model.js';
+import type { UnbilledReason } from '../invoices/types.js';
 
 /**
  * The record of a payer, or undefined when its resource file was not supplied.
@@ -17,4 +18,15 @@ export function findParty(dataset: Dataset, payer: PayerRef): BillingParty | und
     case 'service_user':
       return dataset.serviceUsers.get(payer.id);
   }
+}
+
+/**
+ * Why a payer's amounts cannot be invoiced (SPEC §3.3): its record is parked, or its billing
+ * is not enabled (a payer with no record at all counts as not enabled); null when it can be.
+ *
+ * @example unbilledReasonOf(findParty(dataset, line.payer)) // 'BILLING_NOT_ENABLED'
+ */
+export function unbilledReasonOf(party: BillingParty | undefined): UnbilledReason | null {
+  if (party?.parked) return 'PAYER_PARKED';
+  return party?.billingEnabled ? null : 'BILLING_NOT_ENABLED';
 }

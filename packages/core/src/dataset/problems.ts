@@ -47,6 +47,7 @@ export type ProblemCode =
   | 'INVALID_TEXT'
   | 'BAD_TIMESTAMP'
   | 'NO_ACCOUNT_CODE'
+  | 'ADJUSTMENT_HELD'
   // management pack warnings (SPEC §11): a figure the data cannot fully support
   | 'ROOM_WITHOUT_HOME'
   | 'BOOKING_WITHOUT_HOME'

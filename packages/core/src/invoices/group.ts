@@ -6,44 +6,68 @@
  * - Invoices are sorted by payer display name, payer id, location id, first resident's full
  *   name, resident id, and numbered `{prefix}-{YYYYMM}-{NNNN}` from 0001.
  * - Lines are sorted by resident full name, resident id, from, booking id, contract id.
- * - An invoice with no line, or whose lines total 0, is not produced.
+ * - Adjustments to issued periods (SPEC §10) join the invoice of the same grouping, after
+ *   the period's own lines, ordered by the period they adjust, then as lines are.
+ * - An invoice with no line, or whose lines total 0, is not produced — unless it carries
+ *   adjustments: those must be issued to count as invoiced (docs/billing.md).
  */
 import type { PayerLine } from '../charges/compute.js';
 import type { BillingParty, Dataset } from '../dataset/model.js';
 import { compareText } from '../dataset/problems.js';
+import type { AdjustmentDraft } from './adjustments.js';
 
 /** The lines of one future invoice, before numbering and rendering. */
 export interface InvoiceDraft {
   readonly payer: BillingParty;
   readonly location: string | null;
   readonly lines: readonly PayerLine[];
+  /** Adjustments to issued periods, after the lines. */
+  readonly adjustments: readonly AdjustmentDraft[];
   readonly totalPence: number;
 }
 
+interface Group {
+  payer: BillingParty;
+  location: string | null;
+  lines: PayerLine[];
+  adjustments: AdjustmentDraft[];
+}
+
 /**
- * Groups invoiceable lines into invoice drafts in numbering order. Every line's payer must
- * have a record (computeCharges only passes on lines of billing-enabled payers).
+ * Groups invoiceable lines (and adjustments to issued periods) into invoice drafts in
+ * numbering order. Every line's payer must have a record (computeCharges only passes on
+ * lines of billing-enabled payers; adjustments are placed only for those).
  *
- * @example groupInvoices(charges.lines, dataset).map((draft) => draft.payer.displayName)
+ * @example groupInvoices(charges.lines, [], dataset, findPayer).map((draft) => draft.payer.displayName)
  */
 export function groupInvoices(
   lines: readonly PayerLine[],
+  adjustments: readonly AdjustmentDraft[],
   dataset: Dataset,
-  findPayer: (line: PayerLine) => BillingParty,
+  findPayer: (payer: PayerLine['payer']) => BillingParty,
 ): InvoiceDraft[] {
-  const groups = new Map<
-    string,
-    { payer: BillingParty; location: string | null; lines: PayerLine[] }
-  >();
-  for (const line of lines) {
-    const payer = findPayer(line);
-    const location = line.booking.location;
+  const groups = new Map<string, Group>();
+  const groupOf = (
+    payerRef: PayerLine['payer'],
+    location: string | null,
+    serviceUser: string | null,
+  ): Group => {
+    const payer = findPayer(payerRef);
     const perResident = !(payer.kind === 'location_contact' && payer.consolidateInvoices);
-    const key = `${payer.kind}\u0000${payer.id}\u0000${location ?? ''}\u0000${perResident ? (line.serviceUser ?? '') : ''}`;
-    const group = groups.get(key);
-    if (group) group.lines.push(line);
-    else groups.set(key, { payer, location, lines: [line] });
-  }
+    const key = `${payer.kind}\u0000${payer.id}\u0000${location ?? ''}\u0000${perResident ? (serviceUser ?? '') : ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { payer, location, lines: [], adjustments: [] };
+      groups.set(key, group);
+    }
+    return group;
+  };
+  for (const line of lines)
+    groupOf(line.payer, line.booking.location, line.serviceUser).lines.push(line);
+  for (const adjustment of adjustments)
+    groupOf(adjustment.payer, adjustment.location, adjustment.serviceUser).adjustments.push(
+      adjustment,
+    );
   const residentName = (id: string | null) =>
     id === null ? '' : (dataset.serviceUsers.get(id)?.fullName ?? '');
   const compareLines = (a: PayerLine, b: PayerLine) =>
@@ -52,17 +76,32 @@ export function groupInvoices(
     a.from - b.from ||
     compareText(a.booking.id, b.booking.id) ||
     compareText(a.contract?.id ?? '', b.contract?.id ?? '');
+  const compareAdjustments = (a: AdjustmentDraft, b: AdjustmentDraft) =>
+    a.adjusts.from - b.adjusts.from ||
+    a.adjusts.to - b.adjusts.to ||
+    compareText(residentName(a.serviceUser), residentName(b.serviceUser)) ||
+    compareText(a.serviceUser ?? '', b.serviceUser ?? '') ||
+    compareText(a.bookingId, b.bookingId) ||
+    compareText(a.contractId ?? '', b.contractId ?? '');
 
   // Sort keys are read once per draft, not once per comparison (27,889 invoices a group).
   const keyed: { draft: InvoiceDraft; keys: readonly string[] }[] = [];
   for (const group of groups.values()) {
     if (group.lines.length > 1) group.lines.sort(compareLines);
+    if (group.adjustments.length > 1) group.adjustments.sort(compareAdjustments);
     let totalPence = 0;
     for (const line of group.lines) totalPence += line.amountPence;
-    if (totalPence === 0) continue;
-    const first = group.lines[0]?.serviceUser ?? null;
+    for (const adjustment of group.adjustments) totalPence += adjustment.amountPence;
+    if (totalPence === 0 && group.adjustments.length === 0) continue;
+    const first = group.lines[0]?.serviceUser ?? group.adjustments[0]?.serviceUser ?? null;
     keyed.push({
-      draft: { payer: group.payer, location: group.location, lines: group.lines, totalPence },
+      draft: {
+        payer: group.payer,
+        location: group.location,
+        lines: group.lines,
+        adjustments: group.adjustments,
+        totalPence,
+      },
       keys: [
         group.payer.displayName,
         group.payer.id,

@@ -6,13 +6,18 @@ import { checkPeriod } from '../calendar/check.js';
 import type { DayRange } from '../calendar/range.js';
 import type { ChargeOptions, DayRule } from '../charges/options.js';
 import { MAX_DUE_DAYS } from '../dataset/limits.js';
+import { CarebillError } from '../errors/carebill-error.js';
 import {
   checkBoolean,
   checkChoice,
   checkInteger,
   checkOptionKeys,
   checkText,
+  found,
+  isObject,
 } from '../errors/checks.js';
+import { issuedPeriodProblems } from './issued.js';
+import type { IssuedPreview } from './types.js';
 
 /** The options of `buildPreview` (SPEC §3, §4); see docs/library.md. */
 export interface PreviewOptions extends ChargeOptions {
@@ -29,6 +34,13 @@ export interface PreviewOptions extends ChargeOptions {
    * references. Default `PREVIEW`.
    */
   readonly prefix?: string;
+  /**
+   * The previews already issued (SPEC §10), read with `readIssuedPreview`: each earlier
+   * period is billed again with today's data and its own options, and what changed becomes
+   * adjustment lines on this preview's invoices. The periods must not overlap each other or
+   * `period`. Default: none.
+   */
+  readonly invoiced?: readonly IssuedPreview[];
 }
 
 /** The options of a preview with every default filled in. */
@@ -38,6 +50,7 @@ export interface ResolvedPreviewOptions {
   readonly monthly52: boolean;
   readonly dueDays: number;
   readonly prefix: string;
+  readonly invoiced: readonly IssuedPreview[];
 }
 
 /** @internal */
@@ -45,7 +58,7 @@ export const DEFAULT_DUE_DAYS = 14;
 /** @internal */
 export const DEFAULT_PREFIX = 'PREVIEW';
 const PREFIX = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
-const KEYS = ['period', 'dayRule', 'monthly52', 'dueDays', 'prefix'];
+const KEYS = ['period', 'dayRule', 'monthly52', 'dueDays', 'prefix', 'invoiced'];
 
 /**
  * The preview options, checked, with defaults filled in. Throws a `CarebillError` naming
@@ -60,6 +73,7 @@ export function resolvePreviewOptions(options: PreviewOptions): ResolvedPreviewO
   const period = checkPeriod('period', given['period']);
   return {
     period,
+    invoiced: checkInvoiced(given['invoiced'], period),
     dayRule:
       given['dayRule'] === undefined
         ? 'day'
@@ -80,6 +94,39 @@ export function resolvePreviewOptions(options: PreviewOptions): ResolvedPreviewO
             '1–20 letters, digits, - or _, starting with a letter or digit (it begins every invoice number and file name)',
           ),
   };
+}
+
+/**
+ * The issued previews: a list of what `readIssuedPreview` gives, whose periods overlap
+ * neither each other nor the period previewed, none after it.
+ */
+function checkInvoiced(value: unknown, period: DayRange): readonly IssuedPreview[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    throw new CarebillError(
+      'INVALID_OPTION',
+      `invoiced must be a list of issued previews (from readIssuedPreview); found ${found(value)}`,
+      { option: 'invoiced' },
+    );
+  }
+  const invoiced = value.map((issued: unknown, index): IssuedPreview => {
+    const option = `invoiced[${index}]`;
+    if (!isObject(issued) || !Array.isArray(issued['lines']) || !isObject(issued['options'])) {
+      throw new CarebillError(
+        'INVALID_OPTION',
+        `${option} must be an issued preview { period, options, lines } (from readIssuedPreview); found ${found(issued)}`,
+        { option },
+      );
+    }
+    checkPeriod(`${option}.period`, issued['period']);
+    return issued as unknown as IssuedPreview;
+  });
+  const [problem] = issuedPeriodProblems(invoiced, period);
+  if (problem !== undefined) {
+    const option = `invoiced[${problem.index}]`;
+    throw new CarebillError('INVALID_OPTION', `${option}: ${problem.message}`, { option });
+  }
+  return invoiced;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface CsvColumn<Row> {
   /** How warnings name the column; the header unless told (Xero's `*ContactName` is `ContactName`). */
   readonly label?: string;
   readonly kind: 'text' | 'number';
+  /** A `number` column whose cells may also be blank (`Was` on a line that adjusts nothing). */
+  readonly optional?: boolean;
   readonly value: (row: Row) => string;
 }
 
@@ -81,7 +83,7 @@ export function renderCsvTable<Row>(
     for (const column of columns) {
       const raw = column.value(row);
       if (column.kind === 'number') {
-        if (!PLAIN_NUMBER.test(raw)) {
+        if (!PLAIN_NUMBER.test(raw) && !(column.optional === true && raw === '')) {
           throw new Error(
             `export column ${column.header} holds ${JSON.stringify(raw)}, not a number`,
           );

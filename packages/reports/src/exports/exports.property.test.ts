@@ -1,4 +1,6 @@
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
+import { formatDay } from '@carebill/core';
+import { formatPoundsPlain } from '@carebill/core/internal';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +90,10 @@ function cellsOf(format: ExportFormat, { invoice, line }: Expected): Record<stri
         Resident: line.label,
         Description: line.description,
         Days: String(line.days),
+        'Adjusts from': line.adjusts === null ? '' : formatDay(line.adjusts.from),
+        'Adjusts to': line.adjusts === null ? '' : formatDay(line.adjusts.to),
+        Was: line.wasPence === null ? '' : formatPoundsPlain(line.wasPence),
+        Now: line.nowPence === null ? '' : formatPoundsPlain(line.nowPence),
       };
   }
 }
@@ -130,15 +136,26 @@ function checkRoundTrip(format: ExportFormat, preview: Preview): void {
       fit,
     );
   });
-  const expected = preview.invoices.flatMap((invoice) =>
-    invoice.lines.map((line) => ({ invoice, line })),
-  );
+  // Xero writes the credit notes after the invoices, in files of their own (SPEC §10).
+  const credit = (invoice: Invoice) => invoice.kind === 'credit_note';
+  const documents =
+    format === 'xero'
+      ? [...preview.invoices.filter((i) => !credit(i)), ...preview.invoices.filter(credit)]
+      : preview.invoices;
+  const expected = documents.flatMap((invoice) => invoice.lines.map((line) => ({ invoice, line })));
   expect(rows).toHaveLength(expected.length);
+  if (format === 'xero') {
+    const creditFiles = files.filter((f) => f.fileName.startsWith('xero-credit-notes-'));
+    expect(creditFiles.length).toBe(Math.ceil(preview.invoices.filter(credit).length / 2));
+  }
   const sums = new Map<string, number>();
   rows.forEach((row, i) => {
     const want = expected[i]!;
     expect(row).toMatchObject(expectedCells(format, want, fit));
-    const pence = parsePounds(row[AMOUNT_COLUMN[format]]!);
+    // A credit note's amounts are written as positive credits to Xero and Sage 50.
+    const written = parsePounds(row[AMOUNT_COLUMN[format]]!);
+    if (format === 'sage50') expect(row['Type']).toBe(credit(want.invoice) ? 'SC' : 'SI');
+    const pence = format !== 'csv' && credit(want.invoice) ? 0 - written : written;
     expect(pence).toBe(want.line.amountPence);
     sums.set(want.invoice.number, (sums.get(want.invoice.number) ?? 0) + pence);
   });

@@ -31,8 +31,9 @@ export const DEFAULT_EXPORT_ENCODING: Readonly<Record<ExportFormat, ExportEncodi
 export type ExportOptions = XeroCsvOptions & Sage50CsvOptions & LinesCsvOptions;
 
 /**
- * Renders one accountant export of a preview: `xero` (Xero sales-invoice import files),
- * `sage50` (Sage 50 audit-trail CSV) or `csv` (a plain CSV of lines), each in its
+ * Renders one accountant export of a preview: `xero` (Xero sales-invoice import files, and
+ * credit-note import files when the preview has credit notes), `sage50` (Sage 50
+ * audit-trail CSV, credit notes as SC) or `csv` (a plain CSV of lines), each in its
  * {@link DEFAULT_EXPORT_ENCODING} unless `encoding` says otherwise. Write each file's
  * `bytes`.
  *

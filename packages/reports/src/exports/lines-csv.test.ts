@@ -27,6 +27,10 @@ describe('renderLinesCsv', () => {
       'Days',
       'Amount',
       'Provisional',
+      'Adjusts from',
+      'Adjusts to',
+      'Was',
+      'Now',
     ]);
     expect(header).toEqual([...LINES_COLUMNS]);
     expect(rows).toHaveLength(5);
@@ -47,6 +51,10 @@ describe('renderLinesCsv', () => {
       Days: '14',
       Amount: '1700.00',
       Provisional: 'yes',
+      'Adjusts from': '',
+      'Adjusts to': '',
+      Was: '',
+      Now: '',
     });
     expect(rows[4]).toMatchObject({ Contract: '', Basis: 'default', Provisional: 'no' });
     expect(warnings).toEqual([]);

@@ -54,6 +54,7 @@ interface NumberedLineRow extends LineRow {
 const COLUMNS: readonly CsvColumn<NumberedLineRow>[] = LINE_COLUMNS.map((column) => ({
   header: column.header,
   kind: column.kind === 'pence' || column.kind === 'count' ? 'number' : 'text',
+  optional: column.optional === true,
   value: (row) => csvCell(column.kind, column.value(row)),
 }));
 

@@ -1,7 +1,8 @@
 /**
- * Sage 50 audit-trail CSV (SPEC §6 "Accountant exports"): sales invoices (type SI) as Sage
- * 50's "Audit Trail Transactions" import reads them, one row per invoice line, in
- * Windows-1252. Where each column rule comes from: docs/exports.md "Sage 50".
+ * Sage 50 audit-trail CSV (SPEC §6 "Accountant exports"): sales invoices (type SI) and
+ * sales credits (type SC, SPEC §10: a credit note's lines with the amounts negated, so the
+ * credit posts as a positive net) as Sage 50's "Audit Trail Transactions" import reads
+ * them, one row per invoice line, in Windows-1252. Where each column rule comes from: docs/exports.md "Sage 50".
  *
  * One row per line, not per invoice, every row carrying the invoice number as Reference: each
  * posting keeps its own resident and period in Details (one row per invoice could not fit a
@@ -63,6 +64,10 @@ interface SageRow {
   /** The line's number within its invoice, from 1. */
   readonly lineNumber: number;
   readonly accountRef: string;
+  /** `SI` for an invoice's line, `SC` for a credit note's. */
+  readonly type: 'SI' | 'SC';
+  /** Net Amount in pence: the line's amount on an invoice, its negation on a credit note. */
+  readonly netPence: number;
 }
 
 /**
@@ -96,14 +101,14 @@ function sageColumns(options: Sage50CsvOptions, encoding: ExportEncoding): CsvCo
     throw new RangeError(`department must be a whole number from 0 to 999: ${department}`);
   }
   const values: Record<Sage50Column, CsvColumn<SageRow>['value']> = {
-    Type: () => 'SI',
+    Type: (r) => r.type,
     'Account Reference': (r) => r.accountRef,
     'Nominal A/C Ref': () => nominalCode,
     Department: () => String(department),
     Date: (r) => formatDayDmy(r.invoice.issueDate),
     Reference: (r) => r.invoice.number,
     Details: (r) => sageDetails(r.line.label, r.line.from, r.line.to, encoding),
-    'Net Amount': (r) => formatPoundsPlain(r.line.amountPence),
+    'Net Amount': (r) => formatPoundsPlain(r.netPence),
     'Tax Code': () => taxCode,
     'Tax Amount': () => '0.00',
   };
@@ -116,7 +121,8 @@ function sageColumns(options: Sage50CsvOptions, encoding: ExportEncoding): CsvCo
 }
 
 /**
- * Renders the preview's invoices as one Sage 50 audit-trail CSV of sales invoices. A payer
+ * Renders the preview's invoices as one Sage 50 audit-trail CSV of sales invoices (SI),
+ * and its credit notes as sales credits (SC) whose rows add up to the positive credit. A payer
  * without an account code gets a stable code derived from its id and a `NO_ACCOUNT_CODE`
  * warning (once per payer).
  *
@@ -150,7 +156,8 @@ export function renderSage50Csv(preview: Preview, options: Sage50CsvOptions = {}
         });
       }
     }
-    if (invoice.totalPence < 0) {
+    const credit = invoice.kind === 'credit_note';
+    if (!credit && invoice.totalPence < 0) {
       warnings.push({
         code: 'NEGATIVE_TOTAL',
         invoice: invoice.number,
@@ -160,7 +167,14 @@ export function renderSage50Csv(preview: Preview, options: Sage50CsvOptions = {}
       });
     }
     invoice.lines.forEach((line, i) => {
-      rows.push({ invoice, line, lineNumber: i + 1, accountRef });
+      rows.push({
+        invoice,
+        line,
+        lineNumber: i + 1,
+        accountRef,
+        type: credit ? 'SC' : 'SI',
+        netPence: credit ? -line.amountPence : line.amountPence,
+      });
     });
   }
   const table = renderCsvTable(columns, rows, {

@@ -1,8 +1,9 @@
 /**
  * Xero sales-invoice import CSV (SPEC §6 "Accountant exports"): Xero's template columns in
  * its order, one row per invoice line, rows of an invoice sharing its number, at most
- * {@link XERO_MAX_INVOICES_PER_FILE} invoices per file, UTF-8. Where each column rule comes
- * from: docs/exports.md "Xero sales-invoice import".
+ * {@link XERO_MAX_INVOICES_PER_FILE} invoices per file, UTF-8. Credit notes (SPEC §10) go
+ * to their own files for Xero's credit-note import, in the same columns with the amounts
+ * as positive credits. Where each column rule comes from: docs/exports.md "Xero".
  */
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
 import { formatDayDmy, formatPoundsPlain } from '@carebill/core/internal';
@@ -77,6 +78,8 @@ interface XeroRow {
   readonly line: InvoiceLine;
   /** The line's number within its invoice, from 1. */
   readonly lineNumber: number;
+  /** UnitAmount in pence: the line's amount on an invoice, its negation on a credit note. */
+  readonly unitPence: number;
 }
 
 /**
@@ -127,7 +130,7 @@ function xeroColumns(options: XeroCsvOptions): CsvColumn<XeroRow>[] {
     // One unit at the line's amount: days × a daily rate would not be exact to the penny
     // (a weekly rate ÷ 7 is rarely a whole number of pence).
     '*Quantity': () => '1',
-    '*UnitAmount': (r) => formatPoundsPlain(r.line.amountPence),
+    '*UnitAmount': (r) => formatPoundsPlain(r.unitPence),
     Discount: () => '',
     '*AccountCode': () => accountCode,
     '*TaxType': () => taxType,
@@ -148,15 +151,23 @@ function xeroColumns(options: XeroCsvOptions): CsvColumn<XeroRow>[] {
   }));
 }
 
-/** The name of the `index`th (0-based) Xero file. @example xeroFileName(0) === 'xero-invoices-001.csv' */
-export function xeroFileName(index: number): string {
-  return `xero-invoices-${String(index + 1).padStart(3, '0')}.csv`;
+/**
+ * The name of the `index`th (0-based) Xero file of invoices, or of credit notes.
+ *
+ * @example xeroFileName(0) === 'xero-invoices-001.csv'; xeroFileName(1, 'credit_note') === 'xero-credit-notes-002.csv'
+ */
+export function xeroFileName(index: number, kind: Invoice['kind'] = 'invoice'): string {
+  const what = kind === 'credit_note' ? 'credit-notes' : 'invoices';
+  return `xero-${what}-${String(index + 1).padStart(3, '0')}.csv`;
 }
 
 /**
  * Renders the preview's invoices as Xero sales-invoice import files, split so that no file
  * holds more than `maxInvoicesPerFile` invoices and no invoice is split across files. A
- * preview without invoices gives one file holding only the header row.
+ * preview without invoices gives one file holding only the header row. Credit notes
+ * (`kind: 'credit_note'`) go to `xero-credit-notes-001.csv` onwards, for Xero's credit-note
+ * import: the same columns, each line's amount negated so the credit reads as positive
+ * (SPEC §10); no credit-note file is written when there are none.
  *
  * @example
  * const { files, warnings } = renderXeroCsv(preview, { accountCode: '200' });
@@ -173,24 +184,42 @@ export function renderXeroCsv(preview: Preview, options: XeroCsvOptions = {}): E
   const encoding = options.encoding ?? XERO_DEFAULT_ENCODING;
   const warnings: ExportWarning[] = [...checkXeroInvoices(preview.invoices)];
   const files: ExportFile[] = [];
-  const { invoices } = preview;
-  for (let start = 0; start === 0 || start < invoices.length; start += perFile) {
-    const rows = invoices
-      .slice(start, start + perFile)
-      .flatMap((invoice) => invoice.lines.map((line, i) => ({ invoice, line, lineNumber: i + 1 })));
-    const table = renderCsvTable(columns, rows, {
-      invoiceOf: (row) => row.invoice.number,
-      lineOf: (row) => row.lineNumber,
-      encoding,
-      bom: options.bom ?? false,
-    });
-    files.push({
-      fileName: xeroFileName(files.length),
-      text: table.text,
-      bytes: table.bytes,
-      encoding,
-    });
-    warnings.push(...table.warnings);
+  const invoices = preview.invoices.filter((invoice) => invoice.kind !== 'credit_note');
+  const creditNotes = preview.invoices.filter((invoice) => invoice.kind === 'credit_note');
+  for (const [kind, documents] of [
+    ['invoice', invoices],
+    ['credit_note', creditNotes],
+  ] as const) {
+    const sign = kind === 'credit_note' ? -1 : 1;
+    let index = 0;
+    // Always one invoice file, even an empty one; credit-note files only when there are some.
+    for (let start = 0; start < documents.length || (index === 0 && kind === 'invoice'); ) {
+      const rows = documents.slice(start, start + perFile).flatMap((invoice) =>
+        invoice.lines.map(
+          (line, i): XeroRow => ({
+            invoice,
+            line,
+            lineNumber: i + 1,
+            unitPence: sign * line.amountPence,
+          }),
+        ),
+      );
+      const table = renderCsvTable(columns, rows, {
+        invoiceOf: (row) => row.invoice.number,
+        lineOf: (row) => row.lineNumber,
+        encoding,
+        bom: options.bom ?? false,
+      });
+      files.push({
+        fileName: xeroFileName(index, kind),
+        text: table.text,
+        bytes: table.bytes,
+        encoding,
+      });
+      warnings.push(...table.warnings);
+      index += 1;
+      start += perFile;
+    }
   }
   return { files, warnings };
 }
@@ -202,7 +231,7 @@ function checkXeroInvoices(invoices: readonly Invoice[]): ExportWarning[] {
   const warned = new Set<string>();
   for (const invoice of invoices) {
     const { payer } = invoice;
-    if (invoice.totalPence < 0) {
+    if (invoice.kind !== 'credit_note' && invoice.totalPence < 0) {
       warnings.push({
         code: 'NEGATIVE_TOTAL',
         invoice: invoice.number,

@@ -58,3 +58,39 @@ export function periodOf(invoice: Invoice): { from: Day; to: Day } {
   }
   return { from, to };
 }
+
+/** "Invoice" or "Credit note" (SPEC §10: a credit note's PDF is titled "Credit note"). */
+export function documentTitle(invoice: Invoice): string {
+  return invoice.kind === 'credit_note' ? 'Credit note' : 'Invoice';
+}
+
+/**
+ * What a credit note says in place of payment instructions when its `paymentInstructions`
+ * is empty (core writes the wording there: `creditInstructions`), as a hand-built credit
+ * note may be: the usual UK practice of carrying a credit to the next invoice, refunded on
+ * request or when nothing more is due.
+ */
+export const DEFAULT_CREDIT_WORDING =
+  'Nothing to pay: this credit will be taken off your next invoice from us. If no further invoice is due, or you would rather have the money back, please contact us and it will be refunded to you.';
+
+/**
+ * How a credit note's credit will be applied or refunded: its `paymentInstructions`, else
+ * {@link DEFAULT_CREDIT_WORDING}.
+ *
+ * @example creditWording({ ...creditNote, paymentInstructions: '' }) === DEFAULT_CREDIT_WORDING
+ */
+export function creditWording(invoice: Invoice): string {
+  return invoice.paymentInstructions.trim() || DEFAULT_CREDIT_WORDING;
+}
+
+/** The note under a table of adjustments, for a reader who has never seen one. */
+export const ADJUSTMENTS_EXPLAINED =
+  'Invoiced is what our earlier invoices charged for that period; Now is what the period comes to with changes recorded since (such as a backdated fee change or a corrected end date). The adjustment is the difference.';
+
+/**
+ * What an invoice totalling zero says in place of how to pay: core issues one when
+ * adjustments for the same payer and resident cancel out (docs/billing.md), so that they
+ * are settled rather than offered again.
+ */
+export const NOTHING_TO_PAY =
+  'Nothing to pay: the adjustments on this invoice cancel each other out, so it settles them and nothing is due.';

@@ -23,14 +23,14 @@ function sectionOf(invoice: Invoice, options: InvoicePdfOptions): Section {
     : standardInvoiceSection(invoice, options.period);
 }
 
-function metadata(title: string, invoice: Invoice | undefined) {
+function metadata(title: string, invoice: Invoice | undefined, subject = 'Care home fees invoice') {
   const issuer = invoice?.issuer;
   const stamp =
     invoice === undefined ? new Date(Date.UTC(2000, 0, 1)) : dateOfDay(invoice.issueDate);
   return {
     title,
     author: issuer?.companyName || issuer?.name || 'carebill',
-    subject: 'Care home fees invoice',
+    subject,
     creator: 'carebill',
     producer: 'carebill (pdfmake)',
     creationDate: stamp,
@@ -77,7 +77,10 @@ export function writeInvoicePdf(
  */
 export function invoiceDocument(invoice: Invoice, options: InvoicePdfOptions = {}): DocDefinition {
   return sectionedDocument([sectionOf(invoice, options)], {
-    info: metadata(`Invoice ${invoice.number}`, invoice),
+    info:
+      invoice.kind === 'credit_note'
+        ? metadata(`Credit note ${invoice.number}`, invoice, 'Care home fees credit note')
+        : metadata(`Invoice ${invoice.number}`, invoice),
     defaultStyle: { font: FONT },
   });
 }

@@ -15,16 +15,20 @@ export interface EmailManifestRow {
   readonly file: string;
 }
 
-/** The manifest's header, in order. */
-export const EMAIL_MANIFEST_COLUMNS = ['invoice', 'recipients', 'file'] as const;
+/**
+ * The manifest's header, in order. `kind` (SPEC §10) is `invoice` or `credit_note`, as in
+ * preview.json, so a mail-merge can word the email for a credit note; it comes last so a
+ * script reading the first three columns by position still works.
+ */
+export const EMAIL_MANIFEST_COLUMNS = ['invoice', 'recipients', 'file', 'kind'] as const;
 
 /**
- * The manifest as CSV text: a header, then one row per invoice; several recipients are
- * joined by "; ". Text that a spreadsheet would run as a formula gets a leading apostrophe.
+ * The manifest as CSV text: a header, then one row per invoice or credit note; several
+ * recipients are joined by "; ". Text that a spreadsheet would run as a formula gets a leading apostrophe.
  *
  * @example
  * renderEmailManifest([{ invoice, recipients: ['a@x.example'], file: 'invoices/PREVIEW-202411-0001.pdf' }])
- * // 'invoice,recipients,file\r\nPREVIEW-202411-0001,a@x.example,invoices/PREVIEW-202411-0001.pdf\r\n'
+ * // 'invoice,recipients,file,kind\r\nPREVIEW-202411-0001,a@x.example,invoices/PREVIEW-202411-0001.pdf,invoice\r\n'
  */
 export function renderEmailManifest(rows: readonly EmailManifestRow[]): string {
   return stringify(
@@ -32,6 +36,7 @@ export function renderEmailManifest(rows: readonly EmailManifestRow[]): string {
       neutraliseText(row.invoice.number).text,
       neutraliseText(row.recipients.join('; ')).text,
       neutraliseText(row.file).text,
+      row.invoice.kind,
     ]),
     { header: true, columns: [...EMAIL_MANIFEST_COLUMNS], record_delimiter: 'windows' },
   );

@@ -13,9 +13,10 @@ describe('renderPreviewJson', () => {
     expect(renderPreviewJson(samplePreview())).toBe(text);
   });
 
-  it('uses exactly the field names of SPEC §6, in order', () => {
+  it('uses exactly the field names of SPEC §6 and §10, in order', () => {
     expect(Object.keys(json)).toEqual([
       'period',
+      'options',
       'invoices',
       'unallocated',
       'unbilled',
@@ -24,9 +25,16 @@ describe('renderPreviewJson', () => {
       'totals',
     ]);
     expect(Object.keys(json.period)).toEqual(['from', 'to']);
+    expect(json.options).toEqual({
+      day_rule: 'day',
+      monthly52: false,
+      prefix: 'PREVIEW',
+      due_days: 14,
+    });
     const invoice = json.invoices[0];
     expect(Object.keys(invoice)).toEqual([
       'number',
+      'kind',
       'payer',
       'location',
       'service_users',
@@ -57,6 +65,9 @@ describe('renderPreviewJson', () => {
       'days',
       'amount_pence',
       'provisional',
+      'adjusts',
+      'was_pence',
+      'now_pence',
     ]);
     expect(Object.keys(invoice.delivery)).toEqual(['email', 'post', 'large_print']);
     expect(Object.keys(json.unallocated[0])).toEqual([
@@ -77,6 +88,9 @@ describe('renderPreviewJson', () => {
       'days',
       'amount_pence',
       'reason',
+      'adjusts',
+      'was_pence',
+      'now_pence',
     ]);
     expect(Object.keys(json.parked[0])).toEqual(['service_user', 'problems']);
     expect(Object.keys(json.parked[0].problems[0])).toEqual([
@@ -92,6 +106,8 @@ describe('renderPreviewJson', () => {
       'invoiced_pence',
       'unbilled_pence',
       'unallocated_pence',
+      'adjustments_pence',
+      'unbilled_adjustments_pence',
     ]);
   });
 
@@ -127,7 +143,9 @@ describe('renderPreviewJson', () => {
 
   it('keeps the totals identity and each invoice total equal to its lines', () => {
     const t = json.totals;
-    expect(t.fees_pence).toBe(t.invoiced_pence + t.unbilled_pence + t.unallocated_pence);
+    expect(t.fees_pence).toBe(
+      t.invoiced_pence - t.adjustments_pence + t.unbilled_pence + t.unallocated_pence,
+    );
     let invoiced = 0;
     for (const invoice of json.invoices) {
       const sum = invoice.lines.reduce(
@@ -148,6 +166,8 @@ describe('renderPreviewJson', () => {
       invoiced_pence: 1350945 + 42857 + 73286,
       unbilled_pence: 21429,
       unallocated_pence: 8059,
+      adjustments_pence: 0,
+      unbilled_adjustments_pence: 0,
     });
   });
 

@@ -4,6 +4,7 @@
  * preview always gives the same bytes.
  */
 import type {
+  DayRange,
   Invoice,
   InvoiceLine,
   Preview,
@@ -17,7 +18,9 @@ import { parkedToJson, warningToJson } from './problems-json.js';
 /**
  * The preview as the text of `preview.json`: 2-space indent, trailing newline.
  * Throws a `RangeError` when an amount is not a whole number of pence or the totals do
- * not satisfy `fees = invoiced + unbilled + unallocated` (a bug upstream, never data).
+ * not satisfy `fees = invoiced − adjustments + unbilled + unallocated` (a bug upstream,
+ * never data). Records the options the preview was made with and, on each line, what it
+ * adjusts (SPEC §10), so the file can later be read back as an issued preview.
  *
  * @example
  * const text = renderPreviewJson(preview);
@@ -26,7 +29,13 @@ import { parkedToJson, warningToJson } from './problems-json.js';
 export function renderPreviewJson(preview: Preview): string {
   checkTotals(preview.totals);
   const document = {
-    period: { from: formatDay(preview.period.from), to: formatDay(preview.period.to) },
+    period: rangeToJson(preview.period),
+    options: {
+      day_rule: preview.options.dayRule,
+      monthly52: preview.options.monthly52,
+      prefix: preview.options.prefix,
+      due_days: preview.options.dueDays,
+    },
     invoices: preview.invoices.map(invoiceToJson),
     unallocated: preview.unallocated.map(unallocatedToJson),
     unbilled: preview.unbilled.map(unbilledToJson),
@@ -37,6 +46,11 @@ export function renderPreviewJson(preview: Preview): string {
       invoiced_pence: penceOf(preview.totals.invoicedPence, 'totals.invoiced_pence'),
       unbilled_pence: penceOf(preview.totals.unbilledPence, 'totals.unbilled_pence'),
       unallocated_pence: penceOf(preview.totals.unallocatedPence, 'totals.unallocated_pence'),
+      adjustments_pence: penceOf(preview.totals.adjustmentsPence, 'totals.adjustments_pence'),
+      unbilled_adjustments_pence: penceOf(
+        preview.totals.unbilledAdjustmentsPence,
+        'totals.unbilled_adjustments_pence',
+      ),
     },
   };
   return `${JSON.stringify(document, null, 2)}\n`;
@@ -46,6 +60,7 @@ function invoiceToJson(invoice: Invoice) {
   const where = `invoice ${invoice.number}`;
   return {
     number: invoice.number,
+    kind: invoice.kind,
     payer: {
       type: invoice.payer.kind,
       id: invoice.payer.id,
@@ -82,6 +97,9 @@ function lineToJson(line: InvoiceLine, where: string) {
     days: line.days,
     amount_pence: penceOf(line.amountPence, `${where} line of booking ${line.booking}`),
     provisional: line.provisional,
+    adjusts: line.adjusts === null ? null : rangeToJson(line.adjusts),
+    was_pence: optionalPence(line.wasPence, `${where} line of booking ${line.booking} was`),
+    now_pence: optionalPence(line.nowPence, `${where} line of booking ${line.booking} now`),
   };
 }
 
@@ -107,7 +125,18 @@ function unbilledToJson(entry: UnbilledEntry) {
     days: entry.days,
     amount_pence: penceOf(entry.amountPence, `unbilled of booking ${entry.booking}`),
     reason: entry.reason,
+    adjusts: entry.adjusts === null ? null : rangeToJson(entry.adjusts),
+    was_pence: optionalPence(entry.wasPence, `unbilled of booking ${entry.booking} was`),
+    now_pence: optionalPence(entry.nowPence, `unbilled of booking ${entry.booking} now`),
   };
+}
+
+function rangeToJson(range: DayRange) {
+  return { from: formatDay(range.from), to: formatDay(range.to) };
+}
+
+function optionalPence(amount: number | null, where: string): number | null {
+  return amount === null ? null : penceOf(amount, where);
 }
 
 function penceOf(amount: number, where: string): number {
@@ -118,10 +147,11 @@ function penceOf(amount: number, where: string): number {
 }
 
 function checkTotals(totals: PreviewTotals): void {
-  const sum = totals.invoicedPence + totals.unbilledPence + totals.unallocatedPence;
+  const sum =
+    totals.invoicedPence - totals.adjustmentsPence + totals.unbilledPence + totals.unallocatedPence;
   if (sum !== totals.feesPence) {
     throw new RangeError(
-      `preview totals do not add up: fees ${totals.feesPence} ≠ invoiced ${totals.invoicedPence} + unbilled ${totals.unbilledPence} + unallocated ${totals.unallocatedPence}`,
+      `preview totals do not add up: fees ${totals.feesPence} ≠ invoiced ${totals.invoicedPence} − adjustments ${totals.adjustmentsPence} + unbilled ${totals.unbilledPence} + unallocated ${totals.unallocatedPence}`,
     );
   }
 }

@@ -44,7 +44,7 @@ describe('writePreviewWorkbook', async () => {
   const invoices = wb.Sheets['Invoices']!;
   const lines = wb.Sheets['Lines']!;
 
-  it('has the five sheets of SPEC §6', () => {
+  it('has the five sheets of SPEC §6 and the Adjustments sheet of §10', () => {
     expect(wb.SheetNames).toEqual([...PREVIEW_SHEETS]);
   });
 
@@ -52,6 +52,7 @@ describe('writePreviewWorkbook', async () => {
     const header = XLSX.utils.sheet_to_json<string[]>(invoices, { header: 1 })[0];
     expect(header).toEqual([
       'Invoice',
+      'Kind',
       'Payer',
       'Payer type',
       'Account code',
@@ -68,24 +69,25 @@ describe('writePreviewWorkbook', async () => {
       'Total',
     ]);
     expect(cell(invoices, 'A2').v).toBe('PREVIEW-202411-0001');
-    expect(cell(invoices, 'B2').v).toBe('Cyngor Sir Ceredigion County Council');
-    expect(cell(invoices, 'F2').v).toBe(
+    expect(cell(invoices, 'B2').v).toBe('Invoice');
+    expect(cell(invoices, 'C2').v).toBe('Cyngor Sir Ceredigion County Council');
+    expect(cell(invoices, 'G2').v).toBe(
       'Gwenllian Ŷwen; Łukasz Wróbel; Margaret Jones; Dafydd ap Gruffydd',
     );
-    expect(cell(invoices, 'G2')).toMatchObject({ t: 'n', v: NOV_1, z: 'd mmm yyyy' });
-    expect(cell(invoices, 'H2')).toMatchObject({ t: 'n', v: NOV_15, z: 'd mmm yyyy' });
-    expect(cell(invoices, 'I2').v).toBe('BACS');
-    expect(cell(invoices, 'O2')).toMatchObject({ t: 'n', v: 13509.45, z: '£#,##0.00' });
-    expect(cell(invoices, 'M3').v).toBe('DD_WITHOUT_MANDATE');
-    expect(cell(invoices, 'L4').v).toBe('Yes');
+    expect(cell(invoices, 'H2')).toMatchObject({ t: 'n', v: NOV_1, z: 'd mmm yyyy' });
+    expect(cell(invoices, 'I2')).toMatchObject({ t: 'n', v: NOV_15, z: 'd mmm yyyy' });
+    expect(cell(invoices, 'J2').v).toBe('BACS');
+    expect(cell(invoices, 'P2')).toMatchObject({ t: 'n', v: 13509.45, z: '£#,##0.00' });
+    expect(cell(invoices, 'N3').v).toBe('DD_WITHOUT_MANDATE');
+    expect(cell(invoices, 'M4').v).toBe('Yes');
   });
 
   it('totals Invoices and Lines with SUM formulas whose cached results agree', () => {
-    const invoiceTotal = cell(invoices, 'O5');
+    const invoiceTotal = cell(invoices, 'P5');
     expect(cell(invoices, 'A5').v).toBe('Total');
-    expect(invoiceTotal.f).toBe('SUM(O2:O4)');
+    expect(invoiceTotal.f).toBe('SUM(P2:P4)');
     expect(invoiceTotal.v).toBe(preview.totals.invoicedPence / 100);
-    expect(cell(invoices, 'N5')).toMatchObject({ f: 'SUM(N2:N4)', v: 7 });
+    expect(cell(invoices, 'O5')).toMatchObject({ f: 'SUM(O2:O4)', v: 7 });
 
     const lineCount = preview.invoices.reduce((n, i) => n + i.lines.length, 0);
     const lastLine = lineCount + 1;
@@ -116,6 +118,10 @@ describe('writePreviewWorkbook', async () => {
       'Days',
       'Amount',
       'Provisional',
+      'Adjusts from',
+      'Adjusts to',
+      'Was',
+      'Now',
     ]);
     expect(rows[1]).toEqual([
       'PREVIEW-202411-0001',
@@ -149,8 +155,8 @@ describe('writePreviewWorkbook', async () => {
       ['Cheque', 1, 732.86],
       ['Total', 3, preview.totals.invoicedPence / 100],
     ]);
-    expect(cell(ws, 'C2').f).toBe('SUMIF(Invoices!$I$2:$I$4,A2,Invoices!$O$2:$O$4)');
-    expect(cell(ws, 'B3').f).toBe('COUNTIF(Invoices!$I$2:$I$4,A3)');
+    expect(cell(ws, 'C2').f).toBe('SUMIF(Invoices!$J$2:$J$4,A2,Invoices!$P$2:$P$4)');
+    expect(cell(ws, 'B3').f).toBe('COUNTIF(Invoices!$J$2:$J$4,A3)');
   });
 
   it('lists unbilled and unallocated amounts, the over-contracted one negative', () => {
@@ -209,7 +215,7 @@ describe('writePreviewWorkbook', async () => {
       expect(xml, name).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
       expect(wb.Sheets[name]!['!autofilter']?.ref, name).toMatch(/^A1:[A-Z]+\d+$/);
     }
-    expect(invoices['!autofilter']?.ref).toBe('A1:O4');
+    expect(invoices['!autofilter']?.ref).toBe('A1:P4');
     const colsXml = rawPart(wb, 'xl/worksheets/sheet2.xml');
     // exceljs leaves out columns of the default width (9), so read each <col>'s position.
     const widths = new Map(
@@ -267,7 +273,7 @@ describe('writePreviewWorkbook', async () => {
     const wb2 = read(
       await workbookBuffer({ ...bad, invoices: [{ ...first!, payer }, ...rest] }, cleaned),
     );
-    expect(cell(wb2.Sheets['Invoices']!, 'B2').v).toBe('BadName Ltd');
+    expect(cell(wb2.Sheets['Invoices']!, 'C2').v).toBe('BadName Ltd');
     expect(cleaned[0]).toMatchObject({ sheet: 'Invoices', row: 2, column: 'Payer' });
     expect(cleaned[0]?.cleaned.removed).toBe(3);
   });
@@ -281,15 +287,22 @@ describe('writePreviewWorkbook', async () => {
       unbilled: [],
       parked: [],
       warnings: [],
-      totals: { feesPence: 0, invoicedPence: 0, unbilledPence: 0, unallocatedPence: 0 },
+      totals: {
+        feesPence: 0,
+        invoicedPence: 0,
+        unbilledPence: 0,
+        unallocatedPence: 0,
+        adjustmentsPence: 0,
+        unbilledAdjustmentsPence: 0,
+      },
     };
     const wb0 = read(await workbookBuffer(none));
     expect(wb0.SheetNames).toEqual([...PREVIEW_SHEETS]);
     const ws = wb0.Sheets['Invoices']!;
     expect(cell(ws, 'A1').v).toBe('Invoice');
     expect(cell(ws, 'A2').v).toBe('Total');
-    expect(cell(ws, 'O2').v).toBe(0);
-    expect(cell(ws, 'O2').f).toBeUndefined(); // no SUM referring to itself
+    expect(cell(ws, 'P2').v).toBe(0);
+    expect(cell(ws, 'P2').f).toBeUndefined(); // no SUM referring to itself
   });
 
   it('gives as bytes the workbook it streams into a file, complete once it resolves', async () => {

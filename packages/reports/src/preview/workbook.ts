@@ -1,12 +1,17 @@
 /**
- * `preview.xlsx` (SPEC §6): sheets Invoices, Lines, By payment method, Unbilled &
- * unallocated and Warnings, streamed with exceljs's `WorkbookWriter` so tens of thousands
+ * `preview.xlsx` (SPEC §6, §10): sheets Invoices, Lines, Adjustments, By payment method,
+ * Unbilled & unallocated and Warnings, streamed with exceljs's `WorkbookWriter` so tens of thousands
  * of invoices fit in memory (reference/libraries.md: commit rows as they are written).
  */
 
 import type { Invoice, Preview } from '@carebill/core';
 import { formatDayShort } from '@carebill/core/internal';
 import { bytesOf, writeInto } from '../streams.js';
+import {
+  ADJUSTMENT_COLUMNS,
+  ADJUSTMENT_PRINTED_COLUMNS,
+  adjustmentRows,
+} from '../tables/adjustments.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
 import { paymentMethodLabel } from '../tables/labels.js';
@@ -19,6 +24,7 @@ import { type CleanedCell, columnLetter, writeTable } from './xlsx-table.js';
 export const PREVIEW_SHEETS = [
   'Invoices',
   'Lines',
+  'Adjustments',
   'By payment method',
   'Unbilled & unallocated',
   'Warnings',
@@ -43,7 +49,8 @@ const METHOD_COLUMNS: readonly Column<MethodRow>[] = [
 ];
 
 /**
- * The preview workbook as the bytes of an .xlsx file: sheets Invoices, Lines, By payment
+ * The preview workbook as the bytes of an .xlsx file: sheets Invoices, Lines, Adjustments
+ * (to earlier periods, SPEC §10; only its header row when there are none), By payment
  * method, Unbilled & unallocated and Warnings. Its `created` and `modified` are the
  * period's first day, never the clock.
  *
@@ -102,6 +109,25 @@ async function writeSheets(
       columns: LINE_COLUMNS,
       rows: () => lineRows(invoices),
       sum: ['Amount'],
+      // On paper, up to Provisional: with the four adjustment columns one A4 page wide
+      // printed the sheet at 43 % of full size. An adjustment line's description says the
+      // same in words, and the Adjustments sheet prints them as columns (docs/outputs.md).
+      printedColumns: LINE_COLUMNS.findIndex((c) => c.header === 'Provisional') + 1,
+    },
+    onCleaned,
+  );
+  const adjustments = adjustmentRows(preview);
+  writeTable(
+    workbook,
+    {
+      name: 'Adjustments',
+      printTitle,
+      columns: ADJUSTMENT_COLUMNS,
+      rows: () => adjustments,
+      sum: ['Was', 'Now', 'Adjustment'],
+      // On paper up to Adjustment: the ids and the description in words fitted one page
+      // wide printed at 43 % of full size (docs/outputs.md).
+      printedColumns: ADJUSTMENT_PRINTED_COLUMNS,
     },
     onCleaned,
   );

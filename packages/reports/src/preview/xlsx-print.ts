@@ -33,6 +33,11 @@ export interface PrintOptions {
   readonly titleColumns?: string;
   /** How many pages wide the sheet prints. Default 1. */
   readonly pagesWide?: number;
+  /**
+   * The columns printed, e.g. `A:O`, every row of them (Excel's print area); all by default.
+   * Columns outside it stay on screen and in the file, off the paper.
+   */
+  readonly printColumns?: string;
 }
 
 /**
@@ -52,6 +57,7 @@ export function printSetup(title: string | undefined, options: PrintOptions = {}
       fitToHeight: 0, // as many pages down as needed
       printTitlesRow: options.titleRows ?? '1:1',
       ...(options.titleColumns !== undefined && { printTitlesColumn: options.titleColumns }),
+      ...(options.printColumns !== undefined && { printArea: options.printColumns }),
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 },
     },
     headerFooter: {

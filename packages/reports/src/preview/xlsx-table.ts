@@ -41,6 +41,11 @@ export interface TableSpec<Row> {
   readonly columns: readonly Column<Row>[];
   /** Called twice: once to measure widths, once to write. */
   readonly rows: () => Iterable<Row>;
+  /**
+   * How many of the leading columns are printed (the print area); every column if absent.
+   * The columns after them stay on screen and in the file.
+   */
+  readonly printedColumns?: number;
   /** Headers of the columns summed in a totals row under the data; no totals row if absent. */
   readonly sum?: readonly string[];
   /**
@@ -71,7 +76,12 @@ export function writeTable<Row>(
   const { columns } = spec;
   const widths = measureWidths(spec);
   const sheet = workbook.addWorksheet(spec.name, {
-    ...printSetup(spec.printTitle),
+    ...printSetup(
+      spec.printTitle,
+      spec.printedColumns === undefined
+        ? {}
+        : { printColumns: `A:${columnLetter(spec.printedColumns)}` },
+    ),
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
   sheet.columns = columns.map((column, index) => ({

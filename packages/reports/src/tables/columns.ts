@@ -20,4 +20,6 @@ export interface Column<Row> {
   readonly kind: ColumnKind;
   /** The raw value: a string for `text`, a Day for `day`, pence for `pence`, etc. */
   readonly value: (row: Row) => CellData;
+  /** The value may be null (a blank cell) even though the kind is a number or a day. */
+  readonly optional?: true;
 }

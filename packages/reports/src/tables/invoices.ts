@@ -3,7 +3,7 @@
  */
 import type { Invoice } from '@carebill/core';
 import type { Column } from './columns.js';
-import { payerKindLabel, paymentMethodLabel } from './labels.js';
+import { invoiceKindLabel, payerKindLabel, paymentMethodLabel } from './labels.js';
 import { locationName } from './lines.js';
 
 /** The residents of an invoice as its lines name them, each once, in line order. */
@@ -14,6 +14,7 @@ export function residentLabels(invoice: Invoice): string[] {
 /** The columns of the Invoices table; the last two (Lines, Total) are summed. */
 export const INVOICE_COLUMNS: readonly Column<Invoice>[] = [
   { header: 'Invoice', kind: 'text', value: (i) => i.number },
+  { header: 'Kind', kind: 'text', value: (i) => invoiceKindLabel(i.kind) },
   { header: 'Payer', kind: 'text', value: (i) => i.payer.name },
   { header: 'Payer type', kind: 'text', value: (i) => payerKindLabel(i.payer.kind) },
   { header: 'Account code', kind: 'text', value: (i) => i.payer.accountCode },

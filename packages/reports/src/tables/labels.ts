@@ -27,3 +27,8 @@ const PAYER_KIND_LABELS: Readonly<Record<PayerKind, string>> = {
 export function payerKindLabel(kind: PayerKind): string {
   return PAYER_KIND_LABELS[kind];
 }
+
+/** @example invoiceKindLabel('credit_note') === 'Credit note' */
+export function invoiceKindLabel(kind: 'invoice' | 'credit_note'): string {
+  return kind === 'credit_note' ? 'Credit note' : 'Invoice';
+}

@@ -35,26 +35,30 @@ export const LEFTOVER_COLUMNS: readonly Column<LeftoverRow>[] = [
 ];
 
 /**
- * Unbilled entries, then unallocated ones, as table rows.
+ * Unbilled entries, then unallocated ones, as table rows: the period's own amounts only,
+ * so the table adds up to `unbilledPence + unallocatedPence`. Adjustments to earlier
+ * periods left unbilled are on the Adjustments table (`adjustmentRows`).
  *
- * @example leftoverRows(preview).length === preview.unbilled.length + preview.unallocated.length
+ * @example leftoverRows(preview).length === preview.unbilled.filter((e) => e.adjusts === null).length + preview.unallocated.length
  */
 export function leftoverRows(preview: Preview): LeftoverRow[] {
   return [
-    ...preview.unbilled.map(
-      (e): LeftoverRow => ({
-        kind: 'Unbilled',
-        booking: e.booking,
-        contract: e.contract,
-        party: e.payer,
-        partyName: e.payerName,
-        from: e.from,
-        to: e.to,
-        days: e.days,
-        amountPence: e.amountPence,
-        reason: e.reason,
-      }),
-    ),
+    ...preview.unbilled
+      .filter((e) => e.adjusts === null)
+      .map(
+        (e): LeftoverRow => ({
+          kind: 'Unbilled',
+          booking: e.booking,
+          contract: e.contract,
+          party: e.payer,
+          partyName: e.payerName,
+          from: e.from,
+          to: e.to,
+          days: e.days,
+          amountPence: e.amountPence,
+          reason: e.reason,
+        }),
+      ),
     ...preview.unallocated.map(
       (e): LeftoverRow => ({
         kind: 'Unallocated',

@@ -15,7 +15,7 @@ export function locationName(invoice: Invoice): string {
   return invoice.issuer?.name || invoice.location || '';
 }
 
-/** The columns of the Lines table, in order. */
+/** The columns of the Lines table, in order; the last four are blank except on adjustments. */
 export const LINE_COLUMNS: readonly Column<LineRow>[] = [
   { header: 'Invoice', kind: 'text', value: (r) => r.invoice.number },
   { header: 'Payer', kind: 'text', value: (r) => r.invoice.payer.name },
@@ -32,6 +32,17 @@ export const LINE_COLUMNS: readonly Column<LineRow>[] = [
   { header: 'Days', kind: 'count', value: (r) => r.line.days },
   { header: 'Amount', kind: 'pence', value: (r) => r.line.amountPence },
   { header: 'Provisional', kind: 'flag', value: (r) => r.line.provisional },
+  // SPEC §10: an adjustment line names the issued period it corrects and what that period
+  // was invoiced and comes to now; blank on the period's own lines.
+  {
+    header: 'Adjusts from',
+    kind: 'day',
+    value: (r) => r.line.adjusts?.from ?? null,
+    optional: true,
+  },
+  { header: 'Adjusts to', kind: 'day', value: (r) => r.line.adjusts?.to ?? null, optional: true },
+  { header: 'Was', kind: 'pence', value: (r) => r.line.wasPence, optional: true },
+  { header: 'Now', kind: 'pence', value: (r) => r.line.nowPence, optional: true },
 ];
 
 /**
