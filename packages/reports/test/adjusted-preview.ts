@@ -8,8 +8,8 @@
  * fees = invoiced − adjustments + unbilled + unallocated.
  */
 import type { DayRange, Invoice, InvoiceLine, Preview, UnbilledEntry } from '@carebill/core';
-import { addDays, dayFromYmd, sumPence } from '@carebill/core/internal';
-import { makeInvoice, makeLine, makePayer, makePreview, NOV_1 } from './exports-sample.js';
+import { dayFromYmd, sumPence } from '@carebill/core/internal';
+import { makeInvoice, makeLine, makePayer, makePreview } from './exports-sample.js';
 
 export const OCTOBER: DayRange = { from: dayFromYmd(2024, 10, 1), to: dayFromYmd(2024, 10, 31) };
 
@@ -133,6 +133,3 @@ export function adjustedPreview(): Preview {
     },
   };
 }
-
-/** The invoice's due date, for checks: issue date + 14. */
-export const NOV_15 = addDays(NOV_1, 14);
