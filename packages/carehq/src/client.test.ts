@@ -58,7 +58,9 @@ describe('requests as CareHQ’s official client makes them (against the emulato
 
 describe('bounded reads', () => {
   it('abandons an endless body at the size limit, once, naming the resource and the limit', async () => {
-    const h = await setup();
+    // A generous timeout: on a busy machine 16 MiB may take longer than the harness's 2 s,
+    // and a timeout would be retried (the test is about the size limit).
+    const h = await setup({}, { timeoutMs: 30_000 });
     h.api.inject('endless', { resource: 'bookings', times: Number.POSITIVE_INFINITY });
     const error = await rejection(pullDataset({ client: h.client }));
     expect(error.code).toBe('TOO_LARGE');

@@ -168,5 +168,5 @@ describe('runs and interruptions into one folder', () => {
       }),
       { numRuns: 3, endOnFailure: true },
     );
-  });
+  }, 240_000); // real processes, killed and rerun: minutes on a busy machine
 });
