@@ -17,6 +17,7 @@ import { say } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
+import { previewQueueArgs } from './queue-args.js';
 
 export const previewArgs = {
   data: {
@@ -71,6 +72,7 @@ export const previewCommand = defineCommand({
   args: {
     ...previewArgs,
     jobs: { type: 'string', description: 'PDF rendering processes (default: one per core)' },
+    ...previewQueueArgs,
   },
   async run({ args }) {
     const options = previewOptionsFrom(args);
@@ -78,6 +80,15 @@ export const previewCommand = defineCommand({
       args.jobs === undefined
         ? undefined
         : parseIntegerOption('--jobs', args.jobs, { min: 1, max: 64 });
+    // BullMQ is loaded only for a run on the queue.
+    const onQueue = args.queue === undefined ? undefined : await import('./preview-queue.js');
+    const queue = onQueue?.queueConnectionOf(args.queue);
+    if (queue !== undefined && workers !== undefined)
+      throw new UsageError(
+        '--jobs is for PDFs rendered here; with --queue the workers render them',
+      );
+    if (queue === undefined && args['chunk-size'] !== undefined)
+      throw new UsageError('--chunk-size goes with --queue');
     const progress = createProgress();
     const stage = async <T>(label: string, run: () => T | Promise<T>): Promise<T> => {
       progress.start(label, 1);
@@ -89,7 +100,9 @@ export const previewCommand = defineCommand({
     const out = args.out;
     // Every file goes to the run's private staging folder and is put in place, replacing
     // exactly the previous preview's files, only once all are written (docs/outputs.md).
-    return withOutputRun(outputRunOf('preview', out, args), async (run) => {
+    // The manifest records the queue's address, never its password.
+    const recorded = queue === undefined ? args : { ...args, queue: queue.display };
+    return withOutputRun(outputRunOf('preview', out, recorded), async (run) => {
       const loaded = await stage('Load + check', () =>
         loadFolderOrReport(args.data, recordingLoader(run, args.data)),
       );
@@ -109,21 +122,34 @@ export const previewCommand = defineCommand({
       progress.tick();
       progress.stop();
 
-      // PDFs over every core (io/pdf-pool.ts); the bar counts invoices whose file is written,
-      // a print pack counting for its invoices once its file is written.
       const { jobs, packs } = planPreviewPdfs(preview.invoices, run.staging, options.period);
-      progress.start(
-        'PDFs',
-        jobs.reduce((n, job) => n + job.invoices.length, 0),
-      );
-      await renderPdfJobs(jobs, {
-        ...(workers !== undefined && { workers }),
-        onWritten: (job, digest) => {
-          run.record(job.path, digest);
-          progress.tick(job.invoices.length);
-        },
-      });
-      progress.stop();
+      let queueLine = '';
+      if (queue !== undefined && onQueue !== undefined) {
+        // On the queue's workers, on any number of machines (preview-queue.ts).
+        const done = await onQueue.renderPdfsOnQueue(run, {
+          connection: queue,
+          jobs,
+          key: options,
+          chunkSize: args['chunk-size'],
+          progress,
+        });
+        queueLine = `  PDFs rendered by the workers of ${queue.display}: ${done.chunks} chunks${done.resumed > 0 ? ` (${done.resumed} already rendered by an earlier attempt)` : ''}\n`;
+      } else {
+        // PDFs over every core (io/pdf-pool.ts); the bar counts invoices whose file is
+        // written, a print pack counting for its invoices once its file is written.
+        progress.start(
+          'PDFs',
+          jobs.reduce((n, job) => n + job.invoices.length, 0),
+        );
+        await renderPdfJobs(jobs, {
+          ...(workers !== undefined && { workers }),
+          onWritten: (job, digest) => {
+            run.record(job.path, digest);
+            progress.tick(job.invoices.length);
+          },
+        });
+        progress.stop();
+      }
       const manifest: EmailManifestRow[] = preview.invoices
         .filter((invoice) => invoice.delivery.email.length > 0)
         .map((invoice) => ({
@@ -141,7 +167,9 @@ export const previewCommand = defineCommand({
           `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`,
           `  ${preview.warnings.length} warning${preview.warnings.length === 1 ? '' : 's'}, ${preview.parked.length} parked${cleanedCells > 0 ? `, ${cleanedCells} workbook cells cleaned of invalid characters` : ''}`,
           `  files in ${out}/: preview.json, preview.xlsx, invoices/ (${preview.invoices.length} PDFs), ${packs.length > 0 ? `${packs.join(', ')}, ` : ''}email-manifest.csv (${manifest.length})`,
-        ].join('\n') + '\n',
+        ].join('\n') +
+          '\n' +
+          queueLine,
       );
       return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
     });
