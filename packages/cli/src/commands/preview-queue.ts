@@ -22,6 +22,7 @@ import {
   type QueueConnection,
   QueueError,
   queueRunId,
+  readChunkRecords,
   renderOnQueue,
 } from '@carebill/queue';
 import type { OutputRun } from '../io/output-run.js';
@@ -128,10 +129,14 @@ export async function renderPdfsOnQueue(
     });
   } catch (error) {
     if (!(error instanceof QueueError)) throw error;
-    const kept = join(run.folder, '.carebill', `queue.${id}`);
-    throw new RunFailure(
-      `${error.message}. ${run.folder} was left as it was; the chunks already rendered are kept in ${kept}: run the same command again to resume`,
-    );
+    // What was rendered is kept for the next attempt; a work folder with nothing in it is not.
+    const rendered = (await readChunkRecords(work.folder, id)).size;
+    if (rendered === 0) await rm(work.folder, { recursive: true, force: true, maxRetries: 3 });
+    const kept =
+      rendered === 0
+        ? ''
+        : `; the ${rendered} chunk${rendered === 1 ? '' : 's'} already rendered ${rendered === 1 ? 'is' : 'are'} kept in ${join(run.folder, '.carebill', `queue.${id}`)}: run the same command again to resume`;
+    throw new RunFailure(`${error.message}. ${run.folder} was left as it was${kept}`);
   } finally {
     options.progress.stop();
   }
