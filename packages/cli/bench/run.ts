@@ -48,6 +48,7 @@ import {
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
+import { benchQueue } from './queue.js';
 
 // The pool from the built CLI, so its children run compiled JavaScript as `carebill` does
 // (the workspace packages resolve to their dist/ too: `pnpm bench` builds first).
@@ -92,6 +93,8 @@ interface Row {
   /** The floor's milliseconds of each run, when the stage has one. */
   floorMs?: number[];
   note?: string;
+  /** A value that is not a time, printed with this unit. */
+  unit?: string;
 }
 const rows: Row[] = [];
 
@@ -324,6 +327,9 @@ async function benchSize(size: Size): Promise<void> {
     floorMs: [one.ms * scale],
     note: `${(one.ms / pool.ms).toFixed(2)}× faster than 1 process (children start cold); child peak RSS ${pool.value.childPeakRssMb.map((mb) => mb.toFixed(0)).join(', ')} MB`,
   });
+  note(`queue, 1 and 2 workers (${label})`);
+  for (const row of await benchQueue(sample, MONTH, join(out, 'queue'), label, scale))
+    rows.push({ size, ...row });
   rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
 }
 
@@ -440,6 +446,15 @@ function printTable(): void {
     ...rows.map((r) => {
       if (r.stage.startsWith('peak RSS'))
         return [r.size, r.stage, r.ms[0]?.toFixed(0) ?? '', '', '', ''];
+      if (r.unit !== undefined || r.ms.length === 0)
+        return [
+          r.size,
+          r.stage,
+          `${r.ms[0]?.toFixed(0) ?? ''} ${r.unit ?? ''}`,
+          '',
+          '',
+          r.note ?? '',
+        ];
       const m = median(r.ms);
       const range = r.ms.length > 1 ? ` (${fmt(Math.min(...r.ms))}–${fmt(Math.max(...r.ms))})` : '';
       const f = r.floorMs === undefined ? undefined : median(r.floorMs);

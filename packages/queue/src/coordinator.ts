@@ -5,8 +5,8 @@
  * - **Resuming.** Chunks whose record is already in the work folder (an earlier attempt at
  *   the same run) are not queued again. A chunk still queued by that attempt keeps its job:
  *   adding the same job id adds nothing, and its completion is awaited like the others'.
- * - **Bounded Redis.** At most `window` chunks are in Redis at once; more are added as
- *   chunks finish, so Redis holds a few megabytes of payload whatever the group's size.
+ * - **Bounded Redis.** Chunks holding at most `window` invoices are in Redis at once; more
+ *   are added as chunks finish, so Redis holds tens of megabytes whatever the group's size.
  * - **Failing loudly.** A chunk that fails all its attempts fails the run, naming its
  *   invoices; Redis lost for more than a few seconds fails it too (a resumable failure:
  *   run again). Every few seconds the coordinator checks that its jobs still exist, so a
@@ -16,7 +16,7 @@
  *   own keys get the TTL once the queue is idle.
  */
 import type { DayRange } from '@carebill/core';
-import { Queue, QueueEvents } from 'bullmq';
+import { type JobsOptions, Queue, QueueEvents } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { type QueueConnection, redisOptions } from './connection.js';
 import { QueueError } from './errors.js';
@@ -36,8 +36,12 @@ import {
 } from './protocol.js';
 import { readChunkRecords } from './work-folder.js';
 
-/** Chunks in Redis at once, by default: enough to keep 100+ rendering processes busy. */
-export const DEFAULT_WINDOW = 256;
+/**
+ * Invoices in Redis at once, by default (256 chunks of 50): about 57 MB of payload at the
+ * measured ~4.5 kB an invoice, and enough queued work for ~50 rendering processes even
+ * while the 250-invoice print packs go first. docs/scale.md has the sum for more machines.
+ */
+export const DEFAULT_WINDOW = 12_800;
 /** How often the coordinator checks Redis, its jobs and the workers. */
 const CHECK_EVERY_MS = 5_000;
 /** Reconnection attempts (~3 s in all) before Redis counts as lost. */
@@ -57,7 +61,7 @@ export interface QueueRunOptions {
   readonly onChunk?: (chunk: RenderChunk, resumed: boolean) => void;
   /** Told what the user should know while waiting (no worker connected). */
   readonly onNotice?: (text: string) => void;
-  /** See {@link DEFAULT_WINDOW}. */
+  /** The most invoices queued at once (see {@link DEFAULT_WINDOW}). */
   readonly window?: number;
 }
 
@@ -121,6 +125,7 @@ export async function renderOnQueue(options: QueueRunOptions): Promise<QueueRunR
   const byIndex = new Map(chunks.map((chunk) => [chunk.index, chunk]));
   const todo = chunks.filter((chunk) => !done.has(chunk.index));
   const inRedis = new Set<number>();
+  let invoicesInRedis = 0;
   const window = options.window ?? DEFAULT_WINDOW;
   let stop: (error?: QueueError) => void = () => {};
   const finished = new Promise<void>((resolve, reject) => {
@@ -133,7 +138,7 @@ export async function renderOnQueue(options: QueueRunOptions): Promise<QueueRunR
     stop(error);
   };
   const complete = (chunk: RenderChunk, result: RenderJobResult) => {
-    inRedis.delete(chunk.index);
+    if (inRedis.delete(chunk.index)) invoicesInRedis -= chunk.invoices;
     accept(chunk, result, false);
     if (done.size === chunks.length) stop();
     else void topUp();
@@ -184,24 +189,17 @@ export async function renderOnQueue(options: QueueRunOptions): Promise<QueueRunR
     if (filling) return;
     filling = true;
     try {
-      while (failure === undefined && next < todo.length && inRedis.size < window) {
-        const batch = todo.slice(next, next + Math.max(1, window - inRedis.size));
-        next += batch.length;
-        for (const chunk of batch) inRedis.add(chunk.index);
-        await queue.addBulk(
-          batch.map((chunk) => ({
-            name: JOB_NAME,
-            data: {
-              protocol: PROTOCOL,
-              run,
-              chunk: chunk.index,
-              folder: options.folder,
-              period: options.period,
-              files: chunk.files,
-            },
-            opts: { ...JOB_OPTIONS, jobId: jobIdOf(run, chunk.index) },
-          })),
-        );
+      while (failure === undefined && next < todo.length && invoicesInRedis < window) {
+        // The next chunks up to the window (always at least one: a pack may exceed it alone).
+        const batch: RenderChunk[] = [];
+        while (next < todo.length && (batch.length === 0 || invoicesInRedis < window)) {
+          const chunk = todo[next] as RenderChunk;
+          next += 1;
+          batch.push(chunk);
+          inRedis.add(chunk.index);
+          invoicesInRedis += chunk.invoices;
+        }
+        await queue.addBulk(batch.map((chunk) => queuedJobOf(options, chunk)));
         // A TTL on each job's key: its payload goes even if every process of the run dies.
         const expiring = control.pipeline();
         for (const chunk of batch)
@@ -281,6 +279,30 @@ export async function renderOnQueue(options: QueueRunOptions): Promise<QueueRunR
     }
     control.disconnect();
   }
+}
+
+/**
+ * A chunk's job as the coordinator queues it: name, data (the files' invoices, the run,
+ * the work folder) and options (its id, attempts, removal).
+ *
+ * @example await queue.addBulk(chunks.map((chunk) => queuedJobOf({ run, folder, period }, chunk)))
+ */
+export function queuedJobOf(
+  run: Pick<QueueRunOptions, 'run' | 'folder' | 'period'>,
+  chunk: RenderChunk,
+): { name: typeof JOB_NAME; data: RenderJobData; opts: JobsOptions } {
+  return {
+    name: JOB_NAME,
+    data: {
+      protocol: PROTOCOL,
+      run: run.run,
+      chunk: chunk.index,
+      folder: run.folder,
+      period: run.period,
+      files: chunk.files,
+    },
+    opts: { ...JOB_OPTIONS, jobId: jobIdOf(run.run, chunk.index) },
+  };
 }
 
 /** The connection that decides whether Redis is there: it gives up after a few seconds. */

@@ -13,6 +13,7 @@ export {
   formatNumberRanges,
   type QueueRunOptions,
   type QueueRunResult,
+  queuedJobOf,
   renderOnQueue,
 } from './coordinator.js';
 export { QueueError, type QueueErrorCode } from './errors.js';
