@@ -270,9 +270,16 @@ export async function renderOnQueue(options: QueueRunOptions): Promise<QueueRunR
     throw error;
   } finally {
     clearInterval(timer);
-    await closeWithin([events.close(), queue.close()]);
-    // Stop their reconnecting too, whether or not they closed: nothing may keep the process up.
-    await closeWithin([events.disconnect(), queue.disconnect()]);
+    if (control.status === 'ready') {
+      await closeWithin([events.close(), queue.close()]);
+      // Stop their reconnecting too, whether or not they closed: nothing may keep the process up.
+      await closeWithin([events.disconnect(), queue.disconnect()]);
+    } else {
+      // Redis is gone: stop their reconnecting first. Closing first would take their error
+      // listeners away while ioredis kept retrying, and it would print each failed attempt.
+      await closeWithin([events.disconnect(), queue.disconnect()]);
+      await closeWithin([events.close(), queue.close()]);
+    }
     if (control.status === 'ready') {
       await expireRunKeys(control, run).catch(() => {});
       await expireIdleQueue(control).catch(() => {});
