@@ -5,7 +5,10 @@
  * against a redis-server started here, timed turn about in one run so the machine's load
  * moves all of them alike:
  *
- * - queue overhead per invoice: (1 worker − the process of its own) / invoices;
+ * - queue overhead per invoice: (1 worker − the process of its own) / invoices, in wall
+ *   time and in CPU time (the workers' processes and their rendering processes, read from
+ *   /proc, plus the coordinator's and redis-server's CPU): CPU time is what a busy shared
+ *   machine disturbs least, so the model in docs/scale.md is built on it;
  * - speed-up: 1 worker / 2 workers;
  * - the coordinator's cost: its CPU while it waits (events, bookkeeping), per chunk;
  * - Redis memory per queued invoice: `INFO memory` before and after queueing every chunk
@@ -14,7 +17,7 @@
  * Skipped, with a note, when redis-server is not installed.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { DayRange, Invoice } from '@carebill/core';
@@ -49,6 +52,36 @@ export interface QueueRow {
   readonly note?: string;
   /** A value that is not a time (printed with this unit). */
   readonly unit?: string;
+}
+
+/** Clock ticks a second in /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+/** CPU milliseconds so far of `pids` and every process below them (Linux /proc), or NaN. */
+async function treeCpuMs(pids: readonly number[]): Promise<number> {
+  const stats = new Map<number, { parent: number; ms: number }>();
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry)) continue;
+    const text = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // After "pid (comm) ": state ppid … utime stime are fields 4 and 14, 15 (1-based).
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.length < 13) continue;
+    stats.set(Number(entry), {
+      parent: Number(fields[1]),
+      ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS,
+    });
+  }
+  if (stats.size === 0) return Number.NaN;
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; hops++) {
+      if (pids.includes(p)) return true;
+      p = stats.get(p)?.parent ?? 0;
+    }
+    return false;
+  };
+  let ms = 0;
+  for (const [pid, stat] of stats) if (inTree(pid)) ms += stat.ms;
+  return ms;
 }
 
 function startWorkers(url: string, count: number): ChildProcess[] {
@@ -97,19 +130,30 @@ export async function benchQueue(
   const chunks = planChunks(files);
   const n = invoices.length;
   let attempt = 0;
-  /** One queue run of every chunk into a fresh work folder: wall ms and coordinator CPU ms. */
-  const queueRun = async () => {
+  /**
+   * One queue run of every chunk into a fresh work folder: wall ms, the coordinator's CPU
+   * ms, and the CPU ms of the workers (with their rendering processes) and of redis-server.
+   */
+  const queueRun = async (workers: readonly ChildProcess[]) => {
     attempt += 1;
     const controlDir = join(outDir, String(attempt), '.carebill');
     await mkdir(controlDir, { recursive: true });
     const run = queueRunId({ bench: attempt, at: Date.now() });
     const { folder } = await openWorkFolder(controlDir, run, chunks);
+    const pids = workers.map((worker) => worker.pid ?? 0);
+    const redisPid = [redis.process.pid ?? 0];
+    const [workersBefore, redisBefore] = [await treeCpuMs(pids), await treeCpuMs(redisPid)];
     const cpu = process.cpuUsage();
     const t0 = performance.now();
     await renderOnQueue({ connection, run, folder, chunks, period });
     const wall = performance.now() - t0;
     const used = process.cpuUsage(cpu);
-    return { wall, cpuMs: (used.user + used.system) / 1000 };
+    return {
+      wall,
+      cpuMs: (used.user + used.system) / 1000,
+      workersCpuMs: (await treeCpuMs(pids)) - workersBefore,
+      redisCpuMs: (await treeCpuMs(redisPid)) - redisBefore,
+    };
   };
   // The same invoices in one process of their own, with a rendering process's flags.
   const input = join(outDir, 'invoices.json');
@@ -128,7 +172,8 @@ export async function benchQueue(
       ],
       { cwd: import.meta.dirname },
     );
-    return Number(stdout.trim());
+    const [wall, cpu] = stdout.trim().split(' ').map(Number) as [number, number];
+    return { wall, cpu };
   };
   try {
     // Redis memory per queued invoice: every chunk queued, no worker yet.
@@ -142,40 +187,48 @@ export async function benchQueue(
     await queue.addBulk(
       chunks.map((chunk) => queuedJobOf({ run: '0000000000000000', folder, period }, chunk)),
     );
-    const perInvoice = (memory() - before) / n;
+    const memoryPerInvoice = (memory() - before) / n;
     await queue.obliterate({ force: true });
     await queue.close();
 
     // Warm: the workers' rendering processes started before each timed run.
     const here1 = await alone();
     const one = startWorkers(redis.url, 1);
-    await queueRun();
-    const q1 = await queueRun();
+    await queueRun(one);
+    const q1 = await queueRun(one);
     await stopWorkers(one);
     const two = startWorkers(redis.url, 2);
-    await queueRun();
-    const q2 = await queueRun();
+    await queueRun(two);
+    const q2 = await queueRun(two);
     await stopWorkers(two);
     const here2 = await alone();
-    const here = (here1 + here2) / 2;
+    const here = (here1.wall + here2.wall) / 2;
+    const hereCpu = (here1.cpu + here2.cpu) / 2;
+    const msPerInvoice = (ms: number) => `${(ms / n).toFixed(1)} ms/invoice`;
+    const queueCpu = (q: typeof q1) => q.workersCpuMs + q.cpuMs + q.redisCpuMs;
     return [
+      {
+        stage: `invoice PDFs, one process of its own, no queue (${label})`,
+        ms: [here * scale],
+        note: `CPU ${msPerInvoice(hereCpu)}, wall ${msPerInvoice(here)}`,
+      },
       {
         stage: `invoice PDFs, queue, 1 worker (${label})`,
         ms: [q1.wall * scale],
         floor: 'one process of its own, no queue',
         floorMs: [here * scale],
-        note: `queue overhead ${((q1.wall - here) / n).toFixed(1)} ms/invoice (${chunks.length} chunks of ≤50); coordinator CPU ${q1.cpuMs.toFixed(0)} ms = ${(q1.cpuMs / chunks.length).toFixed(1)} ms/chunk`,
+        note: `CPU ${msPerInvoice(queueCpu(q1))} (worker ${msPerInvoice(q1.workersCpuMs)}, coordinator ${msPerInvoice(q1.cpuMs)} = ${(q1.cpuMs / chunks.length).toFixed(1)} ms/chunk, redis ${msPerInvoice(q1.redisCpuMs)}): overhead ${msPerInvoice(queueCpu(q1) - hereCpu)} CPU, ${msPerInvoice(q1.wall - here)} wall (${chunks.length} chunks of ≤50)`,
       },
       {
         stage: `invoice PDFs, queue, 2 workers (${label})`,
         ms: [q2.wall * scale],
         floor: 'queue, 1 worker',
         floorMs: [q1.wall * scale],
-        note: `${(q1.wall / q2.wall).toFixed(2)}× faster than 1 worker, ${(here / q2.wall).toFixed(2)}× faster than one process of its own`,
+        note: `${(q1.wall / q2.wall).toFixed(2)}× faster than 1 worker, ${(here / q2.wall).toFixed(2)}× than one process of its own; CPU ${msPerInvoice(queueCpu(q2))} (workers ${msPerInvoice(q2.workersCpuMs)})`,
       },
       {
         stage: 'Redis memory per queued invoice',
-        ms: [perInvoice],
+        ms: [memoryPerInvoice],
         unit: 'bytes',
         note: `INFO used_memory, ${chunks.length} chunks queued (${n} invoices), no worker`,
       },

@@ -7,6 +7,7 @@
  *     pnpm bench --full           # every group PDF too (about 15 minutes on one core)
  *     pnpm bench --runs 5 --sample 2000 --sizes group
  *     pnpm bench --pack-only          # load, the preview's charges and the management pack
+ *     pnpm bench --queue-only --sizes group   # the invoice PDFs in-process and on the queue
  *
  * Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
  * (gitignored) on first use; the same seed gives the same bytes.
@@ -78,6 +79,7 @@ const { values: flags } = parseArgs({
     sizes: { type: 'string', default: 'home,group' },
     workers: { type: 'string', default: '2' },
     'pack-only': { type: 'boolean', default: false },
+    'queue-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
@@ -223,6 +225,18 @@ async function benchSize(size: Size): Promise<void> {
     ms: chargeMs,
     note: `${p.invoices.length} invoices`,
   });
+
+  if (flags['queue-only'] === true) {
+    const all = size === 'home' || flags.full === true;
+    const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
+    const scale = p.invoices.length / sample.length;
+    const label = all ? `all ${sample.length}` : `sample ${sample.length}, ×${scale.toFixed(2)}`;
+    note(`queue, 1 and 2 workers (${label})`);
+    for (const row of await benchQueue(sample, MONTH, join(out, 'queue'), label, scale))
+      rows.push({ size, ...row });
+    rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
+    return;
+  }
 
   note('preview.json');
   rows.push({

@@ -126,7 +126,11 @@ export const DEFAULT_LOCK_SECONDS = 30;
  */
 export const MAX_STALLED_COUNT = 1;
 
-/** The folder name of a run's work folder inside the output folder's `.carebill/`. */
+/**
+ * The folder name of a run's work folder inside the output folder's `.carebill/`.
+ *
+ * @example workFolderName('3f9c0d2e8a1b4c5d') === 'queue.3f9c0d2e8a1b4c5d'
+ */
 export function workFolderName(run: string): string {
   return `queue.${run}`;
 }
