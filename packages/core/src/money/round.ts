@@ -6,6 +6,8 @@
  * `numerator / denominator`, never on a float quotient.
  */
 
+import { internalError } from '../errors/carebill-error.js';
+
 const SAFE = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -18,7 +20,7 @@ const SAFE = Number.MAX_SAFE_INTEGER;
  */
 export function roundHalfUpDiv(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(
+    throw internalError(
       `roundHalfUpDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`,
     );
   }
@@ -36,6 +38,7 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
  * switches to BigInt). Multiplies before dividing, so no intermediate quotient is rounded.
  *
  * @example mulDivHalfUp(138554, 30, 7) === 593803; mulDivHalfUp(138554, 52, 12) === 600401
+ * @internal
  */
 export function mulDivHalfUp(a: number, b: number, denominator: number): number {
   const product = a * b;
@@ -51,6 +54,6 @@ export function mulDivHalfUp(a: number, b: number, denominator: number): number 
   const rounded = 2n * remainder >= den ? quotient + 1n : quotient;
   const result = Number(negative ? -rounded : rounded);
   if (!Number.isSafeInteger(result))
-    throw new RangeError(`amount beyond 2^53 pence: ${a}×${b}/${denominator}`);
+    throw internalError(`amount beyond 2^53 pence: ${a}×${b}/${denominator}`);
   return result;
 }
