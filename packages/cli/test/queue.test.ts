@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QUEUE_NAME, QUEUE_PREFIX } from '@carebill/queue';
 import { type RedisServer, redisServerMissing, startRedisServer } from '@carebill/queue/test-redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
@@ -20,6 +21,10 @@ import { type CliResult, DEMO, snapshot, spawnCli, until, visibleFiles } from '.
 import { runCliCaptured } from './run-cli.js';
 
 const missing = redisServerMissing();
+/** A key of the queue in Redis. */
+const key = (name: string) => `${QUEUE_PREFIX}:${QUEUE_NAME}:${name}`;
+/** Real processes on a machine that may be busy: minutes, not the suite's default minute. */
+const SLOW = { timeout: 240_000 };
 if (missing !== undefined) process.stderr.write(`queue.test.ts: ${missing}\n`);
 
 /** A `carebill worker` process (its own process group: its rendering processes with it). */
@@ -104,7 +109,7 @@ beforeAll(async () => {
   firstInvoice = invoices[0]?.number as string;
   // Poisoned: the last invoice in no print pack, so its chunk is the last one queued.
   lastInvoice = invoices.filter((invoice) => !invoice.delivery.post).at(-1)?.number as string;
-});
+}, SLOW.timeout);
 
 afterAll(async () => {
   for (const worker of workers) killGroup(worker);
@@ -112,7 +117,7 @@ afterAll(async () => {
   if (root !== '') await rm(root, { recursive: true, force: true });
 });
 
-describe.skipIf(missing !== undefined)('preview --queue with carebill workers', () => {
+describe.skipIf(missing !== undefined)('preview --queue with carebill workers', SLOW, () => {
   let redis: RedisServer;
   beforeAll(async () => {
     redis = await startRedisServer();
@@ -171,7 +176,7 @@ describe.skipIf(missing !== undefined)('preview --queue with carebill workers', 
     });
     const run = preview(out, redis.url, chunked);
     await until(() => doomed.log().includes('hanging on invoice'), 120_000);
-    const active = redis.cli('LLEN', 'carebill:pdf-0.1.0-p1:active').trim();
+    const active = redis.cli('LLEN', key('active')).trim();
     expect(active).toBe('1'); // the job the worker holds as it dies
     killGroup(doomed);
     three = [1, 2, 3].map(() => startWorker(redis.url, ['--concurrency', '1']));
@@ -227,7 +232,7 @@ describe.skipIf(missing !== undefined)('preview --queue with carebill workers', 
         invoices: { payer: { name: string } }[];
       }
     ).invoices.map((invoice) => invoice.payer.name);
-    const everything = redis.cli('XRANGE', 'carebill:pdf-0.1.0-p1:events', '-', '+');
+    const everything = redis.cli('XRANGE', key('events'), '-', '+');
     for (const name of names.slice(0, 10)) expect(everything).not.toContain(name);
   });
 
@@ -241,14 +246,14 @@ describe.skipIf(missing !== undefined)('preview --queue with carebill workers', 
   });
 });
 
-describe.skipIf(missing !== undefined)('preview --queue when Redis goes', () => {
+describe.skipIf(missing !== undefined)('preview --queue when Redis goes', SLOW, () => {
   it('exits 1 with no manifest when Redis is stopped while the run waits', async () => {
     const redis = await startRedisServer();
     try {
       const out = join(root, 'redis-lost');
       // A process of its own, so all it prints is seen: the run's jobs wait, no worker takes them.
       const run = preview(out, redis.url);
-      await until(() => Number(redis.cli('LLEN', 'carebill:pdf-0.1.0-p1:wait')) > 0, 120_000);
+      await until(() => Number(redis.cli('LLEN', key('wait'))) > 0, 120_000);
       await redis.kill();
       const result = await run;
       expect(result.code, result.stderr).toBe(1);
@@ -291,6 +296,7 @@ const openssl = spawnSync('openssl', ['version']).status === 0;
 
 describe.skipIf(missing !== undefined || !openssl)(
   'preview --queue over TLS with a password',
+  SLOW,
   () => {
     it('renders the demo through rediss:// and never shows the password', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'carebill-tls-'));
