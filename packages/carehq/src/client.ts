@@ -166,7 +166,11 @@ export class CareHqClient {
     return this.#rateLimit;
   }
 
-  /** Never shows the credentials, whatever inspects the client. */
+  /**
+   * Never shows the credentials, whatever inspects the client.
+   *
+   * @example JSON.stringify(client) // '{"baseUrl":"https://api.carehq.co.uk"}'
+   */
   toJSON(): { baseUrl: string } {
     return { baseUrl: this.#baseUrl };
   }

@@ -1,4 +1,19 @@
-export { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
+/**
+ * `@carebill/carehq`: a client for the CareHQ API that pulls a carebill dataset — signed
+ * requests, every page, rate limits honoured, retries with backoff — and writes it as a
+ * dataset folder atomically.
+ *
+ *     const client = new CareHqClient({ credentials });
+ *     const data = await pullDataset({ client, outDir: 'data' });
+ *     const loaded = loadDataset(data); // @carebill/core
+ *
+ * This file is the public API, listed on purpose: the signing steps, the rate-limit and
+ * page parsers and the atomic writer are internal (tested through their modules) and may
+ * change in any release. See docs/carehq.md.
+ *
+ * @packageDocumentation
+ */
+export { type BackoffOptions, DEFAULT_BACKOFF } from './backoff.js';
 export {
   CareHqClient,
   type CareHqClientOptions,
@@ -8,7 +23,6 @@ export {
   DEFAULT_MAX_RESPONSE_BYTES,
   type ListLimits,
   type ListPage,
-  parseListPage,
   type RetryEvent,
 } from './client.js';
 export type { PulledDataset, PullProgress } from './collect.js';
@@ -16,23 +30,9 @@ export {
   CareHqError,
   type CareHqErrorCode,
   type CareHqErrorDetails,
-  careHqError,
   describeCareHqError,
 } from './errors.js';
 export { type PullOptions, pullDataset, writeDataset } from './pull.js';
-export { type RateLimitState, readRateLimit, waitBeforeNextMs } from './rate-limit.js';
-export { RESOURCE_ATTRIBUTES } from './resources.js';
-export {
-  type CareHqCredentials,
-  canonicalPairs,
-  canonicalParamString,
-  computeSignature,
-  encodePairs,
-  nonceFromBytes,
-  type Params,
-  type ParamValue,
-  type SignedRequest,
-  signRequest,
-  stringToSign,
-} from './sign.js';
-export { formatRecords, isPullTempFile, writeFilesAtomically } from './write-dataset.js';
+export type { RateLimitState } from './rate-limit.js';
+export type { CareHqCredentials, Params, ParamValue } from './sign.js';
+export { formatRecords } from './write-dataset.js';

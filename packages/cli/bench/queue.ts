@@ -51,7 +51,7 @@ export interface QueueRow {
   readonly floorMs?: number[];
   readonly note?: string;
   /** A value that is not a time (printed with this unit). */
-  readonly unit?: string;
+  readonly unit?: 'bytes';
 }
 
 /** Clock ticks a second in /proc's CPU times (USER_HZ: 100 on Linux). */

@@ -3,11 +3,18 @@
  * each beside a floor measured in the same run (the bare library doing the same output
  * with no carebill logic), prints a table and writes bench/results.json.
  *
- *     pnpm bench                  # home + group; group PDFs on a sample (extrapolated)
- *     pnpm bench --full           # every group PDF too (about 15 minutes on one core)
+ *     pnpm bench                  # home + group; group PDFs on a sample, a real group preview
+ *     pnpm bench --full           # also the group preview with one PDF process, the runway oracle
  *     pnpm bench --runs 5 --sample 2000 --sizes group
- *     pnpm bench --pack-only          # load, the preview's charges and the management pack
- *     pnpm bench --queue-only --sizes group   # the invoice PDFs in-process and on the queue
+ *     pnpm bench --skip-preview   # no real `carebill preview` runs (minutes at the group size)
+ *     pnpm bench --pack-only      # load, the preview's charges and the management pack
+ *     pnpm bench --skip-pack      # everything but the management pack (issue #15's rows)
+ *     pnpm bench --queue-only --sizes group   # the invoice PDFs alone and on the queue (#16)
+ *
+ * The stages first, then the real previews; bench/results.json is rewritten after each part.
+ * The PDF rows run in a fresh process (pdf-rows.ts); the `carebill preview` rows run the
+ * built CLI as a user does, timing it and summing the resident memory of all its
+ * processes every 100 ms (cli-run.ts). The last table checks each target of issue #15.
  *
  * Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
  * (gitignored) on first use; the same seed gives the same bytes.
@@ -32,31 +39,20 @@ import { generateDataset } from '@carebill/generator';
 import {
   EXPORT_FORMATS,
   renderExport,
-  renderInvoicePdf,
   renderManagementPackJson,
   renderManagementPackPdf,
   renderPreviewJson,
-  renderPrintPack,
   writeManagementPackWorkbook,
   writePreviewWorkbook,
 } from '@carebill/reports';
-import {
-  type DocDefinition,
-  invoiceDocument,
-  managementPackDocument,
-  renderPdf,
-} from '@carebill/reports/internal';
+import { type DocDefinition, managementPackDocument, renderPdf } from '@carebill/reports/internal';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
+import type { CliRun } from './cli-run.js';
+import { describeRun, measurePdfRows, runPreview } from './process-rows.js';
 import { benchQueue } from './queue.js';
 
-// The pool from the built CLI, so its children run compiled JavaScript as `carebill` does
-// (the workspace packages resolve to their dist/ too: `pnpm bench` builds first).
-const builtPool = '../dist/io/pdf-pool.js';
-const { renderInvoicePdfsInPool } = (await import(
-  builtPool
-)) as typeof import('../src/io/pdf-pool.js');
 // The day-by-day oracle lives in core's tests (outside this package's type-checked tree).
 const reference = '../../core/test/runway-reference.js';
 const { projectRunwayDaily } = (await import(reference)) as {
@@ -81,14 +77,14 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '3' },
     sample: { type: 'string', default: '1000' },
     sizes: { type: 'string', default: 'home,group' },
-    workers: { type: 'string', default: '2' },
+    'skip-preview': { type: 'boolean', default: false },
     'pack-only': { type: 'boolean', default: false },
+    'skip-pack': { type: 'boolean', default: false },
     'queue-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
 const SAMPLE = Math.max(1, Number(flags.sample));
-const WORKERS = Math.max(1, Number(flags.workers));
 
 interface Row {
   size: Size;
@@ -99,10 +95,21 @@ interface Row {
   /** The floor's milliseconds of each run, when the stage has one. */
   floorMs?: number[];
   note?: string;
-  /** A value that is not a time, printed with this unit. */
-  unit?: string;
+  /** What `ms` holds when it is not milliseconds. */
+  unit?: 'MB' | '×' | 'bytes';
+  /** The 1-minute load average when the row was recorded. */
+  load?: number;
+  /** CPU milliseconds of each run, when measured. */
+  cpuMs?: number[];
 }
 const rows: Row[] = [];
+/** Adds a row stamped with the 1-minute load average now (`uptime`'s first figure). */
+function addRow(row: Row): void {
+  const cpuMs = cpuOf.get(row.ms);
+  rows.push({ ...row, load: loadavg()[0] ?? 0, ...(cpuMs !== undefined && { cpuMs }) });
+}
+/** The figures the targets table reads, by name. */
+const figures = new Map<string, number>();
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -116,14 +123,42 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; ms: numb
   return { value, ms: performance.now() - t0 };
 }
 
+/**
+ * The CPU milliseconds (this process, its GC threads included) of each run, by the array of
+ * wall times {@link repeat} returned: on a loaded machine wall time measures the other jobs
+ * as much as ours, CPU time much less so.
+ */
+const cpuOf = new WeakMap<readonly number[], number[]>();
+
 async function repeat(times: number, run: () => Promise<unknown> | unknown): Promise<number[]> {
   const ms: number[] = [];
-  for (let i = 0; i < times; i++) ms.push((await timed(run)).ms);
+  const cpu: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const before = process.cpuUsage();
+    ms.push((await timed(run)).ms);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  cpuOf.set(ms, cpu);
   return ms;
+}
+
+/** The median CPU time of a {@link repeat}'s runs. */
+function cpuMedian(ms: readonly number[]): number | undefined {
+  const cpu = cpuOf.get(ms);
+  return cpu === undefined ? undefined : median(cpu);
 }
 
 function rssMb(): number {
   return process.resourceUsage().maxRSS / 1024;
+}
+
+function pagesOf(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
+  );
 }
 
 async function ensureDataset(size: Size): Promise<string> {
@@ -179,14 +214,6 @@ async function bareWorkbook(
   await workbook.commit();
 }
 
-function pagesOf(pdf: Uint8Array): number {
-  return (
-    Buffer.from(pdf)
-      .toString('latin1')
-      .match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0
-  );
-}
-
 /** Every k-th invoice, so the sample has the mix of the whole month. */
 function sampleOf(invoices: readonly Invoice[], n: number): Invoice[] {
   if (n >= invoices.length) return [...invoices];
@@ -209,11 +236,13 @@ async function benchSize(size: Size): Promise<void> {
   });
   if (loaded === undefined || loaded.errors.length > 0) throw new Error(`${dir} does not load`);
   const data = loaded;
-  rows.push({ size, stage: 'load + validate', ms: loadMs });
+  addRow({ size, stage: 'load + validate', ms: loadMs });
+  figures.set(`${size} load`, median(loadMs));
+  figures.set(`${size} load, CPU`, cpuMedian(loadMs) ?? Number.NaN);
 
   if (flags['pack-only'] === true) {
     await benchPack(size, data, out);
-    rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
+    addRow({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
     return;
   }
 
@@ -223,27 +252,17 @@ async function benchSize(size: Size): Promise<void> {
     preview = buildPreview(data, { period: MONTH });
   });
   const p = preview as Preview;
-  rows.push({
+  figures.set(`${size} charges`, median(chargeMs));
+  figures.set(`${size} charges, CPU`, cpuMedian(chargeMs) ?? Number.NaN);
+  addRow({
     size,
     stage: 'charges + grouping',
     ms: chargeMs,
     note: `${p.invoices.length} invoices`,
   });
 
-  if (flags['queue-only'] === true) {
-    const all = size === 'home' || flags.full === true;
-    const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
-    const scale = p.invoices.length / sample.length;
-    const label = all ? `all ${sample.length}` : `sample ${sample.length}, ×${scale.toFixed(2)}`;
-    note(`queue, 1 and 2 workers (${label})`);
-    for (const row of await benchQueue(sample, MONTH, join(out, 'queue'), label, scale))
-      rows.push({ size, ...row });
-    rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
-    return;
-  }
-
   note('preview.json');
-  rows.push({
+  addRow({
     size,
     stage: 'preview.json',
     ms: await repeat(RUNS, () => writeFile(join(out, 'preview.json'), renderPreviewJson(p))),
@@ -254,7 +273,7 @@ async function benchSize(size: Size): Promise<void> {
   const xlsxMs = await repeat(RUNS, () => writePreviewWorkbook(p, createWriteStream(xlsx)));
   const cells = await readCells(xlsx);
   const bareMs = await repeat(RUNS, () => bareWorkbook(join(out, 'bare.xlsx'), cells));
-  rows.push({
+  addRow({
     size,
     stage: 'preview.xlsx',
     ms: xlsxMs,
@@ -271,7 +290,9 @@ async function benchSize(size: Size): Promise<void> {
         projectRunwayDaily(data.dataset, data.parkedServiceUsers, { asOf: AS_OF, months: 36 }),
       )
     : undefined;
-  rows.push({
+  figures.set(`${size} runway`, median(runwayMs));
+  figures.set(`${size} runway, CPU`, cpuMedian(runwayMs) ?? Number.NaN);
+  addRow({
     size,
     stage: 'runway, 36 months',
     ms: runwayMs,
@@ -279,11 +300,19 @@ async function benchSize(size: Size): Promise<void> {
     note: `${data.dataset.careFunds.length} funds`,
   });
 
-  await benchPack(size, data, out);
+  const all = size === 'home' || flags.full === true;
+  const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
+  const label = all ? `all ${sample.length}` : `sample ${sample.length}`;
+  if (flags['queue-only'] === true) {
+    await benchQueueRows(size, sample, p.invoices.length, label, out);
+    return;
+  }
+
+  if (flags['skip-pack'] !== true) await benchPack(size, data, out);
 
   for (const format of EXPORT_FORMATS) {
     note(`export ${format}`);
-    rows.push({
+    addRow({
       size,
       stage: `export ${format}`,
       ms: await repeat(RUNS, async () => {
@@ -293,60 +322,125 @@ async function benchSize(size: Size): Promise<void> {
     });
   }
 
-  const all = size === 'home' || flags.full === true;
-  const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
-  const scale = p.invoices.length / sample.length;
-  const label = all ? `all ${sample.length}` : `sample ${sample.length}, ×${scale.toFixed(2)}`;
-  note(`invoice PDFs (${label})`);
-  const pdfDir = join(out, 'invoices');
-  await mkdir(pdfDir, { recursive: true });
-  // Warm up first (JIT, word shapes), so neither the engine nor the floor pays for it.
-  for (const invoice of sample.slice(0, 30)) await renderInvoicePdf(invoice, { period: MONTH });
-  const one = await timed(async () => {
-    for (const invoice of sample)
-      await writeFile(
-        join(pdfDir, `${invoice.number}.pdf`),
-        await renderInvoicePdf(invoice, { period: MONTH }),
-      );
-  });
-  const docs: DocDefinition[] = sample.map((i) => invoiceDocument(i, { period: MONTH }));
-  const floor = await timed(async () => {
-    for (const doc of docs) await renderPdf(doc);
-  });
-  docs.length = 0;
-  const pool = await timed(() =>
-    renderInvoicePdfsInPool(sample, {
-      period: MONTH,
-      outDir: out,
-      workers: WORKERS,
-      onWritten: () => {},
-    }),
-  );
-  const packs = sample.slice(0, Math.min(sample.length, 500));
-  const merged = await timed(() => renderPrintPack(packs, { period: MONTH }));
-  const pages = pagesOf(merged.value);
-  const perPage = merged.ms / pages;
-  const perInvoice = one.ms / sample.length;
-  rows.push({
+  note(`invoice PDFs (${label}), in a fresh process`);
+  const pdf = await measurePdfRows(sample, MONTH);
+  addRow({
     size,
-    stage: `invoice PDFs, 1 process (${label})`,
-    ms: [one.ms * scale],
-    floor: 'pdfmake on the same doc definitions',
-    floorMs: [floor.ms * scale],
-    note: `${perInvoice.toFixed(1)} ms/invoice; merged pack ${perPage.toFixed(1)} ms/page (${pages} pages) → ${(perInvoice / perPage).toFixed(2)}× a merged page`,
+    stage: `invoice PDF, one each (${label})`,
+    ms: [pdf.separateMs],
+    floor: 'pdfmake alone, same definitions',
+    floorMs: [pdf.pdfmakeMs],
+    note: `CPU ${pdf.separateCpuMs.toFixed(1)} ms; ${(pdf.bytesPerInvoice / 1024).toFixed(1)} KB an invoice; ratio = median of ${pdf.chunks} chunks: ${pdf.engineOverPdfmake.toFixed(2)}×`,
   });
-  rows.push({
+  addRow({
     size,
-    stage: `invoice PDFs, ${WORKERS} workers (${label})`,
-    ms: [pool.ms * scale],
-    floor: 'the same, 1 process',
-    floorMs: [one.ms * scale],
-    note: `${(one.ms / pool.ms).toFixed(2)}× faster than 1 process (children start cold); child peak RSS ${pool.value.childPeakRssMb.map((mb) => mb.toFixed(0)).join(', ')} MB`,
+    stage: 'separate invoice ÷ print-pack page',
+    ms: [pdf.separateOverPackPage],
+    unit: '×',
+    note: `a page laid out in a pack ${pdf.packPageMs.toFixed(1)} ms (${pdf.pages} pages in packs of 25); median of the chunks' ratios`,
   });
-  note(`queue, 1 and 2 workers (${label})`);
-  for (const row of await benchQueue(sample, MONTH, join(out, 'queue'), label, scale))
-    rows.push({ size, ...row });
-  rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
+  addRow({
+    size,
+    stage: 'separate invoice ÷ print-pack page, CPU time',
+    ms: [pdf.separateOverPackPageCpu],
+    unit: '×',
+    note: `CPU ${pdf.separateCpuMs.toFixed(1)} ms an invoice, ${pdf.packPageCpuMs.toFixed(1)} ms a pack page; steadier than wall time under load`,
+  });
+  figures.set(`${size} separate ÷ page`, pdf.separateOverPackPage);
+  figures.set(`${size} separate ÷ page, CPU`, pdf.separateOverPackPageCpu);
+  addRow({
+    size,
+    stage: 'print-pack page, merged from invoice PDFs',
+    ms: [pdf.mergedPageMs],
+    floor: 'laid out again',
+    floorMs: [pdf.packPageMs],
+  });
+  await benchQueueRows(size, sample, p.invoices.length, label, out);
+}
+
+/**
+ * The queue's rows (#16, `queue.ts`): the sample rendered by one process of its own and on
+ * the queue by 1 and 2 `carebill worker` processes, timed in one run; the month's time
+ * extrapolated from the sample as the other PDF rows would be.
+ */
+async function benchQueueRows(
+  size: Size,
+  sample: readonly Invoice[],
+  invoices: number,
+  label: string,
+  out: string,
+): Promise<void> {
+  process.stderr.write(`[${size}] queue, 1 and 2 workers (${label})…\n`);
+  const scale = invoices / sample.length;
+  const scaled = scale === 1 ? label : `${label}, ×${scale.toFixed(2)}`;
+  for (const row of await benchQueue(sample, MONTH, join(out, 'queue'), scaled, scale))
+    addRow({ size, ...row, ms: [...row.ms], ...(row.floorMs && { floorMs: [...row.floorMs] }) });
+  addRow({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
+}
+
+/** The real `carebill preview` at each size: one PDF process against the default pool. */
+async function benchPreviews(size: Size): Promise<void> {
+  const dir = await ensureDataset(size);
+  const out = join(BENCH, 'out', `${size}-cli`);
+  const note = (stage: string) => process.stderr.write(`[${size}] ${stage}…\n`);
+  const one: CliRun[] = [];
+  const pool: CliRun[] = [];
+  const forced: CliRun[] = [];
+  // Home: turn about, RUNS times each: --jobs 1, the default (one process at this size) and
+  // --jobs 2 (the pool the default avoids). Group: the default once; --jobs 1 only --full.
+  const times = size === 'home' ? RUNS : 1;
+  for (let i = 0; i < times; i++) {
+    if (size === 'home' || flags.full === true) {
+      note(`carebill preview --jobs 1 (${i + 1}/${times})`);
+      one.push(await runPreview(ROOT, dir, out, 1));
+    }
+    note(`carebill preview, default --jobs (${i + 1}/${times})`);
+    pool.push(await runPreview(ROOT, dir, out));
+    if (size === 'home') {
+      note(`carebill preview --jobs 2 (${i + 1}/${times})`);
+      forced.push(await runPreview(ROOT, dir, out, 2));
+    }
+  }
+  const last = pool.at(-1) as CliRun;
+  const wall = pool.map((run) => run.wallMs);
+  const oneWall = one.map((run) => run.wallMs);
+  addRow({
+    size,
+    stage: `carebill preview, default (${last.processes ?? '?'} process${last.processes === 1 ? '' : 'es'})`,
+    ms: wall,
+    ...(one.length > 0 && { floor: 'the same, --jobs 1', floorMs: oneWall }),
+    note: describeRun(last),
+  });
+  if (forced.length > 0)
+    addRow({
+      size,
+      stage: 'carebill preview, --jobs 2 (pool forced)',
+      ms: forced.map((run) => run.wallMs),
+      floor: 'the same, --jobs 1',
+      floorMs: oneWall,
+      note: describeRun(forced.at(-1) as CliRun),
+    });
+  if (one.length > 0) {
+    figures.set(`${size} pool speed-up`, median(oneWall) / median(wall));
+    addRow({
+      size,
+      stage: 'carebill preview, --jobs 1',
+      ms: oneWall,
+      note: describeRun(one.at(-1) as CliRun),
+    });
+  }
+  figures.set(`${size} preview wall`, median(wall));
+  if (last.cpuMs !== undefined) figures.set(`${size} preview wall, CPU`, last.cpuMs);
+  if (last.peakTreeMb !== undefined) {
+    figures.set(`${size} preview peak RSS`, Math.max(...pool.map((run) => run.peakTreeMb ?? 0)));
+    addRow({
+      size,
+      stage: 'carebill preview, peak RSS, all processes',
+      ms: pool.map((run) => run.peakTreeMb ?? 0),
+      unit: 'MB',
+      note: 'sampled every 100 ms from /proc',
+    });
+  }
 }
 
 /** Times `ours` and `floor` turn about, `times` each, so a machine's drift moves both alike. */
@@ -375,17 +469,17 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
   const charges = () => computeCharges(data.dataset, data.parkedServiceUsers, MONTH, {});
   note('pack figures');
   let pack = buildManagementPack(data, { period: MONTH });
-  const figures = await interleaved(
+  const packFigures = await interleaved(
     RUNS,
     () => {
       pack = buildManagementPack(data, { period: MONTH });
     },
     charges,
   );
-  rows.push({
+  addRow({
     size,
     stage: 'pack figures',
-    ...figures,
+    ...packFigures,
     floor: 'the preview’s charges alone',
     note: `${pack.homes.length} homes`,
   });
@@ -396,7 +490,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
     },
     charges,
   );
-  rows.push({
+  addRow({
     size,
     stage: 'pack figures, --compare',
     ...compared,
@@ -405,7 +499,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
   });
 
   note('report.json');
-  rows.push({
+  addRow({
     size,
     stage: 'report.json',
     ms: await repeat(RUNS, () =>
@@ -422,7 +516,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
     () => writeManagementPackWorkbook(pack, createWriteStream(xlsx)),
     () => bareWorkbook(join(out, 'bare-report.xlsx'), cells),
   );
-  rows.push({
+  addRow({
     size,
     stage: 'report.xlsx, --compare',
     ...workbooks,
@@ -443,7 +537,7 @@ async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<
     () => renderPdf(docs.pop() as DocDefinition),
   );
   await writeFile(join(out, 'report.pdf'), pdf);
-  rows.push({
+  addRow({
     size,
     stage: 'report.pdf, --compare',
     ...pdfs,
@@ -458,19 +552,18 @@ function fmt(ms: number): string {
 
 function printTable(): void {
   const lines = [
-    ['size', 'stage', 'median (min–max)', 'floor', 'ratio', 'note'],
+    ['size', 'stage', 'median (min–max)', 'CPU', 'floor', 'ratio', 'load', 'note'],
     ...rows.map((r) => {
-      if (r.stage.startsWith('peak RSS'))
-        return [r.size, r.stage, r.ms[0]?.toFixed(0) ?? '', '', '', ''];
-      if (r.unit !== undefined || r.ms.length === 0)
-        return [
-          r.size,
-          r.stage,
-          `${r.ms[0]?.toFixed(0) ?? ''} ${r.unit ?? ''}`,
-          '',
-          '',
-          r.note ?? '',
-        ];
+      if (r.unit !== undefined || r.ms.length === 0) {
+        const value = median(r.ms);
+        const text =
+          r.ms.length === 0
+            ? ''
+            : r.unit === 'MB' || r.unit === 'bytes'
+              ? `${value.toFixed(0)} ${r.unit === 'MB' ? 'MB' : 'bytes'}`
+              : `${value.toFixed(2)}×`;
+        return [r.size, r.stage, text, '', '', '', (r.load ?? 0).toFixed(1), r.note ?? ''];
+      }
       const m = median(r.ms);
       const range = r.ms.length > 1 ? ` (${fmt(Math.min(...r.ms))}–${fmt(Math.max(...r.ms))})` : '';
       const f = r.floorMs === undefined ? undefined : median(r.floorMs);
@@ -478,8 +571,10 @@ function printTable(): void {
         r.size,
         r.stage,
         `${fmt(m)}${range}`,
+        r.cpuMs === undefined ? '' : fmt(median(r.cpuMs)),
         f === undefined ? '' : `${fmt(f)} ${r.floor}`,
         f === undefined ? '' : `${(m / f).toFixed(2)}×`,
+        (r.load ?? 0).toFixed(1),
         r.note ?? '',
       ];
     }),
@@ -489,35 +584,153 @@ function printTable(): void {
     process.stdout.write(`${line.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ')}\n`);
 }
 
+/** Issue #15's targets, each against this run's figure. */
+function printTargets() {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const checks: {
+    target: string;
+    figure: string;
+    limit: number;
+    atMost: boolean;
+    show: (v: number) => string;
+  }[] = [
+    {
+      target: 'separate invoice ÷ pack page, home',
+      figure: 'home separate ÷ page',
+      limit: 1.5,
+      atMost: true,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'separate invoice ÷ pack page, group',
+      figure: 'group separate ÷ page',
+      limit: 1.5,
+      atMost: true,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'PDF pool vs --jobs 1, home',
+      figure: 'home pool speed-up',
+      limit: 1.0,
+      atMost: false,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'PDF pool vs --jobs 1, group (--full)',
+      figure: 'group pool speed-up',
+      limit: 1.6,
+      atMost: false,
+      show: (v) => `${v.toFixed(2)}×`,
+    },
+    {
+      target: 'whole group preview',
+      figure: 'group preview wall',
+      limit: 180_000,
+      atMost: true,
+      show: (v) =>
+        `${Math.floor(v / 60_000)}:${String(Math.round((v % 60_000) / 1000)).padStart(2, '0')}`,
+    },
+    {
+      target: 'peak RSS, whole group preview, all processes',
+      figure: 'group preview peak RSS',
+      limit: 600,
+      atMost: true,
+      show: (v) => `${v.toFixed(0)} MB`,
+    },
+    {
+      target: 'group load + validate',
+      figure: 'group load',
+      limit: 2500,
+      atMost: true,
+      show: seconds,
+    },
+    {
+      target: 'group charges + grouping',
+      figure: 'group charges',
+      limit: 700,
+      atMost: true,
+      show: seconds,
+    },
+    {
+      target: 'group runway, 36 months',
+      figure: 'group runway',
+      limit: 700,
+      atMost: true,
+      show: seconds,
+    },
+  ];
+  const results = checks.map((check) => {
+    const value = figures.get(check.figure);
+    const holds =
+      value === undefined ? undefined : check.atMost ? value <= check.limit : value >= check.limit;
+    const cpu = figures.get(`${check.figure}, CPU`);
+    return {
+      target: check.target,
+      limit: check.show(check.limit),
+      value: value === undefined ? undefined : check.show(value),
+      ...(cpu !== undefined && !Number.isNaN(cpu) && { cpu: check.show(cpu) }),
+      holds,
+    };
+  });
+  process.stdout.write(`\ntargets (issue #15)\n`);
+  for (const r of results)
+    process.stdout.write(
+      `  ${r.target.padEnd(48)} ${(r.value ?? 'not measured').padStart(12)}  target ${r.limit.padEnd(10)} ${r.holds === undefined ? '' : r.holds ? 'holds' : 'MISSES'}${r.cpu === undefined ? '' : ` (CPU ${r.cpu})`}\n`,
+    );
+  return results;
+}
+
 const started = new Date();
 const load = loadavg();
 process.stderr.write(
   `carebill bench: runs ${RUNS}, sample ${SAMPLE}, ${cpus().length} cores, load ${load.map((l) => l.toFixed(2)).join(' ')}\n`,
 );
-for (const size of String(flags.sizes).split(',') as Size[]) {
+const sizes = String(flags.sizes).split(',') as Size[];
+for (const size of sizes)
   if (!(size in SIZES)) throw new Error(`--sizes takes home,group; got ${size}`);
-  await benchSize(size);
+
+/** Writes bench/results.json with every row so far, so a run stopped part-way keeps them. */
+async function save(targets?: ReturnType<typeof printTargets>): Promise<void> {
+  const results = {
+    started: started.toISOString(),
+    node: process.version,
+    cores: cpus().length,
+    loadAverageBefore: load,
+    loadAverageAfter: loadavg(),
+    runs: RUNS,
+    sample: SAMPLE,
+    full: flags.full,
+    complete: targets !== undefined,
+    peakRssMb: rssMb(),
+    figures: Object.fromEntries(figures),
+    ...(targets !== undefined && { targets }),
+    stages: rows.map((r) => ({
+      ...r,
+      medianMs: median(r.ms),
+      ...(r.floorMs && {
+        floorMedianMs: median(r.floorMs),
+        ratio: median(r.ms) / median(r.floorMs),
+      }),
+    })),
+  };
+  await writeFile(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
+
+// Stage by stage, then the real previews (the whole group's is the longest, so last); the
+// rows so far are saved after each.
+for (const size of sizes) {
+  await benchSize(size);
+  await save();
+}
+if (flags['skip-preview'] !== true && flags['pack-only'] !== true)
+  for (const size of sizes) {
+    await benchPreviews(size);
+    await save();
+  }
 printTable();
-const results = {
-  started: started.toISOString(),
-  node: process.version,
-  cores: cpus().length,
-  loadAverageBefore: load,
-  loadAverageAfter: loadavg(),
-  runs: RUNS,
-  sample: SAMPLE,
-  full: flags.full,
-  peakRssMb: rssMb(),
-  stages: rows.map((r) => ({
-    ...r,
-    medianMs: median(r.ms),
-    ...(r.floorMs && { floorMedianMs: median(r.floorMs), ratio: median(r.ms) / median(r.floorMs) }),
-  })),
-};
-await writeFile(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+await save(printTargets());
 process.stdout.write(
-  `peak RSS of the whole run: ${rssMb().toFixed(0)} MB; load average ${loadavg()
+  `peak RSS of the bench process: ${rssMb().toFixed(0)} MB; load average ${loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}; bench/results.json written\n`,
 );

@@ -10,12 +10,15 @@ describe('@carebill/core exports', () => {
   it('the public values, and nothing else', () => {
     expect(Object.keys(core).sort()).toEqual([
       'CAREBILL_ERROR_CODES',
+      'COMMS_CHANNELS',
       'CarebillError',
+      'PAYMENT_METHODS',
       'PRIVATE_SOURCE',
       'REFERRAL_CONTENT_TYPE',
       'REGIONS',
       'REGION_LIMITS',
       'RESOURCES',
+      'SERVICE_USER_ID_FIELDS',
       'UNALLOCATED_SOURCE',
       'UNSPECIFIED_SOURCE',
       'buildManagementPack',

@@ -61,7 +61,12 @@ export type {
   ServiceUserContact,
   ServiceUserIdField,
 } from './dataset/model.js';
-export { RESOURCES } from './dataset/model.js';
+export {
+  COMMS_CHANNELS,
+  ID_FIELDS as SERVICE_USER_ID_FIELDS,
+  PAYMENT_METHODS,
+  RESOURCES,
+} from './dataset/model.js';
 export type { Problem, ProblemCode, Severity } from './dataset/problems.js';
 export type { CarebillErrorCode, CarebillErrorOptions } from './errors/carebill-error.js';
 export { CAREBILL_ERROR_CODES, CarebillError } from './errors/carebill-error.js';

@@ -1,6 +1,8 @@
 /**
  * `@carebill/reports/csv`: accountant exports (Xero, Sage 50, a plain CSV of lines) and
  * the email manifest, as text. Loads neither exceljs nor pdfmake.
+ *
+ * @packageDocumentation
  */
 export {
   DEFAULT_EXPORT_ENCODING,

@@ -3,6 +3,8 @@
  * the spec's order, amounts in integer pence, dates `YYYY-MM-DD`, 2-space indent, a
  * trailing newline — and the words the management pack names sources and periods with.
  * Loads neither exceljs nor pdfmake.
+ *
+ * @packageDocumentation
  */
 export { renderPreviewJson } from './preview/json.js';
 export { renderValidationReportJson } from './preview/problems-json.js';

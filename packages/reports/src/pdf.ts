@@ -3,9 +3,12 @@
  * (`render…`) or written into a writable stream (`write…`). pdfmake is loaded on the first
  * render, as an instance of this package's own: the `pdfmake` module a caller imports
  * keeps its defaults.
+ *
+ * @packageDocumentation
  */
 export {
   type InvoicePdfOptions,
+  mergeInvoicePdfs,
   renderInvoicePdf,
   renderPrintPack,
   writeInvoicePdf,

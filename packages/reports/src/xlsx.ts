@@ -1,6 +1,8 @@
 /**
  * `@carebill/reports/xlsx`: the preview, runway and management pack workbooks, each as bytes
  * (`render…`) or streamed into a writable stream (`write…`). Loads exceljs.
+ *
+ * @packageDocumentation
  */
 export {
   type PreviewWorkbookOptions,
@@ -14,3 +16,4 @@ export {
   writeManagementPackWorkbook,
 } from './report/workbook.js';
 export { renderRunwayWorkbook, writeRunwayWorkbook } from './runway/workbook.js';
+export type { CleanedText } from './tables/cell-text.js';

@@ -12,10 +12,24 @@ import { promisify } from 'node:util';
 const here = dirname(fileURLToPath(import.meta.url));
 
 export async function runScript<T>(script: string, ...args: string[]): Promise<T> {
+  return runScriptWith<T>({}, script, ...args);
+}
+
+/** {@link runScript} with `env` added to the child's environment (say, another `TZ`). */
+export async function runScriptWith<T>(
+  env: Record<string, string>,
+  script: string,
+  ...args: string[]
+): Promise<T> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', join(here, script), ...args],
-    { cwd: join(here, '..'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    {
+      cwd: join(here, '..'),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, ...env },
+    },
   );
   return JSON.parse(stdout) as T;
 }

@@ -352,31 +352,4 @@ export function samplePreview(): Preview {
   };
 }
 
-/**
- * A preview of `count` family invoices for timing and scale tests, numbered from 0001.
- *
- * @example manyInvoices(200).invoices.length === 200
- */
-export function manyInvoices(count: number): Preview {
-  const base = samplePreview();
-  const invoices: Invoice[] = [];
-  for (let i = 0; i < count; i++) {
-    const template = base.invoices[i % base.invoices.length]!;
-    invoices.push({
-      ...template,
-      number: `PREVIEW-202411-${String(i + 1).padStart(4, '0')}`,
-    });
-  }
-  const invoicedPence = invoices.reduce((sum, inv) => sum + inv.totalPence, 0);
-  return {
-    ...base,
-    invoices,
-    totals: {
-      ...base.totals,
-      invoicedPence,
-      feesPence: invoicedPence + base.totals.unbilledPence + base.totals.unallocatedPence,
-    },
-  };
-}
-
 export const SAMPLE_INVOICES = { council, family, largePrint } as const;

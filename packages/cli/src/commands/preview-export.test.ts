@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,34 @@ describe('carebill preview and export on the demo', async () => {
       emailed.map((i: { number: string }) => i.number),
     );
   });
+
+  it('caps --jobs at the cores and says so, writing the same files', async () => {
+    const cores = availableParallelism();
+    const capped = tempDir();
+    const result = await run([
+      'preview',
+      '--data',
+      demo,
+      '--month',
+      '2024-11',
+      '--out',
+      capped,
+      '--jobs',
+      '64',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    if (cores < 64)
+      expect(result.stderr).toContain(
+        `--jobs 64: this machine has ${cores} core${cores === 1 ? '' : 's'}, so at most ${cores} PDF process`,
+      );
+    for (const name of readdirSync(join(out, 'invoices')))
+      expect(
+        readFileSync(join(capped, 'invoices', name)).equals(
+          readFileSync(join(out, 'invoices', name)),
+        ),
+        name,
+      ).toBe(true);
+  }, 120_000);
 
   it.each([
     ['xero', 'xero-invoices-001.csv', '*UnitAmount'],

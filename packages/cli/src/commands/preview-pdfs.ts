@@ -16,8 +16,14 @@ export function printPackName(largePrint: boolean, index: number): string {
   return `print-pack${largePrint ? '-large-print' : ''}-${String(index).padStart(3, '0')}.pdf`;
 }
 
+function invoicePath(out: string, invoice: Invoice): string {
+  return join(out, 'invoices', `${invoice.number}.pdf`);
+}
+
 /**
- * Every PDF of a preview, in order: invoices, then standard then large-print packs.
+ * Every PDF of a preview, in order: invoices, then standard then large-print packs, each
+ * pack merged from its invoices' files (`mergeInvoicePdfs`: the same pages, no second
+ * layout).
  *
  * @example planPreviewPdfs(preview.invoices, 'out', period).jobs.length
  */
@@ -31,7 +37,7 @@ export function planPreviewPdfs(
     seq,
     kind: 'invoice',
     invoices: [invoice],
-    path: join(out, 'invoices', `${invoice.number}.pdf`),
+    path: invoicePath(out, invoice),
     period,
   }));
   const packs: string[] = [];
@@ -41,7 +47,14 @@ export function planPreviewPdfs(
       const chunk = posted.slice(start, start + packSize);
       const name = printPackName(largePrint, start / packSize + 1);
       packs.push(`${name} (${chunk.length})`);
-      jobs.push({ seq: jobs.length, kind: 'pack', invoices: chunk, path: join(out, name), period });
+      jobs.push({
+        seq: jobs.length,
+        kind: 'pack',
+        invoices: chunk,
+        path: join(out, name),
+        period,
+        sources: chunk.map((invoice) => invoicePath(out, invoice)),
+      });
     }
   }
   return { jobs, packs };

@@ -11,10 +11,10 @@ import { writePreviewWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
-import { renderPdfJobs } from '../io/pdf-pool.js';
+import { pdfWorkers, renderPdfJobs } from '../io/pdf-pool.js';
 import { parseIntegerOption, parseIntegerText, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
-import { say } from '../io/terminal.js';
+import { complain, say } from '../io/terminal.js';
 import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
@@ -79,24 +79,35 @@ export const previewCommand = defineCommand({
   },
   args: {
     ...previewArgs,
-    jobs: { type: 'string', description: 'PDF rendering processes (default: one per core)' },
+    jobs: {
+      type: 'string',
+      description:
+        'PDF rendering processes, 1–64, at most one per core (default: one per core for a big month, else 1)',
+    },
     ...previewQueueArgs,
   },
   async run({ args }) {
     const options = previewOptionsFrom(args);
-    const workers =
+    const requested =
       args.jobs === undefined
         ? undefined
         : parseIntegerOption('--jobs', args.jobs, { min: 1, max: 64 });
     // BullMQ is loaded only for a run on the queue.
     const onQueue = args.queue === undefined ? undefined : await import('./preview-queue.js');
     const queue = onQueue?.queueConnectionOf(args.queue);
-    if (queue !== undefined && workers !== undefined)
+    if (queue !== undefined && requested !== undefined)
       throw new UsageError(
         '--jobs is for PDFs rendered here; with --queue the workers render them',
       );
     if (queue === undefined && args['chunk-size'] !== undefined)
       throw new UsageError('--chunk-size goes with --queue');
+    // More renderers than cores only add memory and switching: cap, and say so. Without
+    // --jobs the pool decides by the month's size (io/pdf-pool.ts).
+    const { workers, capped } = pdfWorkers(requested);
+    if (capped)
+      complain(
+        `--jobs ${requested}: this machine has ${workers} core${workers === 1 ? '' : 's'}, so at most ${workers} PDF process${workers === 1 ? '' : 'es'}\n`,
+      );
     const progress = createProgress();
     const stage = async <T>(label: string, run: () => T | Promise<T>): Promise<T> => {
       progress.start(label, 1);
@@ -111,11 +122,14 @@ export const previewCommand = defineCommand({
     // The manifest records the queue's address, never its password.
     const recorded = queue === undefined ? args : { ...args, queue: queue.display };
     return withOutputRun(outputRunOf('preview', out, recorded), async (run) => {
-      const loaded = await stage('Load + check', () =>
+      // The loaded dataset is let go once the preview is built: the PDFs need only the
+      // invoices, and at group size it is ~130 MB of the parent's memory (docs/performance.md).
+      const preview = await stage('Load + check', () =>
         loadFolderOrReport(args.data, recordingLoader(run, args.data)),
+      ).then((loaded) =>
+        loaded === null ? null : stage('Charges', () => buildPreview(loaded, options)),
       );
-      if (loaded === null) return EXIT.datasetErrors;
-      const preview = await stage('Charges', () => buildPreview(loaded, options));
+      if (preview === null) return EXIT.datasetErrors;
 
       await stage('preview.json', () => run.writeFile('preview.json', renderPreviewJson(preview)));
       let cleanedCells = 0;
@@ -143,14 +157,15 @@ export const previewCommand = defineCommand({
         });
         queueLine = `  PDFs rendered by the workers of ${queue.display}: ${done.chunks} chunks${done.resumed > 0 ? ` (${done.resumed} already rendered by an earlier attempt)` : ''}\n`;
       } else {
-        // PDFs over every core (io/pdf-pool.ts); the bar counts invoices whose file is
-        // written, a print pack counting for its invoices once its file is written.
+        // PDFs over every core when the month is big enough to gain (io/pdf-pool.ts); the
+        // bar counts invoices whose file is written, a print pack counting for its
+        // invoices once its file is written.
         progress.start(
           'PDFs',
           jobs.reduce((n, job) => n + job.invoices.length, 0),
         );
         await renderPdfJobs(jobs, {
-          ...(workers !== undefined && { workers }),
+          ...(requested !== undefined && { workers }),
           onWritten: (job, digest) => {
             run.record(job.path, digest);
             progress.tick(job.invoices.length);

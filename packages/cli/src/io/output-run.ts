@@ -60,8 +60,6 @@ import { OutputRefusedError } from './output-refused.js';
 import { complain } from './terminal.js';
 import { digestOfFile, type FileDigest, openNewFile, withPath, writeNewFile } from './write.js';
 
-export { OutputRefusedError } from './output-refused.js';
-
 /** How a command's run is opened. */
 export interface OutputRunOptions {
   /** The output folder, as the user named it (made if missing). */

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPreview, loadDataset, parseDay } from '@carebill/core';
 import { generateDataset } from '@carebill/generator';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPreviewPdfs, printPackName } from '../commands/preview-pdfs.js';
-import { renderPdfJobs } from './pdf-pool.js';
+import { renderPdfJob } from './pdf-job.js';
+import { MIN_WORK_FOR_POOL, pdfWorkers, renderPdfJobs, workOf } from './pdf-pool.js';
 
 const period = { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! };
 const raw = generateDataset({ homes: 1, residentsPerHome: 14, years: 1, seed: 3 });
@@ -37,14 +37,11 @@ describe('renderPdfJobs', () => {
     expect(stats.workers).toBe(2);
     expect(stats.childPeakRssMb.every((mb) => mb > 0)).toBe(true);
     expect([...written].sort()).toEqual(jobs.map((j) => j.path).sort());
+    // In job order, as one process renders them (a pack merges its invoices' files).
     for (const job of jobs) {
-      const expected =
-        job.kind === 'invoice'
-          ? await renderInvoicePdf(job.invoices[0]!, { period })
-          : await renderPrintPack(job.invoices, { period });
-
-      expect(Buffer.compare(await readFile(job.path), expected), job.path).toBe(0);
+      expect(Buffer.compare(await readFile(job.path), await renderPdfJob(job)), job.path).toBe(0);
     }
+    expect(jobs.filter((job) => job.kind === 'pack').every((job) => job.sources)).toBe(true);
     expect((await readdir(join(dir, 'invoices'))).length).toBe(preview.invoices.length);
   }, 60_000);
 
@@ -59,6 +56,42 @@ describe('renderPdfJobs', () => {
     }));
     await expect(renderPdfJobs(jobs, { workers: 2 })).rejects.toThrow(/rendering .*bad/);
   }, 60_000);
+});
+
+describe('choosing the processes', () => {
+  it('renders a small month in this process when --jobs is not given', async () => {
+    const { jobs } = planPreviewPdfs(preview.invoices, join(dir, 'small'), period, 4);
+    expect(workOf(jobs)).toBeLessThan(MIN_WORK_FOR_POOL);
+    const stats = await renderPdfJobs(jobs);
+    expect(stats).toEqual({ workers: 1, childPeakRssMb: [] });
+    for (const job of jobs) {
+      expect(Buffer.compare(await readFile(job.path), await renderPdfJob(job)), job.path).toBe(0);
+    }
+  }, 60_000);
+
+  it('counts an invoice laid out as 1 and an invoice merged into a pack as a third', () => {
+    const { jobs } = planPreviewPdfs(preview.invoices, 'out', period, 4);
+    const posted = preview.invoices.filter((i) => i.delivery.post).length;
+    expect(posted).toBeGreaterThan(0);
+    expect(workOf(jobs)).toBeCloseTo(preview.invoices.length + posted / 3, 9);
+    expect(workOf([])).toBe(0);
+  });
+
+  it('never runs more processes than cores, and says when it cut a request', () => {
+    expect(pdfWorkers(64, 2)).toEqual({ workers: 2, capped: true });
+    expect(pdfWorkers(3, 2)).toEqual({ workers: 2, capped: true });
+    expect(pdfWorkers(2, 2)).toEqual({ workers: 2, capped: false });
+    expect(pdfWorkers(1, 8)).toEqual({ workers: 1, capped: false });
+    expect(pdfWorkers(undefined, 8)).toEqual({ workers: 8, capped: false });
+    expect(pdfWorkers(undefined, 1)).toEqual({ workers: 1, capped: false });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 256 }), (n, cores) => {
+        const { workers, capped } = pdfWorkers(n, cores);
+        expect(workers).toBe(Math.min(n, cores));
+        expect(capped).toBe(n > cores);
+      }),
+    );
+  });
 });
 
 describe('planPreviewPdfs', () => {
@@ -86,6 +119,20 @@ describe('planPreviewPdfs', () => {
       }),
       { numRuns: 7 },
     );
+  });
+
+  it("merges each pack from its invoices' files, each written by an earlier job", () => {
+    const { jobs } = planPreviewPdfs(preview.invoices, 'out', period, 3);
+    for (const [index, job] of jobs.entries()) {
+      if (job.kind === 'invoice') {
+        expect(job.sources).toBeUndefined();
+        continue;
+      }
+      const earlier = jobs.slice(0, index).filter((j) => j.kind === 'invoice');
+      expect(job.sources).toEqual(
+        job.invoices.map((invoice) => earlier.find((j) => j.invoices[0] === invoice)?.path),
+      );
+    }
   });
 
   it('names packs with three digits', () => {

@@ -20,10 +20,10 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DayRange, Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import { deserializeError, type SerializedError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
 import { onInterrupt } from './interrupt.js';
+import { renderPdfJob } from './pdf-job.js';
 import { type FileDigest, writeFileAtomic } from './write.js';
 
 /** One file to render: a single invoice, or a print pack of several. */
@@ -33,6 +33,11 @@ export interface PdfJob {
   readonly invoices: readonly Invoice[];
   readonly path: string;
   readonly period?: DayRange | undefined;
+  /**
+   * A pack's invoice files, written by earlier jobs: the pack is merged from them (and
+   * handed out only once they are all written), not laid out again.
+   */
+  readonly sources?: readonly string[];
 }
 
 /** A child's answer: the job's number, and what it wrote or the error if it failed. */
@@ -51,8 +56,10 @@ export interface PdfPoolStats {
 }
 
 export interface PdfPoolOptions {
-  /** Child processes; 1 renders in this process. Default: the machine's cores. */
+  /** Child processes; 1 renders in this process. Default: by the work ({@link renderPdfJobs}). */
   readonly workers?: number;
+  /** With `workers` left out, less work than this renders here. Default {@link MIN_WORK_FOR_POOL}. */
+  readonly minWork?: number;
   /** Told once per file written, in completion order, with the job and what was written. */
   readonly onWritten?: (job: PdfJob, digest: FileDigest) => void;
 }
@@ -68,11 +75,46 @@ export const WORKER_EXEC_ARGV = [
   '--max-old-space-size=384',
 ] as const;
 
-/** Fewer jobs than this are rendered in this process: starting children costs more. */
-const MIN_JOBS_FOR_POOL = 8;
+/**
+ * Less work than this (invoices laid out; a pack merged from its invoices' files counts a
+ * third of an invoice) is rendered in this process by {@link renderPdfJobs} unless told
+ * how many processes to use: each
+ * child started for the run first pays ~1.5–2 s of CPU (loading pdfmake and the fonts,
+ * compiling the renderer's code) before it renders at full speed, and on two cores two
+ * renderers each run slower than one alone. Measured with the built CLI, --jobs 1 against
+ * --jobs 2 on this 2-core machine under load (docs/performance.md): 263 invoices (~320
+ * here) 0.55–0.87× as fast over two, 543 (~660) 0.96×, 1,287 (~1,570) 1.08×.
+ */
+export const MIN_WORK_FOR_POOL = 1000;
+
+/** The work in `jobs`, in invoices laid out (see {@link MIN_WORK_FOR_POOL}). */
+export function workOf(jobs: readonly PdfJob[]): number {
+  let work = 0;
+  for (const job of jobs)
+    work += job.sources === undefined ? job.invoices.length : job.invoices.length / 3;
+  return work;
+}
 
 /**
- * Renders each job to its file, over `workers` child processes.
+ * How many PDF processes to run: `requested` (`--jobs`), or one per core, and never more
+ * than the cores — more renderers than cores only add memory and switching. `capped`
+ * says a request was cut to the cores (the CLI says so on stderr).
+ *
+ * @example pdfWorkers(64, 2) // { workers: 2, capped: true }
+ */
+export function pdfWorkers(
+  requested: number | undefined,
+  cores = availableParallelism(),
+): { workers: number; capped: boolean } {
+  const workers = Math.max(1, Math.min(requested ?? cores, cores));
+  return { workers, capped: requested !== undefined && requested > workers };
+}
+
+/**
+ * Renders each job to its file over child processes, or in this process when that is
+ * quicker. `workers` given: that many children (one renders here). Left out: one per
+ * core ({@link pdfWorkers}) when the work reaches `minWork` ({@link MIN_WORK_FOR_POOL}),
+ * else this process alone, so a small month never pays for children it cannot use.
  *
  * @example await renderPdfJobs([{ seq: 0, kind: 'invoice', invoices: [invoice], path: 'out/invoices/X.pdf' }], { workers: 2 })
  */
@@ -80,87 +122,179 @@ export async function renderPdfJobs(
   jobs: readonly PdfJob[],
   options: PdfPoolOptions = {},
 ): Promise<PdfPoolStats> {
-  const workers = Math.min(options.workers ?? availableParallelism(), jobs.length);
-  const onWritten = options.onWritten ?? (() => {});
-  for (const folder of new Set(jobs.map((job) => dirname(job.path))))
-    await mkdir(folder, { recursive: true });
-  if (workers <= 1 || jobs.length < MIN_JOBS_FOR_POOL) {
+  const chosen =
+    options.workers ??
+    (workOf(jobs) < (options.minWork ?? MIN_WORK_FOR_POOL) ? 1 : pdfWorkers(undefined).workers);
+  const workers = Math.min(chosen, jobs.length);
+  if (workers <= 1) {
+    await makeFolders(jobs);
+    const onWritten = options.onWritten ?? (() => {});
     for (const job of jobs) {
-      const digest = await writeFileAtomic(job.path, await renderJob(job));
+      const digest = await writeFileAtomic(job.path, await renderPdfJob(job));
       onWritten(job, digest);
       faultPoint('pdf-written', job.path);
     }
     return { workers: 1, childPeakRssMb: [] };
   }
-  const peaks = Array.from({ length: workers }, () => 0);
+  const pool = startPdfPool(workers);
+  try {
+    return await pool.render(jobs, options);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function makeFolders(jobs: readonly PdfJob[]): Promise<void> {
+  for (const folder of new Set(jobs.map((job) => dirname(job.path))))
+    await mkdir(folder, { recursive: true });
+}
+
+/** Child processes that render PDF jobs, started before there are any. */
+export interface PdfPool {
+  readonly workers: number;
+  /**
+   * Renders each job to its file over the children (the folders are made first, so a
+   * child never creates one). On a failure the children are killed and it rejects.
+   */
+  render(jobs: readonly PdfJob[], options?: PdfPoolOptions): Promise<PdfPoolStats>;
+  /** Ends the children: they exit once their work is done (at once, if it failed). */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `workers` PDF processes (exactly that many: the caller chooses, see
+ * {@link pdfWorkers}) to render any number of batches of jobs in turn. End them with
+ * {@link PdfPool.close}; an interrupt kills them.
+ *
+ * @example const pool = startPdfPool(2); …; await pool.render(jobs); await pool.close();
+ */
+export function startPdfPool(workers: number): PdfPool {
   const children = Array.from({ length: workers }, () => startChild());
+  const peaks = children.map(() => 0);
   const killAll = () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   };
   const offInterrupt = onInterrupt(killAll);
   let failed = false;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let done = 0;
-      const inFlight = new Map<number, PdfJob>();
-      const fail = (error: Error) => {
-        if (failed) return;
-        failed = true;
-        reject(error);
-      };
-      const feed = (child: ChildProcess) => {
-        const job = jobs[next];
-        if (job === undefined || failed) return;
-        next += 1;
-        inFlight.set(job.seq, job);
-        child.send(job);
-      };
-      children.forEach((child, index) => {
-        child.on('message', (reply: PdfReply) => {
-          peaks[index] = Math.max(peaks[index] ?? 0, reply.peakRssMb ?? 0);
-          if (failed) return;
-          const job = jobs[reply.seq];
-          inFlight.delete(reply.seq);
-          if (reply.error !== undefined || reply.digest === undefined) {
-            fail(
-              deserializeError(
-                reply.error ?? { message: 'no file written' },
-                `rendering ${job?.path}`,
-              ),
-            );
-            return;
-          }
-          done += 1;
-          if (job !== undefined) onWritten(job, reply.digest);
-          faultPoint('pdf-written', job?.path);
-          if (done === jobs.length) resolve();
-          else feed(child);
-        });
-        child.on('error', (error) => fail(error));
-        child.on('exit', (code, signal) => {
-          if (done < jobs.length) fail(childStopped(code, signal, [...inFlight.values()][0]?.path));
-        });
-        feed(child);
-        feed(child);
-      });
+  let closed = false;
+  // A child that stops while no jobs are out (say, while the dataset loads) fails the next render.
+  let stopped: Error | undefined;
+  for (const child of children) {
+    child.on('error', (error) => {
+      stopped ??= error;
     });
-  } finally {
-    offInterrupt();
-    if (failed) {
-      // Stop the others now: none may write on into a folder about to be removed.
-      killAll();
-      await Promise.all(children.map(exited));
-    } else for (const child of children) if (child.connected) child.disconnect();
+    child.once('exit', (code, signal) => {
+      if (!closed) stopped ??= childStopped(code, signal);
+    });
   }
-  return { workers, childPeakRssMb: peaks };
+  return {
+    workers,
+    async render(jobs, options = {}) {
+      if (stopped !== undefined || failed) throw stopped ?? new Error('the PDF pool has failed');
+      await makeFolders(jobs);
+      const onWritten = options.onWritten ?? (() => {});
+      try {
+        await dispatch(jobs, children, peaks, onWritten);
+      } catch (error) {
+        failed = true;
+        // Stop the others now: none may write on into a folder about to be removed.
+        killAll();
+        await Promise.all(children.map(exited));
+        throw error;
+      }
+      return { workers, childPeakRssMb: [...peaks] };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      offInterrupt();
+      if (failed || stopped !== undefined) killAll();
+      else for (const child of children) if (child.connected) child.disconnect();
+      await Promise.all(children.map(exited));
+    },
+  };
 }
 
-function renderJob(job: PdfJob): Promise<Uint8Array> {
-  const options = job.period === undefined ? {} : { period: job.period };
-  return job.kind === 'invoice'
-    ? renderInvoicePdf(job.invoices[0] as Invoice, options)
-    : renderPrintPack(job.invoices, options);
+/**
+ * Hands out `jobs` in order, at most two in flight per child; a job that reads files (a
+ * pack merged from its invoices) waits until they are written. Resolves once every file
+ * is written; rejects on the first failure.
+ */
+function dispatch(
+  jobs: readonly PdfJob[],
+  children: readonly ChildProcess[],
+  peaks: number[],
+  onWritten: (job: PdfJob, digest: FileDigest) => void,
+): Promise<void> {
+  if (jobs.length === 0) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let done = 0;
+    let failed = false;
+    const inFlight = new Map<number, PdfJob>();
+    const unwritten = new Set(jobs.map((job) => job.path));
+    const sent = new Map<ChildProcess, number>();
+    const listeners: (() => void)[] = [];
+    const finish = (error?: Error) => {
+      if (failed) return;
+      for (const off of listeners) off();
+      if (error === undefined) resolve();
+      else {
+        failed = true;
+        reject(error);
+      }
+    };
+    const feed = () => {
+      for (const child of children) {
+        while (!failed && (sent.get(child) ?? 0) < 2) {
+          const job = jobs[next];
+          if (job === undefined || job.sources?.some((path) => unwritten.has(path))) return;
+          next += 1;
+          inFlight.set(job.seq, job);
+          sent.set(child, (sent.get(child) ?? 0) + 1);
+          child.send(job);
+        }
+      }
+    };
+    children.forEach((child, index) => {
+      const onMessage = (reply: PdfReply) => {
+        peaks[index] = Math.max(peaks[index] ?? 0, reply.peakRssMb ?? 0);
+        if (failed) return;
+        const job = jobs[reply.seq];
+        inFlight.delete(reply.seq);
+        if (reply.error !== undefined || reply.digest === undefined) {
+          finish(
+            deserializeError(
+              reply.error ?? { message: 'no file written' },
+              `rendering ${job?.path}`,
+            ),
+          );
+          return;
+        }
+        done += 1;
+        sent.set(child, (sent.get(child) ?? 1) - 1);
+        if (job !== undefined) {
+          unwritten.delete(job.path);
+          onWritten(job, reply.digest);
+        }
+        faultPoint('pdf-written', job?.path);
+        if (done === jobs.length) finish();
+        else feed();
+      };
+      const onError = (error: Error) => finish(error);
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+        finish(childStopped(code, signal, [...inFlight.values()][0]?.path));
+      child.on('message', onMessage);
+      child.on('error', onError);
+      child.on('exit', onExit);
+      listeners.push(() => {
+        child.off('message', onMessage);
+        child.off('error', onError);
+        child.off('exit', onExit);
+      });
+    });
+    feed();
+  });
 }
 
 /**
@@ -180,27 +314,6 @@ function childStopped(code: number | null, signal: NodeJS.Signals | null, path?:
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-/**
- * Every invoice as `<outDir>/invoices/<number>.pdf`, over the pool.
- *
- * @example await renderInvoicePdfsInPool(preview.invoices, { outDir: 'out', period })
- */
-export function renderInvoicePdfsInPool(
-  invoices: readonly Invoice[],
-  options: PdfPoolOptions & { readonly outDir: string; readonly period?: DayRange },
-): Promise<PdfPoolStats> {
-  return renderPdfJobs(
-    invoices.map((invoice, seq) => ({
-      seq,
-      kind: 'invoice',
-      invoices: [invoice],
-      path: `${options.outDir}/invoices/${invoice.number}.pdf`,
-      period: options.period,
-    })),
-    options,
-  );
 }
 
 function startChild(): ChildProcess {

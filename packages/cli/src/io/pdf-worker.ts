@@ -4,21 +4,15 @@
  * the job's sequence number and the file's size and SHA-256 — or the error, as plain data
  * with no stack trace: the parent tells it (`environment-error.ts`).
  */
-import type { Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import { serializeError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
+import { renderPdfJob } from './pdf-job.js';
 import type { PdfJob, PdfReply } from './pdf-pool.js';
 import { type FileDigest, writeFileAtomic } from './write.js';
 
 async function run(job: PdfJob): Promise<FileDigest> {
   faultPoint('pdf-child', job.path);
-  const options = job.period === undefined ? {} : { period: job.period };
-  const bytes =
-    job.kind === 'invoice'
-      ? await renderInvoicePdf(job.invoices[0] as Invoice, options)
-      : await renderPrintPack(job.invoices, options);
-  return writeFileAtomic(job.path, bytes);
+  return writeFileAtomic(job.path, await renderPdfJob(job));
 }
 
 function reply(message: PdfReply): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { booking, codes, load } from '../../test/dataset-helpers.js';
-import { isTimestamp, parseMoney } from './fields.js';
+import { FieldReader, isTimestamp, parseMoney } from './fields.js';
 import { loadDataset } from './load.js';
 
 describe('parseMoney', () => {
@@ -134,5 +134,22 @@ describe('dates', () => {
     expect(codes(bad)).toEqual([['BAD_DATE', 'bookings', '6724fbca4f73a2cebf63868c', 'cancelled']]);
     const ok = load({ bookings: [booking({ cancelled: '2024-10-20 09:14:00' })] });
     expect(ok.dataset.bookings[0]?.cancelled).toBe(true);
+  });
+});
+
+describe('FieldReader.release', () => {
+  it('keeps only the fields read after mapping, and refuses to read any other', () => {
+    const reader = new FieldReader('bookings', 'b1', {
+      _id: 'b1',
+      service_user: 'su1',
+      room: null,
+      rate: 100,
+    });
+    expect(reader.value('rate')).toBe(100);
+    reader.release(new Set(['service_user', 'room', 'location']));
+    expect(reader.value('service_user')).toBe('su1');
+    expect(reader.value('room')).toBeNull();
+    expect(reader.value('location')).toBeUndefined();
+    expect(() => reader.value('rate')).toThrow(/rate was released/);
   });
 });

@@ -105,12 +105,14 @@ export interface ReaderContext {
 export class FieldReader {
   readonly problems: Problem[];
   private readonly prefix: string;
-  private readonly source: SourceNotes;
+  private source: SourceNotes;
+  /** The fields still readable once {@link FieldReader.release} has let the rest go. */
+  private kept: ReadonlySet<string> | null = null;
 
   constructor(
     readonly resource: ResourceName,
     readonly id: string,
-    private readonly raw: RawRecord,
+    private raw: RawRecord,
     context: ReaderContext = {},
   ) {
     this.prefix = context.prefix ?? '';
@@ -125,7 +127,25 @@ export class FieldReader {
 
   /** The raw value of an own property, or undefined. */
   value(field: string): unknown {
+    if (this.kept !== null && !this.kept.has(field))
+      throw new Error(`internal: ${this.resource} field ${field} was released after mapping`);
     return Object.hasOwn(this.raw, field) ? this.raw[field] : undefined;
+  }
+
+  /**
+   * Lets the parsed record go once it is mapped, keeping only `fields` (what the checks
+   * across records and the parking read later), so the loader does not hold every file's
+   * parsed JSON beside the model it built (docs/performance.md). Reading any other field
+   * afterwards is a fault in carebill and throws.
+   *
+   * @example reader.release(new Set(['service_user'])); reader.value('service_user')
+   */
+  release(fields: ReadonlySet<string>): void {
+    const kept: Record<string, unknown> = {};
+    for (const field of fields) if (Object.hasOwn(this.raw, field)) kept[field] = this.raw[field];
+    this.raw = kept;
+    this.kept = fields;
+    this.source = PLAIN_SOURCE;
   }
 
   /** Whether the field holds something other than missing or null. */

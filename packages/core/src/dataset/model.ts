@@ -22,6 +22,7 @@ export const RESOURCES = [
 ] as const;
 export type ResourceName = (typeof RESOURCES)[number];
 
+/** The `payment_method` values a billing party may have, as CareHQ writes them. */
 export const PAYMENT_METHODS = [
   'card',
   'cash',
@@ -32,6 +33,7 @@ export const PAYMENT_METHODS = [
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/** The fields that may name a resident on an invoice line ({@link ServiceUserIdField}). */
 export const ID_FIELDS = [
   'account_code',
   'full_name',

@@ -5,9 +5,6 @@
  */
 import type { CharitylogPerson, Referral } from './types.js';
 
-/** The fields Charitylog rejects a referral without. */
-export const CHARITYLOG_REQUIRED_FIELDS = ['first_name', 'surname', 'org_type_id'] as const;
-
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
 }

@@ -10,53 +10,7 @@ import { renderSage50Csv, SAGE50_DEFAULT_ENCODING, type Sage50CsvOptions } from 
 import type { ExportResult } from './types.js';
 import { renderXeroCsv, XERO_DEFAULT_ENCODING, type XeroCsvOptions } from './xero-csv.js';
 
-export {
-  FORMULA_LEADS,
-  isFormulaText,
-  type NeutralisedText,
-  neutraliseText,
-} from './csv-safety.js';
-export { type CsvColumn, renderCsvTable } from './csv-write.js';
-export {
-  EXPORT_ENCODINGS,
-  type ExportEncoding,
-  encodeText,
-  isExportEncoding,
-  isWindows1252,
-  type Transliterated,
-  transliterateToWindows1252,
-} from './encoding.js';
-export {
-  LINES_COLUMNS,
-  LINES_CSV_DEFAULT_ENCODING,
-  LINES_CSV_FILE_NAME,
-  type LinesCsvOptions,
-  renderLinesCsv,
-} from './lines-csv.js';
-export {
-  deriveSageAccountRef,
-  isSageAccountRef,
-  SAGE_ACCOUNT_REF_MAX,
-} from './sage50-account-ref.js';
-export {
-  renderSage50Csv,
-  SAGE_DETAILS_MAX,
-  SAGE50_COLUMNS,
-  SAGE50_DEFAULT_ENCODING,
-  SAGE50_FILE_NAME,
-  type Sage50CsvOptions,
-  sageDetails,
-} from './sage50-csv.js';
-export type { ExportFile, ExportResult, ExportWarning, ExportWarningCode } from './types.js';
-export {
-  renderXeroCsv,
-  XERO_COLUMNS,
-  XERO_DEFAULT_ENCODING,
-  XERO_MAX_INVOICES_PER_FILE,
-  type XeroCsvOptions,
-  xeroContactName,
-  xeroFileName,
-} from './xero-csv.js';
+export { EXPORT_ENCODINGS, type ExportEncoding, isExportEncoding } from './encoding.js';
 
 /** The export formats of `carebill export --format`. */
 export const EXPORT_FORMATS = ['xero', 'sage50', 'csv'] as const;

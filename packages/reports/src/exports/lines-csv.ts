@@ -19,7 +19,7 @@ export const LINES_CSV_FILE_NAME = 'invoice-lines.csv';
 
 /** Options of the plain CSV of lines. */
 export interface LinesCsvOptions {
-  /** Text encoding of the file. Default {@link LINES_CSV_DEFAULT_ENCODING}. */
+  /** Text encoding of the file. Default `utf-8` (`DEFAULT_EXPORT_ENCODING.csv`). */
   readonly encoding?: ExportEncoding;
   /**
    * Start the file with a UTF-8 byte order mark, so Excel reads accents. Default true in

@@ -5,9 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 
-/** The longest account reference Sage 50 accepts. */
-export const SAGE_ACCOUNT_REF_MAX = 8;
-
 /** 1–8 printable ASCII characters, no space, no lower-case letter. */
 const VALID_REF = /^[!-`{-~]{1,8}$/;
 

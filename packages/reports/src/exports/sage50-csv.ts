@@ -42,7 +42,7 @@ export interface Sage50CsvOptions {
   readonly taxCode?: string;
   /** Department number. Default 0. */
   readonly department?: number;
-  /** Text encoding of the file. Default {@link SAGE50_DEFAULT_ENCODING}. */
+  /** Text encoding of the file. Default `windows-1252` (`DEFAULT_EXPORT_ENCODING.sage50`). */
   readonly encoding?: ExportEncoding;
   /** Start the file with a UTF-8 byte order mark (UTF-8 only). Default false. */
   readonly bom?: boolean;
@@ -117,7 +117,7 @@ function sageColumns(options: Sage50CsvOptions, encoding: ExportEncoding): CsvCo
 
 /**
  * Renders the preview's invoices as one Sage 50 audit-trail CSV of sales invoices. A payer
- * without an account code gets {@link deriveSageAccountRef}'s code and a `NO_ACCOUNT_CODE`
+ * without an account code gets a stable code derived from its id and a `NO_ACCOUNT_CODE`
  * warning (once per payer).
  *
  * @example

@@ -63,7 +63,7 @@ export interface XeroCsvOptions {
   readonly brandingTheme?: string;
   /** When set, TrackingName1 is this and TrackingOption1 the home's name (or location id). */
   readonly trackingName?: string;
-  /** Text encoding of the files. Default {@link XERO_DEFAULT_ENCODING}. */
+  /** Text encoding of the files. Default `utf-8` (`DEFAULT_EXPORT_ENCODING.xero`). */
   readonly encoding?: ExportEncoding;
   /** Start each file with a UTF-8 byte order mark. Default false. */
   readonly bom?: boolean;

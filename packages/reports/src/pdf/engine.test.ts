@@ -74,6 +74,27 @@ describe("a caller's own pdfmake, in the same process", () => {
 });
 
 describe('PdfEngine', () => {
+  it('gives a document the same bytes whatever the engine rendered before', async () => {
+    // Shaped words (and their positions) are shared by every document of an engine.
+    const text = 'Kingfisher House, Ŷ Wern, £1,234.56 – Łódź';
+    const fresh = await new PdfEngine().render(doc(text));
+    const used = new PdfEngine();
+    await used.render(doc('Kingfisher Kingfisher House Ŷ Wern'));
+    await used.render({ ...doc(`${text} ${text}`), defaultStyle: { font: FONT, fontSize: 30 } });
+    expect(Buffer.compare(await used.render(doc(text)), fresh)).toBe(0);
+  });
+
+  it.skipIf(!HAS_POPPLER)('sets justified text with every word in place', async () => {
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`);
+    const pdf = await new PdfEngine().render({
+      ...doc(''),
+      content: [{ text: words.join(' '), alignment: 'justify' }],
+    });
+    expect(Buffer.from(pdf).toString('latin1')).not.toContain('NaN');
+    const page = pdfText(savePdf(pdf, 'justified'))[0] ?? '';
+    expect(page.split(/\s+/).filter(Boolean)).toEqual(words);
+  });
+
   it('gives the same bytes from separate engines, each with its own fonts', async () => {
     // pdfmake annotates a document definition as it lays it out: a fresh one per render.
     const text = 'Gwenllian Ŷwen, Łukasz, Kingfisher';

@@ -17,13 +17,18 @@
  * answers that token with the already-parsed font. fontkit's public `registerFormat` is
  * the hook; the format is added once per process and claims only token objects this module
  * made (by identity), so every other font anyone opens parses exactly as before.
+ *
+ * Each face is subset once per engine, to a fixed repertoire of characters, and every
+ * document embeds those same bytes (`repertoire.ts`).
  */
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { writeInto } from '../streams.js';
+import { embedWithRepertoire, type SubsetFont, useRepertoire } from './repertoire.js';
 import { boundText } from './text.js';
 
 /** A pdfmake document definition (pdfmake ships no types; the builders here are tested). */
@@ -41,7 +46,6 @@ interface Pdfmake {
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   createPdf(doc: DocDefinition): {
-    getBuffer(): Promise<Buffer>;
     /** The pdfkit document: a readable stream of the PDF once `end()` is called. */
     getStream(): Promise<Readable & { end(): void }>;
   };
@@ -91,6 +95,7 @@ export class PdfEngine {
       const font = fontkit.create(readFileSync(join(ROBOTO_DIR, file))) as LayoutFont;
       const token = Uint8Array.from(TOKEN_BYTES);
       parsedFonts.set(token, memoiseLayout(fixGlyphCodePoints(font)));
+      useRepertoire(font as unknown as SubsetFont);
       const name = `carebill/${file}`;
       pdfmake.virtualfs.writeFileSync(name, token);
       family[style] = name;
@@ -104,8 +109,14 @@ export class PdfEngine {
    *
    * @example const pdf = await engine.render({ content: ['Hello'], defaultStyle: { font: FONT } });
    */
-  render(doc: DocDefinition): Promise<Buffer> {
-    return this.#pdfmake.createPdf(bounded(doc)).getBuffer();
+  async render(doc: DocDefinition): Promise<Buffer> {
+    const pdf = await this.#open(doc);
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = once(pdf, 'end');
+    pdf.end();
+    await ended;
+    return Buffer.concat(chunks);
   }
 
   /**
@@ -116,11 +127,21 @@ export class PdfEngine {
    */
   write(doc: DocDefinition, output: NodeJS.WritableStream): Promise<void> {
     return writeInto(output, async () => {
-      const pdf = await this.#pdfmake.createPdf(bounded(doc)).getStream();
+      const pdf = await this.#open(doc);
       const written = pipeline(pdf, output);
       pdf.end();
       await written;
     });
+  }
+
+  /**
+   * The laid-out pdfkit document of `doc` (its text bounded), not yet ended, its fonts
+   * embedding the repertoire.
+   */
+  async #open(doc: DocDefinition): Promise<Readable & { end(): void }> {
+    const pdf = await this.#pdfmake.createPdf(bounded(doc)).getStream();
+    embedWithRepertoire(pdf);
+    return pdf;
   }
 }
 
@@ -209,11 +230,19 @@ function fixGlyphCodePoints(font: LayoutFont): LayoutFont {
   return font;
 }
 
+interface GlyphPosition {
+  readonly xAdvance: number;
+  readonly yAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+}
 interface GlyphRun {
-  readonly positions: readonly object[];
+  positions: readonly GlyphPosition[];
+  readonly glyphs: readonly { readonly advanceWidth: number }[];
 }
 interface LayoutFont {
   layout(text: string, features?: unknown): GlyphRun;
+  readonly unitsPerEm: number;
   readonly characterSet: readonly number[];
   glyphForCodePoint(codePoint: number): { codePoints: number[] };
 }
@@ -223,25 +252,75 @@ const MAX_SHAPED_WORDS = 20_000;
 
 /**
  * Shapes each distinct word once for all documents (GSUB/GPOS shaping was about 10 ms of
- * each invoice). pdfkit scales a run's positions in place, so each caller gets a copy of
- * the positions; the glyphs are the font's own, shared and never changed.
+ * each invoice), and hands every document the same run. pdfkit scales a run's positions
+ * in place the first time a document uses a word (`position[key] *= scale`, then sets
+ * `advanceWidth`): the positions here are already in its 1000-unit space, computed as it
+ * computes them (see {@link ScaledPosition}), so no document copies or rescales a word
+ * another has used. The glyphs are the font's own, shared and never
+ * changed.
  */
 function memoiseLayout(font: LayoutFont): LayoutFont {
   const shape = font.layout.bind(font);
+  const scale = 1000 / font.unitsPerEm; // pdfkit's EmbeddedFont.scale
   const cache = new Map<string, GlyphRun>();
   font.layout = (text: string, features?: unknown): GlyphRun => {
     const key = features === undefined ? text : `${text}\u0000${JSON.stringify(features)}`;
     let run = cache.get(key);
     if (run === undefined) {
       if (cache.size >= MAX_SHAPED_WORDS) cache.clear();
-      run = shape(text, features);
+      const shaped = shape(text, features);
+      shaped.positions = shaped.positions.map(
+        (position, i) => new ScaledPosition(position, shaped.glyphs[i]?.advanceWidth ?? 0, scale),
+      );
+      run = shaped;
       cache.set(key, run);
     }
-    return Object.assign(Object.create(Object.getPrototypeOf(run)) as GlyphRun, run, {
-      positions: run.positions.map((position) => ({ ...position })),
-    });
+    return run;
   };
   return font;
+}
+
+/**
+ * A glyph position in pdfkit's units, shared by every document. Its fields are getters
+ * (not enumerable, so pdfkit's `for (key in position) position[key] *= scale` finds nothing
+ * to rescale), and pdfkit's one write, `advanceWidth = glyph.advanceWidth * scale`, is the
+ * value it already holds. pdfkit's only other loop over a position's keys copies the last
+ * position of each word for its own word spacing (`align: 'justify'` in pdfkit's text
+ * layout), which pdfmake never uses: it justifies lines itself.
+ */
+class ScaledPosition implements GlyphPosition {
+  readonly #xAdvance: number;
+  readonly #yAdvance: number;
+  readonly #xOffset: number;
+  readonly #yOffset: number;
+  readonly #advanceWidth: number;
+
+  constructor(position: GlyphPosition, advanceWidth: number, scale: number) {
+    this.#xAdvance = position.xAdvance * scale;
+    this.#yAdvance = position.yAdvance * scale;
+    this.#xOffset = position.xOffset * scale;
+    this.#yOffset = position.yOffset * scale;
+    this.#advanceWidth = advanceWidth * scale;
+  }
+
+  get xAdvance(): number {
+    return this.#xAdvance;
+  }
+  get yAdvance(): number {
+    return this.#yAdvance;
+  }
+  get xOffset(): number {
+    return this.#xOffset;
+  }
+  get yOffset(): number {
+    return this.#yOffset;
+  }
+  get advanceWidth(): number {
+    return this.#advanceWidth;
+  }
+  set advanceWidth(_sameValue: number) {
+    // pdfkit sets the glyph's advance width scaled as it was here: keep the stored value.
+  }
 }
 
 /** A fontkit "format" whose constructor returns the font a token of this module stands for. */

@@ -15,6 +15,3 @@ export const WINDOW = {
   /** Width of the address block: 85 mm, inside a 90 mm window. */
   width: 85 * MM,
 } as const;
-
-/** Below this the first third of the page ends (A4 297 mm folded in three). */
-export const FIRST_FOLD = 99 * MM;

@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import type { Invoice, InvoiceLine } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
+import { runScriptWith } from '../../test/child.js';
 import {
   HAS_POPPLER,
   HAS_QPDF,
@@ -16,6 +18,7 @@ import { SAMPLE_INVOICES, samplePreview } from '../../test/sample-preview.js';
 import { MM } from './envelope.js';
 import { LARGE_PRINT_BODY_PT } from './invoice-large-print.js';
 import {
+  mergeInvoicePdfs,
   renderInvoicePdf,
   renderPrintPack,
   writeInvoicePdf,
@@ -235,4 +238,61 @@ describe('text too long to lay out', () => {
       expect(text.length).toBeLessThan(long.length / 4);
     }
   });
+});
+
+describe('mergeInvoicePdfs', () => {
+  const invoices = [council, largePrint, family];
+
+  it('makes the pack renderPrintPack lays out, from the invoices already rendered', async () => {
+    const singles = await Promise.all(invoices.map((i) => renderInvoicePdf(i, { period })));
+    const merged = await mergeInvoicePdfs(singles);
+    expect(Buffer.compare(await mergeInvoicePdfs(singles), merged)).toBe(0);
+    await expect(mergeInvoicePdfs([])).rejects.toThrow(RangeError);
+    if (!HAS_POPPLER) return;
+    const path = savePdf(merged, 'merged-pack');
+    const laidOut = savePdf(await renderPrintPack(invoices, { period }), 'laid-out-pack');
+    // The same words in the same places on the same pages, the same text out.
+    expect(pdfWords(path)).toEqual(pdfWords(laidOut));
+    expect(pdfText(path)).toEqual(pdfText(laidOut));
+    // One embedded font per face, shared by all the invoices' pages.
+    const fonts = pdfFonts(path).trim().split('\n').slice(2);
+    expect(fonts).toHaveLength(2);
+    for (const font of fonts) expect(font).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+Print pack: 3 invoices/);
+    expect(info).toMatch(/Author:\s+Bryn Awel Care Ltd/);
+    if (HAS_QPDF) qpdfCheck(path);
+  });
+
+  it('keeps a font of its own for an invoice with characters beyond the shared subset', async () => {
+    const greek: Invoice = { ...family, payer: { ...family.payer, name: 'Ωmega Παπαδόπουλος' } };
+    const singles = await Promise.all(
+      [council, greek, family].map((i) => renderInvoicePdf(i, { period })),
+    );
+    const merged = await mergeInvoicePdfs(singles);
+    if (!HAS_POPPLER) return;
+    const path = savePdf(merged, 'merged-beyond');
+    expect(pdfText(path).join('\n')).toContain('Ωmega Παπαδόπουλος');
+    expect(pdfText(path)).toEqual(
+      pdfText(savePdf(await renderPrintPack([council, greek, family], { period }))),
+    );
+    // The shared faces, and the Greek invoice's own copy of the face its name is set in.
+    expect(pdfFonts(path).trim().split('\n').slice(2).length).toBeGreaterThan(2);
+  });
+});
+
+describe('PDF bytes in any time zone', () => {
+  it('gives the same invoice, merged pack and laid-out pack bytes far behind and far ahead of UTC', async () => {
+    const [behind, ahead] = await Promise.all(
+      ['America/Los_Angeles', 'Pacific/Kiritimati'].map((TZ) =>
+        runScriptWith<{ invoices: string[]; merged: string; laidOut: string }>(
+          { TZ },
+          'pdf-digests.ts',
+        ),
+      ),
+    );
+    expect(behind?.invoices).toHaveLength(3);
+    expect(ahead).toEqual(behind);
+    expect(new Set([behind?.merged, behind?.laidOut, ...(behind?.invoices ?? [])]).size).toBe(5);
+  }, 60_000);
 });

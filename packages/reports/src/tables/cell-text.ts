@@ -8,11 +8,12 @@
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_CHARS = 32_767;
 
+/** Text as it went into a cell, and what was done to it. */
 export interface CleanedText {
   readonly text: string;
   /** How many characters were removed (controls, non-characters, lone surrogates). */
   readonly removed: number;
-  /** Whether the text was cut to {@link MAX_CELL_CHARS}. */
+  /** Whether the text was cut to Excel's limit of 32,767 characters a cell. */
   readonly truncated: boolean;
 }
 
