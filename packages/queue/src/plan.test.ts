@@ -18,13 +18,13 @@ const pack = (name: string, numbers: number[]): RenderFile => ({
 });
 
 describe('planChunks', () => {
-  it('puts each print pack alone and first, then the invoice PDFs in order', () => {
+  it('puts the invoice PDFs in order, then each print pack alone, last', () => {
     const files = [single(1), single(2), single(3), pack('print-pack-001.pdf', [1, 3]), single(4)];
     const chunks = planChunks(files, 2);
     expect(chunks.map((c) => c.files.map((f) => f.path))).toEqual([
-      ['print-pack-001.pdf'],
       ['invoices/P-0001.pdf', 'invoices/P-0002.pdf'],
       ['invoices/P-0003.pdf', 'invoices/P-0004.pdf'],
+      ['print-pack-001.pdf'],
     ]);
     expect(chunks.map((c) => [c.index, c.invoices])).toEqual([
       [0, 2],
@@ -75,13 +75,13 @@ describe('naming a chunk', () => {
   });
 
   it('says which chunk, which file for a pack, and every invoice', () => {
-    const [packed, singles] = planChunks(
+    const [singles, packed] = planChunks(
       [pack('print-pack-002.pdf', [5, 6, 9]), single(1), single(2)],
       5,
     );
     expect(describeChunk(packed!, 2)).toBe(
-      'chunk 1 of 2 (print-pack-002.pdf, invoices P-0005 – P-0006, P-0009)',
+      'chunk 2 of 2 (print-pack-002.pdf, invoices P-0005 – P-0006, P-0009)',
     );
-    expect(describeChunk(singles!, 2)).toBe('chunk 2 of 2 (invoices P-0001 – P-0002)');
+    expect(describeChunk(singles!, 2)).toBe('chunk 1 of 2 (invoices P-0001 – P-0002)');
   });
 });

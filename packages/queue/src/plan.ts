@@ -19,11 +19,11 @@ export interface RenderChunk {
 }
 
 /**
- * Groups a preview's files into chunks: each print pack alone (a pack is the largest job:
- * ~250 invoices), first, so the longest jobs start first and the run does not end waiting
- * on one; then the invoice PDFs in order, `perChunk` to a chunk.
+ * Groups a preview's files into chunks: the invoice PDFs in order, `perChunk` to a chunk;
+ * then each print pack alone, last, so that by the time a pack is rendered the invoice PDFs
+ * it is merged from are mostly written (it reads them rather than rendering them again).
  *
- * @example planChunks(files, 50).length // packs + ceil(invoice files / 50)
+ * @example planChunks(files, 50).length // ceil(invoice files / 50) + packs
  */
 export function planChunks(
   files: readonly RenderFile[],
@@ -31,10 +31,11 @@ export function planChunks(
 ): RenderChunk[] {
   if (!Number.isInteger(perChunk) || perChunk < 1)
     throw new RangeError(`invoices per chunk must be a whole number ≥ 1, not ${perChunk}`);
-  const groups: RenderFile[][] = files.filter((f) => f.kind === 'pack').map((pack) => [pack]);
+  const groups: RenderFile[][] = [];
   const singles = files.filter((f) => f.kind === 'invoice');
   for (let start = 0; start < singles.length; start += perChunk)
     groups.push(singles.slice(start, start + perChunk));
+  for (const pack of files.filter((f) => f.kind === 'pack')) groups.push([pack]);
   return groups.map((group, index) => ({
     index,
     files: group,

@@ -139,6 +139,16 @@ const RUN_ID = /^[0-9a-f]{16}$/;
 const FILE_PATH = /^(invoices\/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\.pdf$/;
 
 /**
+ * Is `path` a name a job may write or read in a work folder (a PDF of a preview, at most
+ * one folder down, no `..`)?
+ *
+ * @example isRenderFilePath('invoices/PREVIEW-202411-0001.pdf') === true
+ */
+export function isRenderFilePath(path: string): boolean {
+  return FILE_PATH.test(path) && !path.includes('..');
+}
+
+/**
  * Checks a job's data before a worker writes anything: the work folder must be a run's
  * work folder (`…/.carebill/queue.<run>`, absolute) and every file a PDF inside it, so a
  * job, whoever put it in Redis, can never make a worker write anywhere else.

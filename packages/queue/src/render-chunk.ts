@@ -5,12 +5,14 @@
  * every file's size and SHA-256. Doing a chunk again (a job handed on after a stall)
  * writes the same bytes under the same names.
  */
-import { lstat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Invoice } from '@carebill/core';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
+import { mergeInvoicePdfs, renderInvoicePdf } from '@carebill/reports/pdf';
 import { UnrecoverableError } from 'bullmq';
 import {
+  isRenderFilePath,
   problemWithJob,
   type RenderedFile,
   type RenderFile,
@@ -55,12 +57,24 @@ export async function renderChunk(data: RenderJobData): Promise<RenderJobResult>
   return record;
 }
 
-function renderFile(file: RenderFile, data: RenderJobData): Promise<Uint8Array> {
+async function renderFile(file: RenderFile, data: RenderJobData): Promise<Uint8Array> {
   const options = data.period === null ? {} : { period: data.period };
-  return file.kind === 'invoice'
-    ? renderInvoicePdf(file.invoices[0] as Invoice, options)
-    : renderPrintPack(file.invoices, options);
+  if (file.kind === 'invoice') return renderInvoicePdf(file.invoices[0] as Invoice, options);
+  // A print pack is merged from its invoices' PDFs, as on one machine (the CLI's
+  // preview-pdfs.ts): each read from the work folder when another chunk has written it
+  // (packs are queued last), else rendered here — the same bytes either way.
+  const pdfs: Uint8Array[] = [];
+  for (const invoice of file.invoices) {
+    const path = `invoices/${invoice.number}.pdf`;
+    const written = isRenderFilePath(path)
+      ? await readFile(join(data.folder, path), { flag: READ_NO_FOLLOW }).catch(() => null)
+      : null;
+    pdfs.push(written ?? (await renderInvoicePdf(invoice, options)));
+  }
+  return mergeInvoicePdfs(pdfs);
 }
+
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
 
 /** One line saying which file failed and why; never the invoice's text. */
 function reasonOf(error: unknown, path: string): string {
