@@ -9,6 +9,7 @@
  *     pnpm bench --skip-preview   # no real `carebill preview` runs (minutes at the group size)
  *     pnpm bench --pack-only      # load, the preview's charges and the management pack
  *     pnpm bench --skip-pack      # everything but the management pack (issue #15's rows)
+ *     pnpm bench --queue-only --sizes group   # the invoice PDFs alone and on the queue (#16)
  *
  * The stages first, then the real previews; bench/results.json is rewritten after each part.
  * The PDF rows run in a fresh process (pdf-rows.ts); the `carebill preview` rows run the
@@ -50,6 +51,7 @@ import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
 import type { CliRun } from './cli-run.js';
 import { describeRun, measurePdfRows, runPreview } from './process-rows.js';
+import { benchQueue } from './queue.js';
 
 // The day-by-day oracle lives in core's tests (outside this package's type-checked tree).
 const reference = '../../core/test/runway-reference.js';
@@ -78,6 +80,7 @@ const { values: flags } = parseArgs({
     'skip-preview': { type: 'boolean', default: false },
     'pack-only': { type: 'boolean', default: false },
     'skip-pack': { type: 'boolean', default: false },
+    'queue-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
@@ -93,7 +96,7 @@ interface Row {
   floorMs?: number[];
   note?: string;
   /** What `ms` holds when it is not milliseconds. */
-  unit?: 'MB' | '×';
+  unit?: 'MB' | '×' | 'bytes';
   /** The 1-minute load average when the row was recorded. */
   load?: number;
   /** CPU milliseconds of each run, when measured. */
@@ -297,6 +300,14 @@ async function benchSize(size: Size): Promise<void> {
     note: `${data.dataset.careFunds.length} funds`,
   });
 
+  const all = size === 'home' || flags.full === true;
+  const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
+  const label = all ? `all ${sample.length}` : `sample ${sample.length}`;
+  if (flags['queue-only'] === true) {
+    await benchQueueRows(size, sample, p.invoices.length, label, out);
+    return;
+  }
+
   if (flags['skip-pack'] !== true) await benchPack(size, data, out);
 
   for (const format of EXPORT_FORMATS) {
@@ -311,9 +322,6 @@ async function benchSize(size: Size): Promise<void> {
     });
   }
 
-  const all = size === 'home' || flags.full === true;
-  const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
-  const label = all ? `all ${sample.length}` : `sample ${sample.length}`;
   note(`invoice PDFs (${label}), in a fresh process`);
   const pdf = await measurePdfRows(sample, MONTH);
   addRow({
@@ -347,6 +355,26 @@ async function benchSize(size: Size): Promise<void> {
     floor: 'laid out again',
     floorMs: [pdf.packPageMs],
   });
+  await benchQueueRows(size, sample, p.invoices.length, label, out);
+}
+
+/**
+ * The queue's rows (#16, `queue.ts`): the sample rendered by one process of its own and on
+ * the queue by 1 and 2 `carebill worker` processes, timed in one run; the month's time
+ * extrapolated from the sample as the other PDF rows would be.
+ */
+async function benchQueueRows(
+  size: Size,
+  sample: readonly Invoice[],
+  invoices: number,
+  label: string,
+  out: string,
+): Promise<void> {
+  process.stderr.write(`[${size}] queue, 1 and 2 workers (${label})…\n`);
+  const scale = invoices / sample.length;
+  const scaled = scale === 1 ? label : `${label}, ×${scale.toFixed(2)}`;
+  for (const row of await benchQueue(sample, MONTH, join(out, 'queue'), scaled, scale))
+    addRow({ size, ...row, ms: [...row.ms], ...(row.floorMs && { floorMs: [...row.floorMs] }) });
   addRow({ size, stage: 'peak RSS of the bench so far', ms: [rssMb()], unit: 'MB' });
 }
 
@@ -526,9 +554,14 @@ function printTable(): void {
   const lines = [
     ['size', 'stage', 'median (min–max)', 'CPU', 'floor', 'ratio', 'load', 'note'],
     ...rows.map((r) => {
-      if (r.unit !== undefined) {
+      if (r.unit !== undefined || r.ms.length === 0) {
         const value = median(r.ms);
-        const text = r.unit === 'MB' ? `${value.toFixed(0)} MB` : `${value.toFixed(2)}×`;
+        const text =
+          r.ms.length === 0
+            ? ''
+            : r.unit === 'MB' || r.unit === 'bytes'
+              ? `${value.toFixed(0)} ${r.unit === 'MB' ? 'MB' : 'bytes'}`
+              : `${value.toFixed(2)}×`;
         return [r.size, r.stage, text, '', '', '', (r.load ?? 0).toFixed(1), r.note ?? ''];
       }
       const m = median(r.ms);

@@ -3,7 +3,8 @@ import { installInterruptHandlers } from './io/interrupt.js';
 import { terminalSafe } from './io/terminal.js';
 import { runCli } from './main.js';
 
-installInterruptHandlers();
+// A worker stops on a signal its own way (the jobs being rendered finish first).
+if (process.argv[2] !== 'worker') installInterruptHandlers();
 
 runCli(process.argv.slice(2)).then(
   (code) => {

@@ -7,7 +7,7 @@ import { formatEnvironmentFailure, isEnvironmentError } from './io/environment-e
 import { OutputRefusedError } from './io/output-refused.js';
 import { stripAnsi, styledFor, terminalSafe } from './io/terminal.js';
 import { checkArgs, closest } from './strict-args.js';
-import { EXIT, isOptionError, UsageError } from './usage-error.js';
+import { EXIT, isOptionError, RunFailure, UsageError } from './usage-error.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
 const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
@@ -19,6 +19,7 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   runway: () => import('./commands/runway.js').then((m) => m.runwayCommand),
   report: () => import('./commands/report.js').then((m) => m.reportCommand),
   verify: () => import('./commands/verify.js').then((m) => m.verifyCommand),
+  worker: () => import('./commands/worker.js').then((m) => m.workerCommand),
   refer: () =>
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
       m.createReferCommand(
@@ -82,6 +83,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof OutputRefusedError) {
       process.stderr.write(`${terminalSafe(`carebill ${name}: ${error.message}`)}\n`);
       return EXIT.usage;
+    }
+    if (error instanceof RunFailure) {
+      process.stderr.write(`${terminalSafe(`carebill ${name}: ${error.message}`)}\n`);
+      return EXIT.environment;
     }
     if (isEnvironmentError(error)) {
       process.stderr.write(

@@ -6,6 +6,14 @@ export class UsageError extends Error {
 }
 
 /**
+ * A run that could not be completed for a reason outside the data and the command line
+ * (the queue's Redis lost, a chunk no worker could render): one line, exit code 1.
+ */
+export class RunFailure extends Error {
+  override readonly name = 'RunFailure';
+}
+
+/**
  * Exit codes of SPEC §2.1; an environment failure (disk full, permissions) exits 1 like
  * dataset errors: the run wrote nothing, and the fix is outside the command line.
  */

@@ -24,9 +24,10 @@ import { parseIntegerOption, parseIntegerText, parsePeriod } from '../io/period.
 import { createProgress } from '../io/progress.js';
 import { complain, say } from '../io/terminal.js';
 import { optionValues } from '../strict-args.js';
-import { asUsageError, EXIT } from '../usage-error.js';
+import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
+import { previewQueueArgs } from './queue-args.js';
 
 export const previewArgs = {
   data: {
@@ -136,6 +137,7 @@ export const previewCommand = defineCommand({
       description:
         'PDF rendering processes, 1–64, at most one per core (default: one per core for a big month, else 1)',
     },
+    ...previewQueueArgs,
   },
   async run({ args, rawArgs }) {
     const options = previewOptionsFrom(args);
@@ -144,6 +146,15 @@ export const previewCommand = defineCommand({
       args.jobs === undefined
         ? undefined
         : parseIntegerOption('--jobs', args.jobs, { min: 1, max: 64 });
+    // BullMQ is loaded only for a run on the queue.
+    const onQueue = args.queue === undefined ? undefined : await import('./preview-queue.js');
+    const queue = onQueue?.queueConnectionOf(args.queue);
+    if (queue !== undefined && requested !== undefined)
+      throw new UsageError(
+        '--jobs is for PDFs rendered here; with --queue the workers render them',
+      );
+    if (queue === undefined && args['chunk-size'] !== undefined)
+      throw new UsageError('--chunk-size goes with --queue');
     // More renderers than cores only add memory and switching: cap, and say so. Without
     // --jobs the pool decides by the month's size (io/pdf-pool.ts).
     const { workers, capped } = pdfWorkers(requested);
@@ -163,7 +174,12 @@ export const previewCommand = defineCommand({
     // Every file goes to the run's private staging folder and is put in place, replacing
     // exactly the previous preview's files, only once all are written (docs/outputs.md).
     // An issued preview's folder is never written into: this run would replace the record.
-    const runOptions = outputRunOf('preview', out, { ...args, invoiced: recordedPaths(files) });
+    // The manifest records the queue's address, never its password.
+    const recorded = queue === undefined ? args : { ...args, queue: queue.display };
+    const runOptions = outputRunOf('preview', out, {
+      ...recorded,
+      invoiced: recordedPaths(files),
+    });
     const notInto = [
       ...(runOptions.notInto ?? []),
       ...files.map((file) => ({
@@ -196,22 +212,35 @@ export const previewCommand = defineCommand({
       progress.tick();
       progress.stop();
 
-      // PDFs over every core when the month is big enough to gain (io/pdf-pool.ts); the bar
-      // counts invoices whose file is written,
-      // a print pack counting for its invoices once its file is written.
       const { jobs, packs } = planPreviewPdfs(preview.invoices, run.staging, options.period);
-      progress.start(
-        'PDFs',
-        jobs.reduce((n, job) => n + job.invoices.length, 0),
-      );
-      await renderPdfJobs(jobs, {
-        ...(requested !== undefined && { workers }),
-        onWritten: (job, digest) => {
-          run.record(job.path, digest);
-          progress.tick(job.invoices.length);
-        },
-      });
-      progress.stop();
+      let queueLine = '';
+      if (queue !== undefined && onQueue !== undefined) {
+        // On the queue's workers, on any number of machines (preview-queue.ts).
+        const done = await onQueue.renderPdfsOnQueue(run, {
+          connection: queue,
+          jobs,
+          key: options,
+          chunkSize: args['chunk-size'],
+          progress,
+        });
+        queueLine = `  PDFs rendered by the workers of ${queue.display}: ${done.chunks} chunks${done.resumed > 0 ? ` (${done.resumed} already rendered by an earlier attempt)` : ''}\n`;
+      } else {
+        // PDFs over every core when the month is big enough to gain (io/pdf-pool.ts); the
+        // bar counts invoices whose file is written, a print pack counting for its
+        // invoices once its file is written.
+        progress.start(
+          'PDFs',
+          jobs.reduce((n, job) => n + job.invoices.length, 0),
+        );
+        await renderPdfJobs(jobs, {
+          ...(requested !== undefined && { workers }),
+          onWritten: (job, digest) => {
+            run.record(job.path, digest);
+            progress.tick(job.invoices.length);
+          },
+        });
+        progress.stop();
+      }
       const manifest: EmailManifestRow[] = preview.invoices
         .filter((invoice) => invoice.delivery.email.length > 0)
         .map((invoice) => ({
@@ -232,7 +261,9 @@ export const previewCommand = defineCommand({
           `  files in ${out}/: preview.json, preview.xlsx, invoices/ (${preview.invoices.length} PDFs), ${packs.length > 0 ? `${packs.join(', ')}, ` : ''}email-manifest.csv (${manifest.length})`,
         ]
           .filter((line) => line !== '')
-          .join('\n') + '\n',
+          .join('\n') +
+          '\n' +
+          queueLine,
       );
       return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
     });

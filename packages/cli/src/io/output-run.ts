@@ -358,6 +358,11 @@ export class OutputRun {
     if (isSafeRelativePath(relativePath)) this.recorded.set(relativePath, digest);
   }
 
+  /** The SHA-256 of the dataset the run read, once {@link setDataset} recorded it. */
+  get datasetSha256(): string | undefined {
+    return this.dataset?.sha256;
+  }
+
   /**
    * Records the dataset the run read (its folder and {@link hashDatasetFiles}).
    *
