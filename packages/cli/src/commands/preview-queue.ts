@@ -10,6 +10,7 @@
  * this process moves the files into its staging folder (a rename per top-level entry:
  * `invoices/` moves whole) and commits, manifest last. docs/scale.md has the whole story.
  */
+import { createHash } from 'node:crypto';
 import { readdir, realpath, rename, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { DayRange } from '@carebill/core';
@@ -57,6 +58,8 @@ export interface QueueRunKey {
   readonly monthly52: boolean;
   readonly dueDays: number;
   readonly prefix: string;
+  /** The issued previews the run adjusts against (`--invoiced`): they change the invoices. */
+  readonly invoiced?: readonly unknown[] | undefined;
 }
 
 export interface QueuePdfOptions {
@@ -102,6 +105,10 @@ export async function renderPdfsOnQueue(
     monthly52: key.monthly52,
     dueDays: key.dueDays,
     prefix: key.prefix,
+    invoiced:
+      key.invoiced === undefined || key.invoiced.length === 0
+        ? null
+        : createHash('sha256').update(JSON.stringify(key.invoiced)).digest('hex'),
     perChunk,
     packSize: PRINT_PACK_SIZE,
     queue: QUEUE_NAME,

@@ -219,7 +219,7 @@ export const previewCommand = defineCommand({
         const done = await onQueue.renderPdfsOnQueue(run, {
           connection: queue,
           jobs,
-          key: options,
+          key: { ...options, invoiced: issued },
           chunkSize: args['chunk-size'],
           progress,
         });
