@@ -6,8 +6,6 @@
  * `numerator / denominator`, never on a float quotient.
  */
 
-const SAFE = Number.MAX_SAFE_INTEGER;
-
 /**
  * Rounds `numerator / denominator` to the nearest integer, halves away from zero
  * (decimal.js `ROUND_HALF_UP`, the usual commercial rule). `denominator` must be a positive
@@ -38,11 +36,16 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
  * @example mulDivHalfUp(138554, 30, 7) === 593803; mulDivHalfUp(138554, 52, 12) === 600401
  */
 export function mulDivHalfUp(a: number, b: number, denominator: number): number {
-  const product = a * b;
-  if (Number.isSafeInteger(product) && Math.abs(product) <= SAFE) {
-    return roundHalfUpDiv(product, denominator);
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) {
+    throw new RangeError(`mulDivHalfUp needs safe integers: ${a}×${b}/${denominator}`);
   }
+  const product = a * b;
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; the BigInt path below gives the same result
+  if (Number.isSafeInteger(product)) return roundHalfUpDiv(product, denominator);
   const big = BigInt(a) * BigInt(b);
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw new RangeError(`mulDivHalfUp needs a positive denominator: ${a}×${b}/${denominator}`);
+  }
   const den = BigInt(denominator);
   const negative = big < 0n;
   const magnitude = negative ? -big : big;
