@@ -21,15 +21,15 @@ describe('SPEC §2 money is an integer number of pence', () => {
   it('pence() accepts a safe integer and refuses a fraction or a value beyond ±2^53', () => {
     expect(pence(138554)).toBe(138554);
     expect(pence(-5)).toBe(-5);
-    expect(() => pence(1385.54)).toThrow(new RangeError('not a whole number of pence: 1385.54'));
-    expect(() => pence(2 ** 53)).toThrow(RangeError);
-    expect(() => pence(Number.NaN)).toThrow(RangeError);
+    expect(() => pence(1385.54)).toThrow(/not a whole number of pence: 1385.54/);
+    expect(() => pence(2 ** 53)).toThrow(/not a whole number of pence/);
+    expect(() => pence(Number.NaN)).toThrow(/not a whole number of pence/);
   });
 
   it('sumPence() adds amounts exactly and refuses a total beyond 2^53', () => {
     expect(sumPence([593803, 42857, -5])).toBe(636655);
     expect(sumPence([])).toBe(0);
-    expect(() => sumPence([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+    expect(() => sumPence([Number.MAX_SAFE_INTEGER, 1])).toThrow(/not a whole number of pence/);
   });
 });
 
@@ -67,8 +67,8 @@ describe('SPEC §3.2 roundHalfUp of an exact fraction', () => {
     expect(() => mulDivHalfUp(1.5, 2, 1)).toThrow(/needs safe integers/);
     expect(() => mulDivHalfUp(2, 1.5, 1)).toThrow(/needs safe integers/);
     expect(() => mulDivHalfUp(2 ** 53, 1, 1)).toThrow(/needs safe integers/);
-    expect(() => mulDivHalfUp(10, 1, -7)).toThrow(RangeError);
-    expect(() => mulDivHalfUp(10, 1, 0)).toThrow(RangeError);
+    expect(() => mulDivHalfUp(10, 1, -7)).toThrow(/positive denominator/);
+    expect(() => mulDivHalfUp(10, 1, 0)).toThrow(/positive denominator/);
     expect(() => mulDivHalfUp(2 ** 40, 2 ** 20, 0)).toThrow(/needs a positive denominator/);
     expect(() => mulDivHalfUp(2 ** 40, 2 ** 20, -3)).toThrow(/needs a positive denominator/);
     expect(() => mulDivHalfUp(2 ** 40, 2 ** 20, 1.5)).toThrow(/needs a positive denominator/);
@@ -76,7 +76,7 @@ describe('SPEC §3.2 roundHalfUp of an exact fraction', () => {
 
   it('mulDivHalfUp refuses a result beyond 2^53 pence', () => {
     expect(() => mulDivHalfUp(2 ** 52, 4, 1)).toThrow(/amount beyond 2\^53 pence/);
-    expect(() => mulDivHalfUp(-(2 ** 52), 4, 1)).toThrow(RangeError);
+    expect(() => mulDivHalfUp(-(2 ** 52), 4, 1)).toThrow(/amount beyond 2\^53 pence/);
   });
 
   it('mulDivHalfUp agrees with exact BigInt rounding, small and large', () => {
@@ -88,7 +88,7 @@ describe('SPEC §3.2 roundHalfUp of an exact fraction', () => {
         (a, b, d) => {
           const expected = exactHalfUp(BigInt(a), BigInt(b), BigInt(d));
           if (expected > BigInt(Number.MAX_SAFE_INTEGER) || -expected > BigInt(2 ** 53 - 1)) {
-            expect(() => mulDivHalfUp(a, b, d)).toThrow(RangeError);
+            expect(() => mulDivHalfUp(a, b, d)).toThrow(/amount beyond 2\^53 pence/);
           } else {
             expect(mulDivHalfUp(a, b, d)).toBe(Number(expected) || 0);
           }
