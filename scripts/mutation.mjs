@@ -27,6 +27,15 @@ if (focus && names.length !== 1) {
   process.exit(2);
 }
 
+// Stryker's TypeScript checker refuses to start on a project that does not compile.
+const tsc = spawnSync('pnpm', ['exec', 'tsc', '-p', 'mutation/tsconfig.json', '--noEmit'], {
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) {
+  process.stderr.write('mutation: the sources and tests must type-check first\n');
+  process.exit(tsc.status ?? 1);
+}
+
 const root = process.cwd();
 const today = new Date().toISOString().slice(0, 10);
 let failed = false;

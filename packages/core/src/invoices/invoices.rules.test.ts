@@ -16,7 +16,7 @@ import {
 } from '../../test/builders.js';
 import { formatDay } from '../calendar/day.js';
 import type { PayerLine } from '../charges/compute.js';
-import type { Address, BillingParty, Dataset } from '../dataset/model.js';
+import type { Address, BillingParty, Dataset, ServiceUserContact } from '../dataset/model.js';
 import { invoiceDelivery, isCompleteAddress } from './delivery.js';
 import { lineDescription } from './describe.js';
 import { invoiceNumber } from './group.js';
@@ -525,7 +525,7 @@ describe('SPEC §4 Payment', () => {
 });
 
 describe('SPEC §4 Delivery', () => {
-  const party = (fields: Partial<BillingParty>): BillingParty =>
+  const party = (fields: Partial<ServiceUserContact>): BillingParty =>
     serviceUserContact('fam', { serviceUser: 'su1', ...fields });
 
   it('no billing_comms_preference: post when the address is complete, before email (post first)', () => {
@@ -557,7 +557,7 @@ describe('SPEC §4 Delivery', () => {
   });
 
   it('email ⇒ email_invoices_to when not empty, else the contact’s email, else NO_EMAIL', () => {
-    const email = (fields: Partial<BillingParty>) =>
+    const email = (fields: Partial<ServiceUserContact>) =>
       invoiceDelivery(party({ commsPreference: ['email'], postalAddress: address, ...fields }));
     expect(
       email({ emailInvoicesTo: [' a@example.org ', '', 'b@example.org'], email: 'c@example.org' }),
