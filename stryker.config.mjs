@@ -31,7 +31,6 @@ export default {
   tsconfigFile: 'mutation/tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: module.mutate,
-  testFiles: module.tests,
   ignorePatterns: [
     '/docs',
     '/out',
