@@ -34,7 +34,6 @@ export default {
   ignorePatterns: [
     '/docs',
     '/out',
-    '/fixtures',
     '**/bench',
     '**/dist',
     '**/.turbo',
