@@ -39,48 +39,54 @@ export function groupInvoices(
     const payer = findPayer(line);
     const location = line.booking.location;
     const perResident = !(payer.kind === 'location_contact' && payer.consolidateInvoices);
-    const key = `${payer.kind}\u0000${payer.id}\u0000${location ?? ''}\u0000${perResident ? (line.serviceUser ?? '') : ''}`;
+    const key = JSON.stringify([
+      payer.kind,
+      payer.id,
+      location,
+      perResident ? line.serviceUser : null,
+    ]);
     const group = groups.get(key);
     if (group) group.lines.push(line);
     else groups.set(key, { payer, location, lines: [line] });
   }
   const residentName = (id: string | null) =>
-    id === null ? '' : (dataset.serviceUsers.get(id)?.fullName ?? '');
+    orEmpty(id === null ? null : (dataset.serviceUsers.get(id)?.fullName ?? null));
   const compareLines = (a: PayerLine, b: PayerLine) =>
     compareText(residentName(a.serviceUser), residentName(b.serviceUser)) ||
-    compareText(a.serviceUser ?? '', b.serviceUser ?? '') ||
+    compareText(orEmpty(a.serviceUser), orEmpty(b.serviceUser)) ||
     a.from - b.from ||
     compareText(a.booking.id, b.booking.id) ||
-    compareText(a.contract?.id ?? '', b.contract?.id ?? '');
+    compareText(orEmpty(a.contract?.id ?? null), orEmpty(b.contract?.id ?? null));
 
   // Sort keys are read once per draft, not once per comparison (27,889 invoices a group).
   const keyed: { draft: InvoiceDraft; keys: readonly string[] }[] = [];
   for (const group of groups.values()) {
-    if (group.lines.length > 1) group.lines.sort(compareLines);
+    group.lines.sort(compareLines);
     let totalPence = 0;
     for (const line of group.lines) totalPence += line.amountPence;
     if (totalPence === 0) continue;
-    const first = group.lines[0]?.serviceUser ?? null;
+    const first = (group.lines[0] as PayerLine).serviceUser;
     keyed.push({
       draft: { payer: group.payer, location: group.location, lines: group.lines, totalPence },
       keys: [
         group.payer.displayName,
         group.payer.id,
-        group.location ?? '',
+        orEmpty(group.location),
         residentName(first),
-        first ?? '',
+        orEmpty(first),
       ],
     });
   }
   return keyed.sort((a, b) => compareKeys(a.keys, b.keys)).map((k) => k.draft);
 }
 
+/** A missing resident, contract or home sorts first, as an empty name or id. */
+function orEmpty(value: string | null): string {
+  return value ?? '';
+}
+
 function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const order = compareText(a[i] as string, b[i] as string);
-    if (order !== 0) return order;
-  }
-  return 0;
+  return a.reduce((order, key, i) => order || compareText(key, b[i] as string), 0);
 }
 
 /**

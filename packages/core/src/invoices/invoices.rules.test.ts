@@ -218,6 +218,109 @@ describe('SPEC §4 Numbering', () => {
   });
 });
 
+describe('SPEC §4 ordering when a line has no resident or an invoice no home', () => {
+  // A block bed has no resident and a booking may have no location: they sort as an empty
+  // name and id, so first. Ids are CareHQ's hex strings, which sort before letters.
+  const hexId = '6724fbca4f73a2cebf63868a';
+  const council = locationContact('occ', { companyName: 'Council', consolidateInvoices: true });
+  const bed = booking({
+    id: 'bb',
+    type: 'block_contract',
+    serviceUser: null,
+    ratePence: 100,
+    ratePeriod: 'daily',
+  });
+  const block = contract({
+    id: 'blk',
+    serviceUser: null,
+    location: 'loc1',
+    contributionType: 'block_bed',
+    payer: { kind: 'location_contact', id: 'occ' },
+  });
+
+  it('a block bed’s line comes before residents’, even one with no name', () => {
+    const data = dataset({
+      serviceUsers: [
+        serviceUser(hexId, { firstName: '', lastName: '', fullName: '' }),
+        serviceUser('su1'),
+      ],
+      locationContacts: [council],
+      bookings: [
+        bed,
+        booking({ id: 'b1', serviceUser: hexId, ratePence: 100, ratePeriod: 'daily' }),
+        booking({ id: 'b2', serviceUser: 'su1', ratePence: 100, ratePeriod: 'daily' }),
+      ],
+      contracts: [
+        block,
+        contract({ id: 'c1', serviceUser: hexId, payer: { kind: 'location_contact', id: 'occ' } }),
+        contract({ id: 'c2', serviceUser: 'su1', payer: { kind: 'location_contact', id: 'occ' } }),
+      ],
+    });
+    const [invoice] = preview(data).invoices;
+    expect(invoice!.lines.map((l) => [l.booking, l.label])).toEqual([
+      ['bb', 'Block bed (no resident)'],
+      ['b1', hexId],
+      ['b2', 'Pat su1'],
+    ]);
+    expect(invoice!.serviceUsers).toEqual([hexId, 'su1']);
+  });
+
+  it('a resident missing from service-users.json sorts as an empty name', () => {
+    const data = dataset({
+      serviceUsers: [serviceUser('su1', { firstName: 'Alan', lastName: 'Brown' })],
+      locationContacts: [council],
+      bookings: [
+        booking({ id: 'b1', serviceUser: 'su1', ratePence: 100, ratePeriod: 'daily' }),
+        booking({ id: 'b9', serviceUser: 'su9', ratePence: 100, ratePeriod: 'daily' }),
+      ],
+      contracts: [
+        contract({ id: 'c1', serviceUser: 'su1', payer: { kind: 'location_contact', id: 'occ' } }),
+        contract({ id: 'c9', serviceUser: 'su9', payer: { kind: 'location_contact', id: 'occ' } }),
+      ],
+    });
+    expect(preview(data).invoices[0]!.lines.map((l) => l.label)).toEqual(['su9', 'Alan Brown']);
+  });
+
+  it('a payer’s invoice with no home, then its block bed’s, come before its residents’', () => {
+    const perResident = locationContact('occ', { companyName: 'Council' });
+    const home = '6724fbc74f73a2cebf6377fa';
+    const data = dataset({
+      serviceUsers: [serviceUser(hexId, { firstName: '', lastName: '', fullName: '' })],
+      locationContacts: [perResident],
+      bookings: [
+        { ...bed, location: home },
+        booking({
+          id: 'b1',
+          serviceUser: hexId,
+          location: home,
+          ratePence: 100,
+          ratePeriod: 'daily',
+        }),
+        booking({
+          id: 'b2',
+          serviceUser: hexId,
+          location: null,
+          ratePence: 100,
+          ratePeriod: 'daily',
+          startDate: d('2024-10-01'),
+          endDate: d('2024-10-31'),
+        }),
+      ],
+      contracts: [
+        { ...block, location: home },
+        contract({ id: 'c1', serviceUser: hexId, payer: { kind: 'location_contact', id: 'occ' } }),
+      ],
+    });
+    const october = { from: d('2024-10-01'), to: d('2024-11-30') };
+    const invoices = buildPreview(loaded(data), { period: october }).invoices;
+    expect(invoices.map((i) => [i.location, i.serviceUsers])).toEqual([
+      [null, [hexId]],
+      [home, []],
+      [home, [hexId]],
+    ]);
+  });
+});
+
 describe('SPEC §4 Lines', () => {
   it('are ordered by resident full name, resident id, from, booking id, contract id', () => {
     const data = dataset({
