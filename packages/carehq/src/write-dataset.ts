@@ -24,6 +24,20 @@ export function isPullTempFile(name: string): boolean {
   return TEMP_FILE.test(name);
 }
 
+function pidOfTempFile(name: string): number {
+  return Number(/\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name)?.[1]);
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value !== 'object' || value === null) return value;
@@ -46,8 +60,10 @@ export function formatRecords(records: ReadonlyArray<{ readonly _id: string }>):
 
 /**
  * Writes `files` (file name → text) into `dir` all-or-nothing as far as a file system
- * allows: all temporary files are written and synced before the first rename. Leftover
- * temporary files of an earlier killed pull are removed first.
+ * allows: all temporary files are written (created exclusively, so never through a planted
+ * link) and synced before the first rename. Leftover temporary files of an earlier killed
+ * pull (its process gone) are removed first. The `carebill pull` command does not use
+ * this: it writes through its output run (staging, lock, manifest; docs/outputs.md).
  *
  * @example await writeFilesAtomically('data', { 'rooms.json': '[]\n' })
  */
@@ -56,8 +72,10 @@ export async function writeFilesAtomically(
   files: Readonly<Record<string, string>>,
 ): Promise<void> {
   await mkdir(dir, { recursive: true });
+  // Only a dead process's leftovers: a pull still running into this folder keeps its own.
   for (const name of await readdir(dir)) {
-    if (isPullTempFile(name)) await rm(join(dir, name), { force: true });
+    if (isPullTempFile(name) && !isRunning(pidOfTempFile(name)))
+      await rm(join(dir, name), { force: true });
   }
   const pending = new Map<string, string>(); // temp path → final path
   try {

@@ -10,7 +10,7 @@
  * Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
  * (gitignored) on first use; the same seed gives the same bytes.
  */
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,16 +26,14 @@ import {
 } from '@carebill/core';
 import { generateDataset } from '@carebill/generator';
 import {
-  type DocDefinition,
   EXPORT_FORMATS,
-  invoiceDocument,
   renderExport,
   renderInvoicePdf,
-  renderPdf,
   renderPreviewJson,
   renderPrintPack,
   writePreviewWorkbook,
 } from '@carebill/reports';
+import { type DocDefinition, invoiceDocument, renderPdf } from '@carebill/reports/internal';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
@@ -185,7 +183,7 @@ async function benchSize(size: Size): Promise<void> {
   let loaded: LoadedDataset | undefined;
   const loadMs = await repeat(RUNS, async () => {
     loaded = undefined; // let the previous copy go before reading again
-    loaded = loadDataset(await readDatasetFolder(dir));
+    loaded = loadDataset((await readDatasetFolder(dir)).files);
   });
   if (loaded === undefined || loaded.errors.length > 0) throw new Error(`${dir} does not load`);
   const data = loaded;
@@ -213,7 +211,7 @@ async function benchSize(size: Size): Promise<void> {
 
   note('preview.xlsx');
   const xlsx = join(out, 'preview.xlsx');
-  const xlsxMs = await repeat(RUNS, () => writePreviewWorkbook(p, xlsx));
+  const xlsxMs = await repeat(RUNS, () => writePreviewWorkbook(p, createWriteStream(xlsx)));
   const cells = await readCells(xlsx);
   const bareMs = await repeat(RUNS, () => bareWorkbook(join(out, 'bare.xlsx'), cells));
   rows.push({
@@ -250,7 +248,7 @@ async function benchSize(size: Size): Promise<void> {
       stage: `export ${format}`,
       ms: await repeat(RUNS, async () => {
         const { files } = renderExport(format, p, {});
-        for (const file of files) await writeFile(join(out, file.fileName), file.text);
+        for (const file of files) await writeFile(join(out, file.fileName), file.bytes);
       }),
     });
   }

@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import { installInterruptHandlers } from './io/interrupt.js';
+import { terminalSafe } from './io/terminal.js';
 import { runCli } from './main.js';
+
+installInterruptHandlers();
 
 runCli(process.argv.slice(2)).then(
   (code) => {
@@ -9,7 +13,7 @@ runCli(process.argv.slice(2)).then(
     // A bug in carebill, not in the user's data: say so plainly, without a stack trace
     // unless asked for one.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`carebill: unexpected failure: ${message}\n`);
+    process.stderr.write(`carebill: unexpected failure: ${terminalSafe(message)}\n`);
     if (process.env['CAREBILL_DEBUG']) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     process.stderr.write(
       'This is a fault in carebill; please report it with the command you ran.\n',

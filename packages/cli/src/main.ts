@@ -2,7 +2,11 @@
  * The `carebill` command: parses the command line and runs one subcommand.
  * Each subcommand lives in `commands/<name>.ts` and returns its exit code.
  */
-import { type CommandDef, defineCommand, renderUsage, runCommand } from 'citty';
+import { type ArgsDef, type CommandDef, defineCommand, renderUsage, runCommand } from 'citty';
+import { formatEnvironmentFailure, isEnvironmentError } from './io/environment-error.js';
+import { OutputRefusedError } from './io/output-refused.js';
+import { stripAnsi, styledFor, terminalSafe } from './io/terminal.js';
+import { checkArgs, closest } from './strict-args.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
@@ -13,6 +17,7 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   export: () => import('./commands/export.js').then((m) => m.exportCommand),
   pull: () => import('./commands/pull.js').then((m) => m.pullCommand),
   runway: () => import('./commands/runway.js').then((m) => m.runwayCommand),
+  verify: () => import('./commands/verify.js').then((m) => m.verifyCommand),
   refer: () =>
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
       m.createReferCommand(core.referralCandidatesFromRunway, core.loadDataset),
@@ -36,28 +41,44 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   const wantsHelp = argv.includes('--help') || argv.includes('-h');
   if (name === undefined || (name.startsWith('-') && wantsHelp)) {
-    process.stdout.write(`${await renderUsage(main)}\n`);
+    process.stdout.write(`${styledFor(process.stdout, await renderUsage(main))}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const load = subCommands[name];
+  const load = Object.hasOwn(subCommands, name) ? subCommands[name] : undefined;
   if (!load) {
-    process.stderr.write(`carebill: unknown command "${name}"\n\n${await renderUsage(main)}\n`);
+    const suggestion = closest(name, Object.keys(subCommands));
+    process.stderr.write(
+      `${terminalSafe(`carebill: unknown command "${name}"${suggestion === undefined ? '' : `; did you mean ${suggestion}?`}`)}\n\n` +
+        `${styledFor(process.stderr, await renderUsage(main))}\n`,
+    );
     return EXIT.usage;
   }
   const command = await load();
   if (wantsHelp) {
-    process.stdout.write(`${await renderUsage(command, main)}\n`);
+    process.stdout.write(`${styledFor(process.stdout, await renderUsage(command, main))}\n`);
     return EXIT.ok;
   }
   try {
+    checkArgs((command.args ?? {}) as ArgsDef, rest);
     const { result } = await runCommand(command, { rawArgs: rest });
     return typeof result === 'number' ? result : EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && error.name === 'CLIError')) {
       process.stderr.write(
-        `carebill ${name}: ${error.message}\n\n${await renderUsage(command, main)}\n`,
+        `${terminalSafe(`carebill ${name}: ${stripAnsi(error.message)}`)}\n\n` +
+          `${styledFor(process.stderr, await renderUsage(command, main))}\n`,
       );
       return EXIT.usage;
+    }
+    if (error instanceof OutputRefusedError) {
+      process.stderr.write(`${terminalSafe(`carebill ${name}: ${error.message}`)}\n`);
+      return EXIT.usage;
+    }
+    if (isEnvironmentError(error)) {
+      process.stderr.write(
+        `${terminalSafe(`carebill ${name}: ${formatEnvironmentFailure(error)}`)}\n`,
+      );
+      return EXIT.environment;
     }
     throw error;
   }

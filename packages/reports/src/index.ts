@@ -1,15 +1,10 @@
-export * from './exports/index.js';
-export type { Content, DocDefinition } from './pdf/engine.js';
-export { FONT, pdfEngine, renderPdf } from './pdf/engine.js';
-export { LARGE_PRINT_BODY_PT } from './pdf/invoice-large-print.js';
-export type { InvoicePdfOptions } from './pdf/invoice-pdf.js';
-export { invoiceDocument, renderInvoicePdf, renderPrintPack } from './pdf/invoice-pdf.js';
-export * from './preview/email-manifest.js';
-export * from './preview/json.js';
-export * from './preview/problems-json.js';
-export * from './preview/workbook.js';
-export type { CleanedCell } from './preview/xlsx-table.js';
-export * from './runway/index.js';
-export * from './tables/cell-text.js';
-export type * from './tables/columns.js';
-export * from './tables/lines.js';
+/**
+ * `@carebill/reports`: renders what `@carebill/core` computes — JSON, CSV, Excel
+ * workbooks and PDFs — as text, bytes or into a stream; it writes no file itself. Each
+ * part is also its own entry point, so a caller pays only for what it imports:
+ * `@carebill/reports/json`, `/csv` (neither loads exceljs nor pdfmake), `/xlsx`, `/pdf`.
+ */
+export * from './csv.js';
+export * from './json.js';
+export * from './pdf.js';
+export * from './xlsx.js';

@@ -240,7 +240,11 @@ export function formulaPreview(): Preview {
   );
 }
 
-/** Pieces of awkward text: separators, quotes, line breaks, formula leads, accents. */
+/**
+ * Pieces of awkward text: separators, quotes, line breaks, formula leads, accents, and
+ * characters Windows-1252 cannot hold (ŵ, Ł, a minus sign that becomes a formula lead once
+ * transliterated, an accent written as a combining mark, a CJK character).
+ */
 const PIECES = [
   'a',
   'Z',
@@ -259,6 +263,11 @@ const PIECES = [
   'é',
   '£',
   ';',
+  'ŵ',
+  'Ł',
+  '\u2212',
+  'e\u0301',
+  '東',
 ];
 const awkwardText = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((p) => p.join(''));
 

@@ -23,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'carebill-pdf-'));
 let count = 0;
 
 /** Writes the PDF to a temporary file and returns its path. */
-export function savePdf(pdf: Buffer, name = 'doc'): string {
+export function savePdf(pdf: Uint8Array, name = 'doc'): string {
   count += 1;
   const path = join(dir, `${name}-${count}.pdf`);
   writeFileSync(path, pdf);

@@ -272,6 +272,7 @@ export function samplePreview(): Preview {
       {
         booking: 'bk-3',
         serviceUser: 'su-3',
+        serviceUserName: 'Margaret Jones',
         from: day('2024-11-17'),
         to: NOV_TO,
         days: 14,
@@ -281,6 +282,7 @@ export function samplePreview(): Preview {
       {
         booking: 'bk-1',
         serviceUser: 'su-1',
+        serviceUserName: 'Gwenllian Ŷwen',
         from: NOV_FROM,
         to: NOV_TO,
         days: 30,
@@ -293,6 +295,7 @@ export function samplePreview(): Preview {
         booking: 'bk-6',
         contract: 'ct-9',
         payer: 'suc-9',
+        payerName: 'Dafydd Ŵyn & Sons',
         from: NOV_FROM,
         to: NOV_TO,
         days: 30,

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDataset } from '@carebill/generator';
@@ -46,6 +46,7 @@ describe('carebill generate', () => {
     ]);
     expect(code).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
+      '.carebill',
       'billing-contracts.json',
       'bookings.json',
       'care-fund-types.json',
@@ -73,7 +74,7 @@ describe('carebill generate', () => {
     const args = ['generate', '--homes', '1', '--residents-per-home', '5', '--years', '2'];
     expect(await runCli([...args, '--out', join(dir, 'a')])).toBe(0);
     expect(await runCli([...args, '--out', join(dir, 'b')])).toBe(0);
-    for (const file of await readdir(join(dir, 'a'))) {
+    for (const file of (await readdir(join(dir, 'a'))).filter((name) => name !== '.carebill')) {
       expect(await readFile(join(dir, 'b', file))).toEqual(await readFile(join(dir, 'a', file)));
     }
   });
@@ -89,6 +90,23 @@ describe('carebill generate', () => {
   ])('refuses %j with usage exit 2', async (args) => {
     expect(await runCli(['generate', ...args, '--out', join(dir, 'x')])).toBe(2);
     expect(stderr.join('')).toMatch(/carebill generate: --[a-z-]+ must be/);
+  });
+
+  it('replaces its own earlier dataset, and refuses a dataset it did not generate', async () => {
+    const args = ['generate', '--homes', '1', '--residents-per-home', '5', '--years', '1'];
+    const out = join(dir, 'home');
+    expect(await runCli([...args, '--out', out])).toBe(0);
+    expect(await runCli([...args, '--seed', '2', '--out', out])).toBe(0);
+    const real = join(dir, 'real');
+    await mkdir(real);
+    await writeFile(join(real, 'bookings.json'), '[{"_id":"mine"}]\n');
+    stderr.length = 0;
+    expect(await runCli([...args, '--out', real])).toBe(2);
+    expect(stderr.join('')).toContain(
+      `refusing to write into ${real}: it holds files carebill did not write (bookings.json)`,
+    );
+    expect(await readdir(real)).toEqual(['bookings.json']);
+    expect(await readFile(join(real, 'bookings.json'), 'utf8')).toBe('[{"_id":"mine"}]\n');
   });
 
   it('needs --homes and --out', async () => {

@@ -3,14 +3,19 @@
  * tests. The data comes from `@carebill/generator`; this file only parses arguments and
  * writes the nine files.
  */
-import { mkdir, open, rename } from 'node:fs/promises';
-import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseDay, RESOURCES } from '@carebill/core';
 import { type GeneratedDataset, generateWithStats } from '@carebill/generator';
 import { defineCommand } from 'citty';
+import { type OutputRun, type OutputRunOptions, withOutputRun } from '../io/output-run.js';
+import { say } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { waitLockArg } from './output-args.js';
 
 const LIMITS = { homes: 10_000, 'residents-per-home': 2_000, years: 30 } as const;
+/** Stays may start up to a few years before the history and end a little after it. */
+const HISTORY_MARGIN_YEARS = 5;
 
 export const generateCommand = defineCommand({
   meta: {
@@ -33,6 +38,7 @@ export const generateCommand = defineCommand({
       description: 'Last day of the history (YYYY-MM-DD)',
     },
     out: { type: 'string', required: true, description: 'Folder to write the dataset into' },
+    ...waitLockArg,
   },
   run: async ({ args }) => {
     const homes = wholeNumber('--homes', args.homes, 1, LIMITS.homes);
@@ -45,15 +51,28 @@ export const generateCommand = defineCommand({
     const years = wholeNumber('--years', args.years, 1, LIMITS.years);
     const seed = wholeNumber('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER);
     const endDate = args['end-date'];
-    if (parseDay(endDate) === undefined) {
+    const end = parseDay(endDate);
+    if (end === undefined) {
       throw new UsageError(`--end-date must be a real date written YYYY-MM-DD, got "${endDate}"`);
+    }
+    // The history (and stays up to a few years before it) must fall within the dates the
+    // loader reads, 1900–2199, or the generated dataset would not validate.
+    const earliest = `${1900 + years + HISTORY_MARGIN_YEARS}-01-01`;
+    const latest = `${2199 - HISTORY_MARGIN_YEARS}-12-31`;
+    if (end < (parseDay(earliest) as number) || end > (parseDay(latest) as number)) {
+      throw new UsageError(
+        `--end-date must be from ${earliest} to ${latest} with --years ${years}, got "${endDate}"`,
+      );
     }
     const started = performance.now();
     const { dataset } = generateWithStats({ homes, residentsPerHome, years, seed, endDate });
-    const bytes = await writeDataset(args.out, dataset);
+    const bytes = await writeDataset(args.out, dataset, {
+      options: args,
+      waitForLock: args['wait-lock'] === true,
+    });
     const seconds = (performance.now() - started) / 1000;
     const count = (n: number) => n.toLocaleString('en-GB');
-    process.stdout.write(
+    say(
       `carebill generate: ${count(homes)} homes, ${count(dataset['service-users'].length)} residents, ` +
         `${count(dataset.bookings.length)} bookings, ${count(dataset['billing-contracts'].length)} contracts, ` +
         `${count(dataset['care-funds'].length)} funds; ${(bytes / 1e6).toFixed(1)} MB in ${args.out} ` +
@@ -65,35 +84,48 @@ export const generateCommand = defineCommand({
 
 /**
  * Writes each resource as `<resource>.json` in `dir`: a JSON array with one record per
- * line (compact, yet diffable and greppable). Each file is written to a temporary name and
- * renamed, so an interrupted run never leaves a half-written file. Resolves to the bytes
- * written.
+ * line (compact, yet diffable and greppable). The folder is written as an output run
+ * (`io/output-run.ts`): all nine files or none, never over a dataset carebill did not
+ * generate. Resolves to the bytes written.
  *
  * @example await writeDataset('out/home', generateDataset({ homes: 5 })) // 1_500_000
  */
-export async function writeDataset(dir: string, dataset: GeneratedDataset): Promise<number> {
-  await mkdir(dir, { recursive: true });
+export async function writeDataset(
+  dir: string,
+  dataset: GeneratedDataset,
+  run: Pick<OutputRunOptions, 'options' | 'waitForLock'> = {},
+): Promise<number> {
+  return withOutputRun(
+    { ...run, folder: dir, command: 'generate', syncFiles: true },
+    async (out) => {
+      const bytes = await writeResourceFiles(out, dataset);
+      await out.commit();
+      return bytes;
+    },
+  );
+}
+
+async function writeResourceFiles(run: OutputRun, dataset: GeneratedDataset): Promise<number> {
   let total = 0;
   for (const resource of RESOURCES) {
-    const path = join(dir, `${resource}.json`);
-    const temporary = `${path}.${process.pid}.tmp`;
-    const handle = await open(temporary, 'w');
-    try {
-      const records = dataset[resource];
+    const records = dataset[resource];
+    function* chunks() {
       let chunk = '[';
       for (let i = 0; i < records.length; i += 1) {
         chunk += `${i === 0 ? '\n' : ',\n'}${JSON.stringify(records[i])}`;
         if (chunk.length > 1 << 20) {
-          total += (await handle.write(chunk)).bytesWritten;
+          total += Buffer.byteLength(chunk);
+          yield chunk;
           chunk = '';
         }
       }
       chunk += records.length === 0 ? ']\n' : '\n]\n';
-      total += (await handle.write(chunk)).bytesWritten;
-    } finally {
-      await handle.close();
+      total += Buffer.byteLength(chunk);
+      yield chunk;
     }
-    await rename(temporary, path);
+    await run.writeStream(`${resource}.json`, (stream) =>
+      pipeline(Readable.from(chunks()), stream),
+    );
   }
   return total;
 }

@@ -55,7 +55,7 @@ describe('carebill preview and export on the demo', async () => {
   });
 
   it.each([
-    ['xero', 'xero-invoices-001.csv', 'UnitAmount'],
+    ['xero', 'xero-invoices-001.csv', '*UnitAmount'],
     ['sage50', 'sage50-audit-trail.csv', 'Net Amount'],
     ['csv', 'invoice-lines.csv', 'Amount'],
   ])(
@@ -74,20 +74,47 @@ describe('carebill preview and export on the demo', async () => {
         dir,
       ]);
       expect(result.code).toBe(0);
-      const rows = parse(readFileSync(join(dir, file)), { columns: true, bom: true }) as Record<
-        string,
-        string
-      >[];
+      // Sage 50's file is Windows-1252; the demo's text is all ASCII apart from "£" and "–".
+      const encoding = format === 'sage50' ? 'latin1' : 'utf8';
+      expect(result.stdout).toContain(format === 'sage50' ? '(windows-1252)' : '(utf-8)');
+      const rows = parse(readFileSync(join(dir, file), encoding), {
+        columns: true,
+        bom: true,
+      }) as Record<string, string>[];
       expect(rows.reduce((sum, row) => sum + pence(row[column]!), 0)).toBe(
         json.totals.invoiced_pence,
       );
     },
   );
 
+  it('writes the encoding asked for: --encoding windows-1252 makes "£" one byte', async () => {
+    const dir = tempDir();
+    const args = ['export', '--data', demo, '--month', '2024-11', '--format', 'xero', '--out', dir];
+    expect((await run([...args, '--encoding', 'windows-1252'])).code).toBe(0);
+    const bytes = readFileSync(join(dir, 'xero-invoices-001.csv'));
+    expect(bytes.includes(Buffer.from([0xa3]))).toBe(true);
+    expect(bytes.includes(Buffer.from('£', 'utf8'))).toBe(false);
+    expect((await run([...args, '--encoding', 'utf-8'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'xero-invoices-001.csv'), 'utf8')).toContain('£');
+  });
+
   it('refuses an unknown format, a bad month and a period given twice, with exit 2', async () => {
     expect(
       (await run(['export', '--data', demo, '--month', '2024-11', '--format', 'quickbooks'])).code,
     ).toBe(2);
+    const latin1 = await run([
+      'export',
+      '--data',
+      demo,
+      '--month',
+      '2024-11',
+      '--format',
+      'sage50',
+      '--encoding',
+      'latin1',
+    ]);
+    expect(latin1.code).toBe(2);
+    expect(latin1.stderr).toContain('--encoding must be one of windows-1252, utf-8');
     expect((await run(['preview', '--data', demo, '--month', '2024-13'])).code).toBe(2);
     expect(
       (await run(['preview', '--data', demo, '--month', '2024-11', '--from', '2024-11-01'])).code,

@@ -16,9 +16,6 @@ export function printPackName(largePrint: boolean, index: number): string {
   return `print-pack${largePrint ? '-large-print' : ''}-${String(index).padStart(3, '0')}.pdf`;
 }
 
-/** Print-pack files written by this command, for clearing the old ones. */
-export const PRINT_PACK_FILE = /^print-pack(-large-print)?(-\d{3,})?\.pdf$/;
-
 /**
  * Every PDF of a preview, in order: invoices, then standard then large-print packs.
  *

@@ -2,23 +2,21 @@
  * `carebill preview`: the month's invoices as JSON, a workbook, PDFs, print packs and an
  * email manifest (SPEC §4, §6, §7).
  */
-import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildPreview, formatPounds } from '@carebill/core';
-import {
-  type EmailManifestRow,
-  renderEmailManifest,
-  renderPreviewJson,
-  writePreviewWorkbook,
-} from '@carebill/reports';
+import { buildPreview, formatPounds, MAX_DUE_DAYS } from '@carebill/core';
+import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
+import { renderPreviewJson } from '@carebill/reports/json';
+import { writePreviewWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
+import { withOutputRun } from '../io/output-run.js';
 import { renderPdfJobs } from '../io/pdf-pool.js';
 import { parseIntegerOption, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
-import { writeFileAtomic, writeStreamAtomic } from '../io/write.js';
+import { say } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
-import { PRINT_PACK_FILE, planPreviewPdfs } from './preview-pdfs.js';
+import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
+import { planPreviewPdfs } from './preview-pdfs.js';
 
 export const previewArgs = {
   data: {
@@ -37,6 +35,7 @@ export const previewArgs = {
   },
   'due-days': { type: 'string', default: '14', description: 'Days from issue to due date' },
   prefix: { type: 'string', default: 'PREVIEW', description: 'Invoice number prefix' },
+  ...waitLockArg,
 } as const;
 
 /** The preview options shared by `preview` and `export`. */
@@ -57,7 +56,7 @@ export function previewOptionsFrom(args: Record<string, unknown>) {
     monthly52: args['monthly52'] === true,
     dueDays: parseIntegerOption('--due-days', args['due-days'] as string | undefined, {
       min: 0,
-      max: 365,
+      max: MAX_DUE_DAYS,
       fallback: 14,
     }),
     prefix,
@@ -87,59 +86,64 @@ export const previewCommand = defineCommand({
       progress.stop();
       return result;
     };
-    const loaded = await stage('Load + check', () => loadFolderOrReport(args.data));
-    if (loaded === null) return EXIT.datasetErrors;
-    const preview = await stage('Charges', () => buildPreview(loaded, options));
     const out = args.out;
+    // Every file goes to the run's private staging folder and is put in place, replacing
+    // exactly the previous preview's files, only once all are written (docs/outputs.md).
+    return withOutputRun(outputRunOf('preview', out, args), async (run) => {
+      const loaded = await stage('Load + check', () =>
+        loadFolderOrReport(args.data, recordingLoader(run, args.data)),
+      );
+      if (loaded === null) return EXIT.datasetErrors;
+      const preview = await stage('Charges', () => buildPreview(loaded, options));
 
-    await stage('preview.json', () =>
-      writeFileAtomic(join(out, 'preview.json'), renderPreviewJson(preview)),
-    );
-    let cleanedCells = 0;
-    progress.start('preview.xlsx', 1);
-    await writeStreamAtomic(join(out, 'preview.xlsx'), (stream) =>
-      writePreviewWorkbook(preview, stream, {
-        onCleanedText: () => {
-          cleanedCells += 1;
+      await stage('preview.json', () => run.writeFile('preview.json', renderPreviewJson(preview)));
+      let cleanedCells = 0;
+      progress.start('preview.xlsx', 1);
+      await run.writeStream('preview.xlsx', (stream) =>
+        writePreviewWorkbook(preview, stream, {
+          onCleanedText: () => {
+            cleanedCells += 1;
+          },
+        }),
+      );
+      progress.tick();
+      progress.stop();
+
+      // PDFs over every core (io/pdf-pool.ts); the bar counts invoices whose file is written,
+      // a print pack counting for its invoices once its file is written.
+      const { jobs, packs } = planPreviewPdfs(preview.invoices, run.staging, options.period);
+      progress.start(
+        'PDFs',
+        jobs.reduce((n, job) => n + job.invoices.length, 0),
+      );
+      await renderPdfJobs(jobs, {
+        ...(workers !== undefined && { workers }),
+        onWritten: (job, digest) => {
+          run.record(job.path, digest);
+          progress.tick(job.invoices.length);
         },
-      }),
-    );
-    progress.tick();
-    progress.stop();
+      });
+      progress.stop();
+      const manifest: EmailManifestRow[] = preview.invoices
+        .filter((invoice) => invoice.delivery.email.length > 0)
+        .map((invoice) => ({
+          invoice,
+          recipients: invoice.delivery.email,
+          file: join('invoices', `${invoice.number}.pdf`),
+        }));
+      await run.writeFile('email-manifest.csv', renderEmailManifest(manifest));
+      await run.commit();
 
-    // PDFs over every core (io/pdf-pool.ts); the bar counts invoices whose file is written,
-    // a print pack counting for its invoices once its file is written.
-    const { jobs, packs } = planPreviewPdfs(preview.invoices, out, options.period);
-    const old = await readdir(out).catch(() => [] as string[]);
-    for (const name of old)
-      if (PRINT_PACK_FILE.test(name)) await rm(join(out, name), { force: true });
-    progress.start(
-      'PDFs',
-      jobs.reduce((n, job) => n + job.invoices.length, 0),
-    );
-    await renderPdfJobs(jobs, {
-      ...(workers !== undefined && { workers }),
-      onWritten: (job) => progress.tick(job.invoices.length),
+      const t = preview.totals;
+      say(
+        [
+          `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
+          `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`,
+          `  ${preview.warnings.length} warning${preview.warnings.length === 1 ? '' : 's'}, ${preview.parked.length} parked${cleanedCells > 0 ? `, ${cleanedCells} workbook cells cleaned of invalid characters` : ''}`,
+          `  files in ${out}/: preview.json, preview.xlsx, invoices/ (${preview.invoices.length} PDFs), ${packs.length > 0 ? `${packs.join(', ')}, ` : ''}email-manifest.csv (${manifest.length})`,
+        ].join('\n') + '\n',
+      );
+      return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
     });
-    progress.stop();
-    const manifest: EmailManifestRow[] = preview.invoices
-      .filter((invoice) => invoice.delivery.email.length > 0)
-      .map((invoice) => ({
-        invoice,
-        recipients: invoice.delivery.email,
-        file: join('invoices', `${invoice.number}.pdf`),
-      }));
-    await writeFileAtomic(join(out, 'email-manifest.csv'), renderEmailManifest(manifest));
-
-    const t = preview.totals;
-    process.stdout.write(
-      [
-        `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
-        `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`,
-        `  ${preview.warnings.length} warning${preview.warnings.length === 1 ? '' : 's'}, ${preview.parked.length} parked${cleanedCells > 0 ? `, ${cleanedCells} workbook cells cleaned of invalid characters` : ''}`,
-        `  files in ${out}/: preview.json, preview.xlsx, invoices/ (${preview.invoices.length} PDFs), ${packs.length > 0 ? `${packs.join(', ')}, ` : ''}email-manifest.csv (${manifest.length})`,
-      ].join('\n') + '\n',
-    );
-    return preview.parked.length > 0 ? EXIT.parked : EXIT.ok;
   },
 });

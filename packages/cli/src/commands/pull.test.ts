@@ -57,6 +57,7 @@ describe('carebill pull', () => {
     const out = join(dir, 'data');
     expect(await runPull({ out }, c.io(env()))).toBe(0);
     expect((await readdir(out)).sort()).toEqual([
+      '.carebill',
       'billing-contracts.json',
       'bookings.json',
       'care-fund-types.json',
@@ -72,7 +73,7 @@ describe('carebill pull', () => {
     expect(c.out()).toContain(`Pulled from ${api.url} into ${out}:`);
     expect(c.out()).toMatch(/bookings\.json\s+8\n/);
     expect(c.err()).toBe('');
-    for (const name of await readdir(out)) {
+    for (const name of (await readdir(out)).filter((n) => n !== '.carebill')) {
       const text = await readFile(join(out, name), 'utf8');
       expect(text).not.toContain(CREDS.apiKey);
       expect(text).not.toContain(CREDS.apiSecret);
@@ -112,10 +113,12 @@ describe('carebill pull', () => {
   });
 
   it('exits 1 with a plain message, no stack and no secret, and keeps the old dataset', async () => {
+    const out = join(dir, 'data');
+    expect(await runPull({ out }, capture().io(env()))).toBe(0);
+    const before = await readFile(join(out, 'bookings.json'), 'utf8');
     const c = capture();
-    await writeFile(join(dir, 'bookings.json'), '[]\n');
     const code = await runPull(
-      { out: dir, baseUrl: api.url },
+      { out, baseUrl: api.url },
       c.io({ ...env(), CAREHQ_API_BASE: undefined, CAREHQ_API_SECRET: 'not-the-secret' }),
     );
     expect(code).toBe(1);
@@ -123,12 +126,20 @@ describe('carebill pull', () => {
       'carebill pull: CareHQ refused the credentials (401) on GET /v1/bookings: The request ' +
         'signature is not valid. Check CAREHQ_ACCOUNT_ID, CAREHQ_API_KEY and CAREHQ_API_SECRET, ' +
         'that the key is for this environment (live or sandbox), and that this computer’s clock ' +
-        `is right.\nNothing was written; ${dir} is as it was.\n`,
+        `is right.\nNothing was written; ${out} is as it was.\n`,
     );
     expect(c.err()).not.toContain('not-the-secret');
     expect(c.err()).not.toContain(CREDS.apiKey);
+    expect(await readFile(join(out, 'bookings.json'), 'utf8')).toBe(before);
+    expect(await readdir(join(out, '.carebill'))).toEqual(['manifest.pull.json']);
+  });
+
+  it('refuses a folder of files it did not write (a dataset from elsewhere) before any request', async () => {
+    await writeFile(join(dir, 'bookings.json'), '[]\n');
+    await expect(runPull({ out: dir }, capture().io(env()))).rejects.toThrow(
+      `refusing to write into ${dir}: it holds files carebill did not write (bookings.json)`,
+    );
     expect(await readdir(dir)).toEqual(['bookings.json']);
-    expect(await readFile(join(dir, 'bookings.json'), 'utf8')).toBe('[]\n');
   });
 
   it('exits 1 with a plain message when the folder cannot be written', async () => {
@@ -137,9 +148,26 @@ describe('carebill pull', () => {
     await writeFile(file, 'x');
     expect(await runPull({ out: join(file, 'data') }, c.io(env()))).toBe(1);
     expect(c.err()).toMatch(
-      /^carebill pull: could not write the dataset to .*not-a-folder\/data: ENOTDIR/,
+      /^carebill pull: a part of the path is not a folder while looking at .*not-a-folder\/data\n$/,
     );
-    expect(c.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it('serialises two pulls into one folder with the folder lock', async () => {
+    const out = join(dir, 'data');
+    const [a, b] = await Promise.allSettled([
+      runPull({ out }, capture().io(env())),
+      runPull({ out }, capture().io(env())),
+    ]);
+    // in one process the second finds the lock held by a live process: this one
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(String(refused.reason)).toMatch(/is in use by carebill pull \(pid \d+/);
+    const waited = await Promise.all([
+      runPull({ out, waitLock: true }, capture().io(env())),
+      runPull({ out, waitLock: true }, capture().io(env())),
+    ]);
+    expect(waited).toEqual([0, 0]);
+    expect(await readdir(join(out, '.carebill'))).toEqual(['manifest.pull.json']);
   });
 
   it('reports retries on stderr and still completes', async () => {
@@ -161,17 +189,20 @@ describe('carebill pull', () => {
   });
 
   it('stops an endless answer at the size limit: exit 1, one line, the old dataset kept', async () => {
+    const out = join(dir, 'data');
+    expect(await runPull({ out }, capture().io(env()))).toBe(0);
+    const before = await readFile(join(out, 'care-funds.json'), 'utf8');
     const c = capture();
-    await writeFile(join(dir, 'bookings.json'), '[]\n');
     api.inject('endless', { resource: 'care-funds', times: Number.POSITIVE_INFINITY });
-    expect(await runPull({ out: dir }, c.io(env()))).toBe(1);
+    expect(await runPull({ out }, c.io(env()))).toBe(1);
     expect(c.err()).toBe(
       'carebill pull: CareHQ sent more than this client accepts on GET /v1/care-funds: The ' +
         "answer is larger than 16 MiB, this client's limit for one answer. Check that the base " +
         'URL (--base-url / CAREHQ_API_BASE) is CareHQ’s; if it is, report it (the limits are in ' +
-        `docs/carehq.md).\nNothing was written; ${dir} is as it was.\n`,
+        `docs/carehq.md).\nNothing was written; ${out} is as it was.\n`,
     );
-    expect(api.log.filter((r) => r.resource === 'care-funds')).toHaveLength(1);
-    expect(await readdir(dir)).toEqual(['bookings.json']);
+    expect(api.log.filter((r) => r.resource === 'care-funds')).toHaveLength(2);
+    expect(await readFile(join(out, 'care-funds.json'), 'utf8')).toBe(before);
+    expect(await readdir(join(out, '.carebill'))).toEqual(['manifest.pull.json']);
   });
 });

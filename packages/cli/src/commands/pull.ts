@@ -8,6 +8,7 @@ import {
   type CareHqClientOptions,
   CareHqError,
   DEFAULT_BASE_URL,
+  formatRecords,
   type PullProgress,
   pullDataset,
   type RetryEvent,
@@ -15,7 +16,11 @@ import {
 import { RESOURCES, type ResourceName } from '@carebill/core';
 import { defineCommand } from 'citty';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import { formatEnvironmentFailure, isEnvironmentError } from '../io/environment-error.js';
+import { withOutputRun } from '../io/output-run.js';
+import { terminalSafe } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { waitLockArg } from './output-args.js';
 
 /** The environment variables `pull` reads. */
 export const PULL_ENV = {
@@ -29,6 +34,7 @@ export interface PullArgs {
   readonly out: string;
   readonly location?: string | undefined;
   readonly baseUrl?: string | undefined;
+  readonly waitLock?: boolean | undefined;
 }
 
 export interface PullIo {
@@ -52,7 +58,7 @@ function progressReporter(io: PullIo) {
   if (!io.stderr.isTTY) {
     return {
       onProgress: undefined,
-      log: (text: string) => io.stderr.write(text),
+      log: (text: string) => io.stderr.write(terminalSafe(text)),
       stop: () => {},
     };
   }
@@ -78,7 +84,7 @@ function progressReporter(io: PullIo) {
       bar.setTotal(total);
       bar.update(progress.received, payload);
     },
-    log: (text: string) => multibar.log(text),
+    log: (text: string) => multibar.log(terminalSafe(text)),
     stop: () => multibar.stop(),
   };
 }
@@ -123,29 +129,57 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     throw error;
   }
 
+  // The folder's lock is held from before the first request to the last rename, so two
+  // pulls into one folder run one after the other; the files are staged and swapped in
+  // together only once every page has arrived (io/output-run.ts).
   let data: Awaited<ReturnType<typeof pullDataset>>;
   try {
-    data = await pullDataset({
-      client,
-      outDir: args.out,
-      ...(args.location === undefined ? {} : { location: args.location }),
-      ...(reporter.onProgress ? { onProgress: reporter.onProgress } : {}),
-    });
-  } catch (error) {
-    reporter.stop();
-    if (error instanceof CareHqError) {
+    const pulled = await withOutputRun(
+      {
+        folder: args.out,
+        command: 'pull',
+        syncFiles: true,
+        waitForLock: args.waitLock === true,
+        options: {
+          out: args.out,
+          'base-url': client.baseUrl,
+          ...(args.location !== undefined && { location: args.location }),
+        },
+        notice: (text) => reporter.log(text),
+      },
+      async (run) => {
+        let records: Awaited<ReturnType<typeof pullDataset>>;
+        try {
+          records = await pullDataset({
+            client,
+            ...(args.location === undefined ? {} : { location: args.location }),
+            ...(reporter.onProgress ? { onProgress: reporter.onProgress } : {}),
+          });
+        } catch (error) {
+          if (error instanceof CareHqError) return error;
+          throw error;
+        }
+        for (const resource of RESOURCES)
+          await run.writeFile(`${resource}.json`, formatRecords(records[resource]));
+        await run.commit();
+        return records;
+      },
+    );
+    if (pulled instanceof CareHqError) {
+      reporter.stop();
       io.stderr.write(
-        `carebill pull: ${error.message}\nNothing was written; ${args.out} is as it was.\n`,
+        terminalSafe(
+          `carebill pull: ${pulled.message}\nNothing was written; ${args.out} is as it was.\n`,
+        ),
       );
       return EXIT.datasetErrors;
     }
-    const errno = error as NodeJS.ErrnoException;
-    if (typeof errno?.code === 'string' && typeof errno.syscall === 'string') {
-      io.stderr.write(
-        `carebill pull: could not write the dataset to ${args.out}: ${errno.message}\n` +
-          'Check the folder exists and can be written to; the files already there were not replaced.\n',
-      );
-      return EXIT.datasetErrors;
+    data = pulled;
+  } catch (error) {
+    reporter.stop();
+    if (isEnvironmentError(error)) {
+      io.stderr.write(terminalSafe(`carebill pull: ${formatEnvironmentFailure(error)}\n`));
+      return EXIT.environment;
     }
     throw error;
   }
@@ -156,7 +190,9 @@ export async function runPull(args: PullArgs, io: PullIo): Promise<number> {
     (r) => `  ${`${r}.json`.padEnd(width)}${String(data[r].length).padStart(6)}`,
   );
   const scope = args.location === undefined ? '' : ` (location ${args.location})`;
-  io.stdout.write(`Pulled from ${client.baseUrl}${scope} into ${args.out}:\n${lines.join('\n')}\n`);
+  io.stdout.write(
+    terminalSafe(`Pulled from ${client.baseUrl}${scope} into ${args.out}:\n${lines.join('\n')}\n`),
+  );
   return EXIT.ok;
 }
 
@@ -174,10 +210,16 @@ export const pullCommand = defineCommand({
       type: 'string',
       description: `API base URL (default $CAREHQ_API_BASE, else ${DEFAULT_BASE_URL})`,
     },
+    ...waitLockArg,
   },
   run: ({ args }) =>
     runPull(
-      { out: args.out, location: args.location, baseUrl: args['base-url'] },
+      {
+        out: args.out,
+        location: args.location,
+        baseUrl: args['base-url'],
+        waitLock: args['wait-lock'],
+      },
       { env: process.env, stdout: process.stdout, stderr: process.stderr },
     ),
 });

@@ -1,5 +1,5 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type Day,
@@ -128,8 +128,13 @@ async function readJson<T>(name: string): Promise<T> {
   return JSON.parse(await readFile(join(dir, 'out', name), 'utf8')) as T;
 }
 
+/** The output folder's files, without carebill's own `.carebill/` (manifest, lock). */
+async function outputNames(): Promise<string[]> {
+  return (await readdir(join(dir, 'out'))).filter((name) => name !== '.carebill').sort();
+}
+
 async function everyOutput(): Promise<string> {
-  const names = await readdir(join(dir, 'out'));
+  const names = await outputNames();
   return (await Promise.all(names.map((n) => readFile(join(dir, 'out', n), 'utf8')))).join('\n');
 }
 
@@ -141,11 +146,7 @@ describe('carebill refer (dry run)', () => {
     expect(c.fetches).toEqual([]);
     expect(standIn.requests).toEqual([]);
 
-    expect((await readdir(join(dir, 'out'))).sort()).toEqual([
-      'su1.json',
-      'su2.json',
-      'summary.json',
-    ]);
+    expect(await outputNames()).toEqual(['su1.json', 'su2.json', 'summary.json']);
     const summary = await readJson<ReferSummary>('summary.json');
     expect(summary.referred.map((r) => [r.service_user, r.status])).toEqual([
       ['su1', 'prepared'],
@@ -367,17 +368,26 @@ describe('carebill refer --send (against the stand-in)', () => {
   it('refuses to send while another run holds the folder, and releases its own lock', async () => {
     standIn = await startStandIn({ apiKey: KEY, failFirst: 0 });
     const { mkdir } = await import('node:fs/promises');
-    await mkdir(join(dir, 'out'));
-    await writeFile(join(dir, 'out', '.refer.lock'), '123 2025-09-14T09:00:00.000Z\n');
+    await mkdir(join(dir, 'out', '.carebill'), { recursive: true });
+    // held by a live process (this one), as another run in it would
+    const holder = {
+      pid: process.pid,
+      host: hostname(),
+      started: '2025-09-14T09:00:00.000Z',
+      command: 'refer',
+    };
+    await writeFile(join(dir, 'out', '.carebill', 'lock'), JSON.stringify(holder));
     await expect(
       runRefer(
         args({ endpoint: standIn.url, send: true }),
         deps,
         io({ CHARITYLOG_API_KEY: KEY }).io,
       ),
-    ).rejects.toThrow('another carebill refer --send is using');
+    ).rejects.toThrow(
+      `is in use by carebill refer (pid ${process.pid}, started 2025-09-14T09:00:00.000Z)`,
+    );
     expect(standIn.requests).toEqual([]);
-    await rm(join(dir, 'out', '.refer.lock'));
+    await rm(join(dir, 'out', '.carebill', 'lock'));
     expect(
       await runRefer(
         args({ endpoint: standIn.url, send: true }),
@@ -386,19 +396,15 @@ describe('carebill refer --send (against the stand-in)', () => {
       ),
     ).toBe(0);
     expect(standIn.accepted).toHaveLength(2);
-    expect((await readdir(join(dir, 'out'))).sort()).toEqual([
-      'ledger.json',
-      'su1.json',
-      'su2.json',
-      'summary.json',
-    ]);
+    expect(await outputNames()).toEqual(['ledger.json', 'su1.json', 'su2.json', 'summary.json']);
+    expect(await readdir(join(dir, 'out', '.carebill'))).toEqual(['manifest.refer.json']);
   });
 
   it('removes the file of a resident no longer referred', async () => {
     expect(await runRefer(args(), deps, io().io)).toBe(0);
     await writeFile(join(dir, 'consent.txt'), 'su2\n');
     expect(await runRefer(args(), deps, io().io)).toBe(0);
-    expect((await readdir(join(dir, 'out'))).sort()).toEqual(['su2.json', 'summary.json']);
+    expect(await outputNames()).toEqual(['su2.json', 'summary.json']);
   });
 });
 

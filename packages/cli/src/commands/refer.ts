@@ -16,20 +16,26 @@ import {
   DEFAULT_SOURCE,
   DEFAULT_WITHIN_MONTHS,
   type LoadedDataset,
+  MAX_WITHIN_MONTHS,
   REFERRAL_REGIONS,
   type ReferralCandidate,
   type ReferralEncoding,
   type ReferralRegion,
 } from '@carebill/core';
 import { defineCommand } from 'citty';
+import { loadFolder } from '../io/load.js';
+import { withOutputRun } from '../io/output-run.js';
 import { parseDateOption, parseIntegerOption } from '../io/period.js';
-import { readDatasetFolder } from '../io/read-dataset.js';
+import { terminalSafe } from '../io/terminal.js';
 import { readConsentFile } from '../referrals/consent.js';
 import { CHARITYLOG_ENV, credentialsFromEnv, redact } from '../referrals/credentials.js';
+import { LEDGER_FILE } from '../referrals/ledger.js';
 import { runReferrals } from '../referrals/run.js';
 import type { RetryPolicy } from '../referrals/send.js';
 import { formatSummary } from '../referrals/summary.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
+import { formatReport } from './validate.js';
 
 export const DEFAULT_ENDPOINT = 'https://api.dizions.co.uk/v2/external_referral';
 export const DEFAULT_OUT = 'out/referrals';
@@ -58,6 +64,7 @@ export interface ReferArgs {
   readonly send?: boolean | undefined;
   readonly endpoint?: string | undefined;
   readonly out?: string | undefined;
+  readonly waitLock?: boolean | undefined;
 }
 
 export interface ReferIo {
@@ -140,7 +147,7 @@ export async function runRefer(
   const asOf = parseDateOption('--as-of', args.asOf);
   const withinMonths = parseIntegerOption('--within-months', args.withinMonths, {
     min: 0,
-    max: 60,
+    max: MAX_WITHIN_MONTHS,
     fallback: DEFAULT_WITHIN_MONTHS,
   });
   const orgTypeId = parseIntegerOption('--org-type', args.orgType, {
@@ -172,43 +179,73 @@ export async function runRefer(
     throw new UsageError(`${args.data} is not a folder: --data must name a dataset folder`);
   }
   const consent = await readConsentFile(args.consent);
-  const loaded = deps.loadDataset(await readDatasetFolder(args.data));
-  if (loaded.errors.length > 0) {
+  // The output folder is written as one run (io/output-run.ts); the ledger outlives runs.
+  const outcome = await withOutputRun(
+    {
+      ...outputRunOf('refer', outDir, {
+        data: args.data,
+        'as-of': args.asOf,
+        consent: args.consent,
+        'within-months': args.withinMonths,
+        region: args.region,
+        source: args.source,
+        project: args.project,
+        'org-type': args.orgType,
+        encoding: args.encoding,
+        send: args.send === true,
+        endpoint,
+        out: outDir,
+        'wait-lock': args.waitLock === true,
+      }),
+      keep: [LEDGER_FILE],
+      notice: (text) => io.stderr.write(text),
+    },
+    async (run) => {
+      const loaded = await loadFolder(args.data, recordingLoader(run, args.data, deps.loadDataset));
+      if (loaded.errors.length > 0) return loaded;
+      const candidates = deps.projectCandidates(loaded, asOf, { region });
+      const done = await runReferrals(loaded, candidates, consent, {
+        asOf,
+        withinMonths,
+        region,
+        source,
+        project,
+        orgTypeId,
+        encoding,
+        endpoint,
+        outDir,
+        run,
+        send:
+          credentials === null
+            ? null
+            : {
+                credentials,
+                fetch: io.fetch,
+                sleep: io.sleep,
+                now: io.now,
+                ...(io.retry === undefined ? {} : { retry: io.retry }),
+              },
+      });
+      await run.commit();
+      return { summary: done, parked: loaded.parked.length };
+    },
+  );
+  if ('errors' in outcome) {
     io.stderr.write(
-      `carebill refer: ${args.data} has ${loaded.errors.length} dataset error(s); nothing was written. ` +
-        `Run carebill validate --data ${args.data} for the report.\n`,
+      terminalSafe(
+        `${formatReport(args.data, outcome)}carebill refer: ${args.data} has ${outcome.errors.length} dataset error(s); nothing was written.\n`,
+      ),
     );
     return EXIT.datasetErrors;
   }
-  const candidates = deps.projectCandidates(loaded, asOf, { region });
   const secrets = credentials?.secrets ?? [];
-  const summary = await runReferrals(loaded, candidates, consent, {
-    asOf,
-    withinMonths,
-    region,
-    source,
-    project,
-    orgTypeId,
-    encoding,
-    endpoint,
-    outDir,
-    send:
-      credentials === null
-        ? null
-        : {
-            credentials,
-            fetch: io.fetch,
-            sleep: io.sleep,
-            now: io.now,
-            ...(io.retry === undefined ? {} : { retry: io.retry }),
-          },
-  });
-  io.stdout.write(redact(formatSummary(summary, outDir), secrets));
+  const { summary, parked } = outcome;
+  io.stdout.write(terminalSafe(redact(formatSummary(summary, outDir), secrets)));
   if (summary.totals.failed > 0) return EXIT_SEND_FAILED;
   const refused = summary.skipped.some(
     (s) => s.code === 'MISSING_REQUIRED_FIELD' || s.code === 'PARKED',
   );
-  return refused || loaded.parked.length > 0 ? EXIT.parked : EXIT.ok;
+  return refused || parked > 0 ? EXIT.parked : EXIT.ok;
 }
 
 /**
@@ -264,6 +301,7 @@ export function createReferCommand(
         description: `Charitylog endpoint (default ${DEFAULT_ENDPOINT})`,
       },
       out: { type: 'string', description: `Output folder (default ${DEFAULT_OUT})` },
+      ...waitLockArg,
     },
     run: ({ args }) =>
       runRefer(
@@ -280,6 +318,7 @@ export function createReferCommand(
           send: args.send,
           endpoint: args.endpoint,
           out: args.out,
+          waitLock: args['wait-lock'],
         },
         { projectCandidates, loadDataset },
         io,

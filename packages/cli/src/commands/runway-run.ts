@@ -3,20 +3,25 @@
  * check the options, project the runway, write runway.json, runway.xlsx and runway.pdf
  * into the output folder and say what happened.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import {
   addMonths,
   type CapitalLimits,
   type DatasetFiles,
   type Day,
+  FIRST_DATE,
+  FIRST_DAY,
   formatDayShort,
   formatPounds,
   isUpliftPercent,
   isValidYmd,
+  LAST_DATE,
+  LAST_DAY,
   type LoadedDataset,
+  MAX_CAPITAL_LIMIT_PENCE,
+  MAX_LEAD_MONTHS,
+  MAX_RUNWAY_MONTHS,
+  MAX_UPLIFT_PERCENT,
   parseDay,
   projectRunway,
   REGIONS,
@@ -24,9 +29,14 @@ import {
   type Runway,
   type RunwayOptions,
 } from '@carebill/core';
-import { renderRunwayJson, renderRunwayPdf, writeRunwayWorkbook } from '@carebill/reports';
-import { readDatasetFolder } from '../io/read-dataset.js';
+import { renderRunwayJson } from '@carebill/reports/json';
+import { renderRunwayPdf } from '@carebill/reports/pdf';
+import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
+import { loadFolderOrReport } from '../io/load.js';
+import { type OutputRun, withOutputRun } from '../io/output-run.js';
+import { terminalSafe } from '../io/terminal.js';
 import { EXIT, UsageError } from '../usage-error.js';
+import { outputRunOf, recordingLoader } from './output-args.js';
 
 /** The command line of `carebill runway`, as citty hands it over (all text). */
 export interface RunwayArgs {
@@ -40,6 +50,7 @@ export interface RunwayArgs {
   readonly 'uplift-date'?: string | undefined;
   readonly 'lead-months'?: string | undefined;
   readonly out?: string | undefined;
+  readonly 'wait-lock'?: boolean | undefined;
 }
 
 /** The dataset loader (sync or async), injected so the command can be tested without one. */
@@ -59,10 +70,18 @@ export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
   if (asOf === undefined) {
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${args['as-of'] ?? ''}"`);
   }
+  // Within the dates the data may hold, so the horizon (≤ 600 months on) stays in the calendar.
+  if (asOf < FIRST_DAY || asOf > LAST_DAY) {
+    throw new UsageError(
+      `--as-of must be from ${FIRST_DATE} to ${LAST_DATE}, got "${args['as-of']}"`,
+    );
+  }
   const options: { -readonly [K in keyof RunwayOptions]: RunwayOptions[K] } = { asOf };
-  if (args.months !== undefined) options.months = whole('--months', args.months, 1, 600);
+  if (args.months !== undefined) {
+    options.months = whole('--months', args.months, 1, MAX_RUNWAY_MONTHS);
+  }
   if (args['lead-months'] !== undefined) {
-    options.leadMonths = whole('--lead-months', args['lead-months'], 0, 24);
+    options.leadMonths = whole('--lead-months', args['lead-months'], 0, MAX_LEAD_MONTHS);
   }
   if (args.region !== undefined) {
     if (!(REGIONS as readonly string[]).includes(args.region)) {
@@ -92,6 +111,13 @@ export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
         `--uplift must be a percentage like 3.5 (no % sign), got "${args.uplift}"`,
       );
     }
+    // Compounded over the longest horizon, a larger uplift could take fees beyond exact
+    // arithmetic (docs/input.md "Limits").
+    if (Number(args.uplift) > MAX_UPLIFT_PERCENT) {
+      throw new UsageError(
+        `--uplift must be from 0 to ${MAX_UPLIFT_PERCENT} (percent a year), got "${args.uplift}"`,
+      );
+    }
     const [month, day] = monthDay(args['uplift-date'] ?? '04-01');
     options.uplift = { percent: args.uplift, month, day };
   }
@@ -107,8 +133,10 @@ function whole(flag: string, text: string, min: number, max: number): number {
 }
 
 function pence(flag: string, text: string): number {
-  if (!PENCE.test(text)) {
-    throw new UsageError(`${flag} is a whole number of pence (2325000 for £23,250), got "${text}"`);
+  if (!PENCE.test(text) || Number(text) > MAX_CAPITAL_LIMIT_PENCE) {
+    throw new UsageError(
+      `${flag} is a whole number of pence from 0 to ${MAX_CAPITAL_LIMIT_PENCE} (2325000 for £23,250), got "${text}"`,
+    );
   }
   return Number(text);
 }
@@ -133,50 +161,43 @@ export async function runRunway(
   args: RunwayArgs,
   load: LoadDataset,
   io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => process.stdout.write(terminalSafe(text)),
+    stderr: (text) => process.stderr.write(terminalSafe(text)),
   },
 ): Promise<number> {
   const options = runwayOptionsFromArgs(args);
-  const loaded = await load(await readDatasetFolder(args.data));
-  if (loaded.errors.length > 0) {
-    io.stderr(`carebill runway: the dataset in ${args.data} cannot be read:\n`);
-    for (const p of loaded.errors)
-      io.stderr(`  ${p.resource} ${p.id} ${p.field}: ${p.code} — ${p.message}\n`);
-    return EXIT.datasetErrors;
-  }
-  const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
-    ...options,
-    parked: loaded.parked,
-    warnings: loaded.warnings,
-  });
   const out = args.out ?? 'out';
-  await mkdir(out, { recursive: true });
-  const files = await writeRunwayFiles(runway, out);
-  io.stdout(runwaySummary(runway, files));
-  return runway.parked.length > 0 ? EXIT.parked : EXIT.ok;
-}
-
-/** Writes the three files, each through a temporary name then a rename. */
-async function writeRunwayFiles(runway: Runway, out: string): Promise<string[]> {
-  const json = join(out, 'runway.json');
-  const xlsx = join(out, 'runway.xlsx');
-  const pdf = join(out, 'runway.pdf');
-  await writeAtomically(json, (tmp) => writeFile(tmp, renderRunwayJson(runway)));
-  await writeAtomically(xlsx, async (tmp) => {
-    const stream = createWriteStream(tmp);
-    await writeRunwayWorkbook(runway, stream);
-    await finished(stream);
+  return withOutputRun(outputRunOf('runway', out, { ...args }), async (run) => {
+    const loaded = await loadFolderOrReport(
+      args.data,
+      recordingLoader(run, args.data, load),
+      io.stderr,
+    );
+    if (loaded === null) return EXIT.datasetErrors;
+    const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
+      ...options,
+      parked: loaded.parked,
+      warnings: loaded.warnings,
+    });
+    await writeRunwayFiles(runway, run);
+    await run.commit();
+    io.stdout(
+      runwaySummary(
+        runway,
+        RUNWAY_FILES.map((name) => join(out, name)),
+      ),
+    );
+    return runway.parked.length > 0 ? EXIT.parked : EXIT.ok;
   });
-  const pdfBytes = await renderRunwayPdf(runway);
-  await writeAtomically(pdf, (tmp) => writeFile(tmp, pdfBytes));
-  return [json, xlsx, pdf];
 }
 
-async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
-  const tmp = `${path}.partial`;
-  await write(tmp);
-  await rename(tmp, path);
+const RUNWAY_FILES = ['runway.json', 'runway.xlsx', 'runway.pdf'] as const;
+
+/** Writes the three files into the run's staging folder. */
+async function writeRunwayFiles(runway: Runway, run: OutputRun): Promise<void> {
+  await run.writeFile('runway.json', renderRunwayJson(runway));
+  await run.writeStream('runway.xlsx', (stream) => writeRunwayWorkbook(runway, stream));
+  await run.writeFile('runway.pdf', await renderRunwayPdf(runway));
 }
 
 /**

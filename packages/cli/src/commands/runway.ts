@@ -4,6 +4,7 @@
  */
 import { loadDataset } from '@carebill/core';
 import { defineCommand } from 'citty';
+import { waitLockArg } from './output-args.js';
 import { runRunway, runwayOptionsFromArgs } from './runway-run.js';
 
 export const runwayCommand = defineCommand({
@@ -29,6 +30,7 @@ export const runwayCommand = defineCommand({
       description: 'Months before the upper-limit date to tell the council (default 3)',
     },
     out: { type: 'string', description: 'Output folder (default out)' },
+    ...waitLockArg,
   },
   run: ({ args }) => {
     runwayOptionsFromArgs(args); // usage errors first, before anything is read

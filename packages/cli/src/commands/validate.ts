@@ -1,7 +1,8 @@
-import { type LoadedDataset, loadDataset, type Problem } from '@carebill/core';
-import { validationReportJson } from '@carebill/reports';
+import type { LoadedDataset, Problem } from '@carebill/core';
+import { renderValidationReportJson } from '@carebill/reports/json';
 import { defineCommand } from 'citty';
-import { readDatasetOrUsageError } from '../io/load.js';
+import { loadFolder } from '../io/load.js';
+import { say } from '../io/terminal.js';
 import { EXIT } from '../usage-error.js';
 
 /** `carebill validate --data DIR [--json]`: every problem of a dataset, at once. */
@@ -13,12 +14,8 @@ export const validateCommand = defineCommand({
   },
   run: async ({ args }) => {
     const dir = args.data;
-    const loaded = loadDataset(await readDatasetOrUsageError(dir));
-    process.stdout.write(
-      args.json
-        ? `${JSON.stringify(validationReportJson(loaded), null, 2)}\n`
-        : formatReport(dir, loaded),
-    );
+    const loaded = await loadFolder(dir);
+    say(args.json ? renderValidationReportJson(loaded) : formatReport(dir, loaded));
     return exitCodeOf(loaded);
   },
 });

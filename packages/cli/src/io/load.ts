@@ -1,26 +1,36 @@
 /**
- * Reading and loading a dataset folder, the first step of every command that takes --data.
+ * Reading and loading a dataset folder, the first step of every command that takes --data
+ * (validate, preview, export, runway, refer): the same checks, the same errors, the same
+ * report in each.
  */
 import { stat } from 'node:fs/promises';
-import { type DatasetFiles, type LoadedDataset, loadDataset } from '@carebill/core';
+import { type DatasetFiles, type LoadedDataset, loadDataset, sortProblems } from '@carebill/core';
 import { formatReport } from '../commands/validate.js';
 import { UsageError } from '../usage-error.js';
 import { readDatasetFolder } from './read-dataset.js';
+import { complain } from './terminal.js';
+
+/** The dataset loader (sync or async), injectable so commands can be tested without one. */
+export type DatasetLoader = (files: DatasetFiles) => LoadedDataset | Promise<LoadedDataset>;
 
 /**
- * The files of a dataset folder; a missing or unreadable folder is a usage error (exit 2).
+ * Loads a dataset folder: `--data` that is not a folder (or has no `bookings.json`) is a
+ * usage error (exit 2); a resource file that cannot be read is a dataset error among the
+ * others (exit 1).
  *
- * @example const files = await readDatasetOrUsageError('fixtures/demo')
+ * @example const loaded = await loadFolder('fixtures/demo')
  */
-export async function readDatasetOrUsageError(dir: string): Promise<DatasetFiles> {
+export async function loadFolder(
+  dir: string,
+  load: DatasetLoader = loadDataset,
+): Promise<LoadedDataset> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory())
     throw new UsageError(`${dir} is not a folder: --data must name a dataset folder`);
-  return readDatasetFolder(dir).catch((error: unknown) => {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException)?.code ?? String(error);
-    throw new UsageError(`cannot read the dataset in ${dir} (${code})`);
-  });
+  const { files, problems } = await readDatasetFolder(dir);
+  const loaded = await load(files);
+  if (problems.length === 0) return loaded;
+  return { ...loaded, errors: sortProblems([...problems, ...loaded.errors]) };
 }
 
 /**
@@ -29,10 +39,14 @@ export async function readDatasetOrUsageError(dir: string): Promise<DatasetFiles
  *
  * @example const loaded = await loadFolderOrReport('fixtures/demo'); if (loaded === null) return EXIT.datasetErrors;
  */
-export async function loadFolderOrReport(dir: string): Promise<LoadedDataset | null> {
-  const loaded = loadDataset(await readDatasetOrUsageError(dir));
+export async function loadFolderOrReport(
+  dir: string,
+  load: DatasetLoader = loadDataset,
+  say: (text: string) => void = complain,
+): Promise<LoadedDataset | null> {
+  const loaded = await loadFolder(dir, load);
   if (loaded.errors.length > 0) {
-    process.stderr.write(formatReport(dir, loaded));
+    say(formatReport(dir, loaded));
     return null;
   }
   return loaded;

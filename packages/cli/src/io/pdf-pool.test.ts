@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPreview, loadDataset, parseDay } from '@carebill/core';
 import { generateDataset } from '@carebill/generator';
-import { renderInvoicePdf, renderPrintPack } from '@carebill/reports';
+import { renderInvoicePdf, renderPrintPack } from '@carebill/reports/pdf';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPreviewPdfs, printPackName } from '../commands/preview-pdfs.js';

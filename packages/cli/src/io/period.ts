@@ -1,7 +1,19 @@
 /**
  * The billing period of a command: `--month YYYY-MM`, or `--from D --to D` (both included).
  */
-import { type DayRange, firstOfMonth, isValidYmd, lastOfMonth, parseDay } from '@carebill/core';
+import {
+  type Day,
+  type DayRange,
+  FIRST_DATE,
+  FIRST_DAY,
+  firstOfMonth,
+  isValidYmd,
+  LAST_DATE,
+  LAST_DAY,
+  lastOfMonth,
+  MAX_PERIOD_DAYS,
+  parseDay,
+} from '@carebill/core';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -22,7 +34,9 @@ export function parsePeriod(args: {
     const month = Number(match?.[2]);
     if (!match || !isValidYmd(year, month, 1))
       throw new UsageError(`--month must be YYYY-MM, such as 2024-11; found "${args.month}"`);
-    return { from: firstOfMonth(year, month), to: lastOfMonth(year, month) };
+    const from = firstOfMonth(year, month);
+    withinDates('--month', args.month, from);
+    return { from, to: lastOfMonth(year, month) };
   }
   if (args.from === undefined || args.to === undefined)
     throw new UsageError(
@@ -33,8 +47,23 @@ export function parsePeriod(args: {
   if (from === undefined)
     throw new UsageError(`--from must be a date YYYY-MM-DD; found "${args.from}"`);
   if (to === undefined) throw new UsageError(`--to must be a date YYYY-MM-DD; found "${args.to}"`);
+  withinDates('--from', args.from, from);
+  withinDates('--to', args.to, to);
   if (to < from) throw new UsageError(`--to (${args.to}) is before --from (${args.from})`);
+  if (to - from + 1 > MAX_PERIOD_DAYS)
+    throw new UsageError(
+      `the billing period ${args.from} – ${args.to} is ${to - from + 1} days; bill at most ${MAX_PERIOD_DAYS} days (a year) at a time`,
+    );
   return { from, to };
+}
+
+/**
+ * A usage error unless `day` is within the dates carebill reads (1900–2199), so that no
+ * horizon, due date or notice date it computes can leave the calendar.
+ */
+function withinDates(name: string, text: string, day: Day): void {
+  if (day < FIRST_DAY || day > LAST_DAY)
+    throw new UsageError(`${name} must be from ${FIRST_DATE} to ${LAST_DATE}; found "${text}"`);
 }
 
 /**
@@ -47,6 +76,7 @@ export function parseDateOption(name: string, value: string | undefined) {
   const day = parseDay(value);
   if (day === undefined)
     throw new UsageError(`${name} must be a real date YYYY-MM-DD; found "${value}"`);
+  withinDates(name, value, day);
   return day;
 }
 

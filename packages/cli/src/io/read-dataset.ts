@@ -1,29 +1,171 @@
 /**
  * Reads a dataset folder (one JSON file per CareHQ resource) into the texts core parses.
+ *
+ * A resource file that cannot be read as a file — a FIFO (reading one would wait forever
+ * for a writer), a device, a folder, a symlink loop, a file without read permission,
+ * one over {@link MAX_FILE_BYTES}, bytes that are not UTF-8 — is a dataset error naming
+ * the path and the reason, reported with every other problem of the dataset.
  */
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DatasetFiles, RESOURCES } from '@carebill/core';
+import {
+  type DatasetFiles,
+  MAX_FILE_BYTES,
+  type Problem,
+  RESOURCES,
+  type ResourceName,
+  shortenValue,
+} from '@carebill/core';
 import { UsageError } from '../usage-error.js';
+
+/** The texts of the files that could be read, and a dataset error for each that could not. */
+export interface DatasetRead {
+  readonly files: DatasetFiles;
+  readonly problems: readonly Problem[];
+}
 
 /**
  * The text of every resource file present in `dir`; missing optional files are left out.
+ * A folder without `bookings.json` is a usage error: it is not a dataset folder.
  *
- * @example const files = await readDatasetFolder('fixtures/demo')
+ * @example const { files, problems } = await readDatasetFolder('fixtures/demo')
  */
-export async function readDatasetFolder(dir: string): Promise<DatasetFiles> {
+export async function readDatasetFolder(dir: string): Promise<DatasetRead> {
   const files: DatasetFiles = {};
+  const problems: Problem[] = [];
   for (const resource of RESOURCES) {
-    try {
-      files[resource] = await readFile(join(dir, `${resource}.json`), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const path = join(dir, `${resource}.json`);
+    const read = await readTextFile(path);
+    if (read.kind === 'text') files[resource] = read.text;
+    else if (read.kind === 'unreadable') problems.push(fileProblem(resource, path, read));
   }
-  if (files.bookings === undefined) {
+  if (files.bookings === undefined && !problems.some((p) => p.resource === 'bookings')) {
     throw new UsageError(
       `no bookings.json in ${dir}: --data must name a dataset folder (see fixtures/demo)`,
     );
   }
-  return files;
+  return { files, problems };
+}
+
+/** What reading one file gave. */
+export type TextFileRead =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'missing' }
+  | {
+      readonly kind: 'unreadable';
+      readonly code: 'UNREADABLE_FILE' | 'FILE_TOO_LARGE';
+      readonly reason: string;
+    };
+
+/**
+ * A file's UTF-8 text, read through one handle so what is checked is what is read: a
+ * regular file, at most `maxBytes`. Opened non-blocking, so a FIFO is refused rather than
+ * waited on. Never throws for a problem with the file itself.
+ *
+ * @example await readTextFile('fixtures/demo/rooms.json') // { kind: 'text', text: '[…]' }
+ */
+export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<TextFileRead> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', code: 'UNREADABLE_FILE', reason: describeError(error) };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) {
+      return {
+        kind: 'unreadable',
+        code: 'UNREADABLE_FILE',
+        reason: `it is ${kindOf(info)}, not a file`,
+      };
+    }
+    if (info.size > maxBytes) return tooLarge(maxBytes);
+    // Read to the end rather than trusting the size: the file may be growing.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total) || 1);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > maxBytes) return tooLarge(maxBytes);
+      chunks.push(chunk.subarray(0, bytesRead));
+    }
+    try {
+      return {
+        kind: 'text',
+        text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, total)),
+      };
+    } catch {
+      return {
+        kind: 'unreadable',
+        code: 'UNREADABLE_FILE',
+        reason: 'it is not UTF-8 text (export it again from CareHQ, or save it as UTF-8)',
+      };
+    }
+  } catch (error) {
+    return { kind: 'unreadable', code: 'UNREADABLE_FILE', reason: describeError(error) };
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooLarge(maxBytes: number): TextFileRead {
+  return {
+    kind: 'unreadable',
+    code: 'FILE_TOO_LARGE',
+    reason: `it is larger than ${megabytes(maxBytes)}, the most carebill reads of one file (split the dataset)`,
+  };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
+}
+
+/** "a FIFO (named pipe)", "a folder", … for a message. */
+function kindOf(info: import('node:fs').Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** The reason an operating system gave, in words, with its code. */
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ELOOP: 'too many levels of symbolic links (a symlink loop)',
+    EISDIR: 'it is a folder, not a file',
+    ENOTDIR: 'a part of the path is not a folder',
+    ENAMETOOLONG: 'the name is too long',
+    EIO: 'an input/output error',
+    EMFILE: 'too many open files',
+    ENFILE: 'too many open files',
+  };
+  if (code !== undefined && words[code] !== undefined) return `${words[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function fileProblem(
+  resource: ResourceName,
+  path: string,
+  read: Extract<TextFileRead, { kind: 'unreadable' }>,
+): Problem {
+  return {
+    severity: 'dataset',
+    code: read.code,
+    resource,
+    id: '',
+    field: '',
+    value: shortenValue(path),
+    message: `${path} cannot be read: ${read.reason}`,
+  };
 }

@@ -1,60 +1,130 @@
 /**
- * Writing output files so that a reader never sees half a file: write a temporary file
- * beside the target, then rename it over the target (atomic on one file system).
+ * The lowest layer of every file carebill writes: a file is always created new
+ * (`O_CREAT|O_EXCL|O_NOFOLLOW`), so an existing file — or a symbolic link planted at the
+ * name — is never opened, followed or truncated. Writers hand back the size and SHA-256 of
+ * what they wrote, for the run's manifest (see `output-run.ts`).
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { type FileHandle, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
-let counter = 0;
+/** `open` flags that create a file that must not exist yet, never following a link. */
+export const CREATE_NEW =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-function temporaryName(path: string): string {
-  counter += 1;
-  return join(dirname(path), `.${process.pid}.${counter}.tmp`);
+/** `open` flags that read a file, refusing a symbolic link in the last component. */
+export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/** What was written: the byte count and the SHA-256 (lowercase hex) of the bytes. */
+export interface FileDigest {
+  readonly size: number;
+  readonly sha256: string;
 }
 
 /**
- * Writes `data` to `path` atomically, creating the folder if needed.
+ * The size and SHA-256 of some bytes.
  *
- * @example await writeFileAtomic('out/preview.json', json)
+ * @example digestOf('hi\n') // { size: 3, sha256: '98ea6e4f…' }
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = temporaryName(path);
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+export function digestOf(data: string | Uint8Array): FileDigest {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  return { size: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /**
- * Streams into `path` atomically: `produce` writes into the given stream, and only a
- * complete file is renamed into place.
+ * Creates `path`, which must not exist (not even as a dangling link), and writes `data`.
+ * On any failure the half-written file is removed. With `sync` the data is flushed to the
+ * disk before the file is closed.
  *
- * @example await writeStreamAtomic('out/preview.xlsx', (stream) => writePreviewWorkbook(preview, stream))
+ * @example await writeNewFile('out/.carebill/staging.preview.1.ab/preview.json', json)
  */
-export async function writeStreamAtomic(
+export async function writeNewFile(
   path: string,
-  produce: (stream: NodeJS.WritableStream) => Promise<void>,
-): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = temporaryName(path);
-  const stream = createWriteStream(temporary);
+  data: string | Uint8Array,
+  options: { readonly sync?: boolean } = {},
+): Promise<FileDigest> {
+  const handle = await open(path, CREATE_NEW, 0o666);
   try {
-    const finished = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
-    });
-    await produce(stream);
-    if (!stream.writableEnded) stream.end();
-    await finished;
+    await handle.writeFile(data);
+    if (options.sync) await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(path).catch(() => {});
+    throw withPath(error, path);
+  }
+  return digestOf(data);
+}
+
+/**
+ * The error with `path` set when it has none: a write through an open file reports
+ * ENOSPC without saying which file, and the user must be told.
+ *
+ * @example throw withPath(error, path)
+ */
+export function withPath(error: unknown, path: string): unknown {
+  if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') {
+    const errno = error as NodeJS.ErrnoException;
+    if (errno.path === undefined) errno.path = path;
+    if (errno.syscall === undefined) errno.syscall = 'write';
+  }
+  return error;
+}
+
+/**
+ * Opens a new file for streaming into (same rules as {@link writeNewFile}).
+ *
+ * @example const handle = await openNewFile('out/.carebill/staging.x/big.json')
+ */
+export function openNewFile(path: string): Promise<FileHandle> {
+  return open(path, CREATE_NEW, 0o666);
+}
+
+/** A temporary name beside `path`, unique to this process and call. */
+function temporaryNameBeside(path: string): string {
+  return join(
+    dirname(path),
+    `.carebill-tmp.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}`,
+  );
+}
+
+/**
+ * Writes `path` so that a reader never sees half a file: the bytes go to a new temporary
+ * file beside it (created exclusively, never through a link), which is then renamed over
+ * `path`. The folder must exist. Inside an output run's private staging folder this is
+ * what the PDF processes use; elsewhere it is safe in any folder.
+ *
+ * @example await writeFileAtomic('out/.carebill/staging.preview.1.ab/invoices/X.pdf', bytes)
+ */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+): Promise<FileDigest> {
+  const temporary = temporaryNameBeside(path);
+  const digest = await writeNewFile(temporary, data);
+  try {
     await rename(temporary, path);
   } catch (error) {
-    stream.destroy();
-    await rm(temporary, { force: true });
+    await unlink(temporary).catch(() => {});
     throw error;
   }
+  return digest;
+}
+
+/**
+ * The size and SHA-256 of a file on disk, read without following a link at `path`.
+ *
+ * @example await digestOfFile('out/preview.json')
+ */
+export async function digestOfFile(path: string): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  let size = 0;
+  const handle = await open(path, READ_NO_FOLLOW);
+  for await (const chunk of handle.createReadStream()) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    size += bytes.byteLength;
+  }
+  return { size, sha256: hash.digest('hex') };
 }

@@ -2,7 +2,7 @@
  * The home's consent list: a text file of service user ids, one a line. Blank lines and
  * `#` comments (a whole line, or the rest of a line) are ignored.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile } from '../io/read-dataset.js';
 import { UsageError } from '../usage-error.js';
 
 /**
@@ -18,8 +18,9 @@ export function parseConsent(text: string, name = 'the consent file'): Set<strin
     const line = (hash === -1 ? raw : raw.slice(0, hash)).trim();
     if (line === '') return;
     if (/\s/.test(line)) {
+      const shown = line.length > 80 ? `${line.slice(0, 79)}…` : line;
       throw new UsageError(
-        `${name} line ${index + 1} holds "${line}": write one service user id a line (comments after #)`,
+        `${name} line ${index + 1} holds "${shown}": write one service user id a line (comments after #)`,
       );
     }
     ids.add(line);
@@ -33,14 +34,12 @@ export function parseConsent(text: string, name = 'the consent file'): Set<strin
  * @example const consent = await readConsentFile('consent.txt')
  */
 export async function readConsentFile(path: string): Promise<Set<string>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+  const read = await readTextFile(path);
+  if (read.kind !== 'text') {
+    const reason = read.kind === 'missing' ? 'no such file (ENOENT)' : read.reason;
     throw new UsageError(
-      `cannot read the consent file ${path} (${code}): --consent must name a file of service user ids, one a line`,
+      `cannot read the consent file ${path}: ${reason}; --consent must name a file of service user ids, one a line`,
     );
   }
-  return parseConsent(text, path);
+  return parseConsent(read.text, path);
 }

@@ -1,11 +1,11 @@
 /**
  * The ledger of referrals sent, in the output folder (`ledger.json`), keyed by resident and
  * upper-limit date: a resident is referred again only when their upper-limit date changes.
- * It is rewritten atomically (a temporary file, then a rename) after every successful send.
+ * It is put in place (journaled, atomically: `OutputRun.writeNow`) after every successful
+ * send; the folder's lock keeps two runs from sending at once.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../io/write.js';
 import { UsageError } from '../usage-error.js';
 
 export const LEDGER_FILE = 'ledger.json';
@@ -88,38 +88,12 @@ export function recordSent(ledger: Ledger, entry: LedgerEntry): Ledger {
 }
 
 /**
- * Writes the ledger atomically, keys sorted so the file reads the same for the same sends.
+ * The ledger's text, keys sorted so the file reads the same for the same sends.
  *
- * @example await writeLedger('out/referrals', ledger)
+ * @example await run.writeNow(LEDGER_FILE, formatLedger(ledger))
  */
-export async function writeLedger(outDir: string, ledger: Ledger): Promise<void> {
+export function formatLedger(ledger: Ledger): string {
   const sent: Record<string, LedgerEntry> = {};
   for (const key of Object.keys(ledger.sent).sort()) sent[key] = ledger.sent[key] as LedgerEntry;
-  await writeFileAtomic(
-    join(outDir, LEDGER_FILE),
-    `${JSON.stringify({ version: 1, sent }, null, 2)}\n`,
-  );
-}
-
-export const LOCK_FILE = '.refer.lock';
-
-/**
- * Takes the output folder's send lock (a file created exclusively), so two `--send` runs
- * on one ledger cannot both send a referral; resolves to the function that releases it.
- *
- * @example const release = await lockLedger('out/referrals'); try { … } finally { await release(); }
- */
-export async function lockLedger(outDir: string, now: () => Date): Promise<() => Promise<void>> {
-  const path = join(outDir, LOCK_FILE);
-  await mkdir(outDir, { recursive: true });
-  try {
-    await writeFile(path, `${process.pid} ${now().toISOString()}\n`, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    throw new UsageError(
-      `another carebill refer --send is using ${outDir} (${path} exists); nothing was sent. ` +
-        'If no other run is going (one was interrupted), delete that file and run again.',
-    );
-  }
-  return () => rm(path, { force: true });
+  return `${JSON.stringify({ version: 1, sent }, null, 2)}\n`;
 }

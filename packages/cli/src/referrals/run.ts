@@ -1,10 +1,12 @@
 /**
  * One referral run: plan, write a file per referral, send (with `--send`) what the ledger
- * does not hold, and write `summary.json`. Files are written before anything is sent, so
- * what is sent is exactly what the files hold.
+ * does not hold, and write `summary.json`. Files are written (into the output run's
+ * staging folder) before anything is sent, so what is sent is exactly what the files hold;
+ * they are put in place with the summary when the run completes. The ledger is put in
+ * place after each send (`OutputRun.writeNow`), so a run stopped half-way still remembers
+ * every referral it sent.
  */
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import {
   type Day,
   encodeReferralBody,
@@ -18,16 +20,15 @@ import {
   type ReferralRegion,
   upperLimitOf,
 } from '@carebill/core';
-import { writeFileAtomic } from '../io/write.js';
+import type { OutputRun } from '../io/output-run.js';
 import type { Credentials } from './credentials.js';
 import {
+  formatLedger,
   LEDGER_FILE,
   type Ledger,
   ledgerKey,
-  lockLedger,
   readLedger,
   recordSent,
-  writeLedger,
 } from './ledger.js';
 import { type RetryPolicy, sendReferral } from './send.js';
 import type { ReferredEntry, ReferSummary } from './summary.js';
@@ -43,7 +44,10 @@ export interface ReferSettings {
   readonly orgTypeId: number;
   readonly encoding: ReferralEncoding;
   readonly endpoint: string;
+  /** The output folder (where the ledger is read from). */
   readonly outDir: string;
+  /** The output run writing it (`io/output-run.ts`). */
+  readonly run: OutputRun;
   /** Null for a dry run: nothing is sent. */
   readonly send: null | {
     readonly credentials: Credentials;
@@ -54,15 +58,38 @@ export interface ReferSettings {
   };
 }
 
+/** Longest file name (before `.json`) a referral gets; longer ones are shortened with a hash. */
+const MAX_NAME = 200;
+
+function percentEncode(text: string): string {
+  return [...Buffer.from(text, 'utf8')]
+    .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+    .join('');
+}
+
 /**
- * The file a resident's referral is written to: `<service user id>.json` (the id made safe
- * for a file name; never `summary.json` or `ledger.json`).
+ * The file a resident's referral is written to: `<service user id>.json`, the id encoded
+ * so that no id can name a file outside the folder or over another file. Letters, digits,
+ * `-` and `_` are kept; every other character becomes `%XX` per UTF-8 byte (so `.` and
+ * `/` can never form `..` or a path); an id that would give `summary.json` or
+ * `ledger.json` has its first letter encoded too; a name over 200 characters keeps its
+ * first 150 and adds `~` and 16 hex digits of the id's SHA-256. Different ids always get
+ * different names (docs/referrals.md).
  *
  * @example referralFileName('6750a1c24f73a2ce0000bbbb') === '6750a1c24f73a2ce0000bbbb.json'
+ * @example referralFileName('../x') === '%2E%2E%2Fx.json'
  */
 export function referralFileName(serviceUser: string): string {
-  const name = `${encodeURIComponent(serviceUser).replace(/^\./, '%2E')}.json`;
-  return name === SUMMARY_FILE || name === LEDGER_FILE ? `service-user-${name}` : name;
+  let name = '';
+  for (const char of serviceUser) name += /^[A-Za-z0-9_-]$/.test(char) ? char : percentEncode(char);
+  if (`${name}.json` === SUMMARY_FILE || `${name}.json` === LEDGER_FILE)
+    name = percentEncode(name.slice(0, 1)) + name.slice(1);
+  if (name === '') name = '%';
+  if (name.length > MAX_NAME) {
+    const hash = createHash('sha256').update(serviceUser, 'utf8').digest('hex').slice(0, 16);
+    name = `${name.slice(0, 150)}~${hash}`;
+  }
+  return `${name}.json`;
 }
 
 /** What a referral file holds: the people and the exact body that is (or would be) sent. */
@@ -82,30 +109,6 @@ export function referralFile(referral: Referral, encoding: ReferralEncoding) {
   };
 }
 
-/** Removes the referral files a previous run listed that this run does not write. */
-async function removeStale(outDir: string, keep: ReadonlySet<string>): Promise<void> {
-  let previous: unknown;
-  try {
-    previous = JSON.parse(await readFile(join(outDir, SUMMARY_FILE), 'utf8'));
-  } catch {
-    return;
-  }
-  const referred = (previous as { referred?: unknown })?.referred;
-  if (!Array.isArray(referred)) return;
-  for (const entry of referred) {
-    const file = (entry as { file?: unknown })?.file;
-    if (
-      typeof file === 'string' &&
-      /^[^/\\]+\.json$/.test(file) &&
-      file !== SUMMARY_FILE &&
-      file !== LEDGER_FILE &&
-      !keep.has(file)
-    ) {
-      await rm(join(outDir, file), { force: true });
-    }
-  }
-}
-
 /**
  * Runs the referrals for the given candidates and consent list, and returns the summary
  * (also written to `summary.json`). A failed send is recorded with its error, never lost.
@@ -113,21 +116,6 @@ async function removeStale(outDir: string, keep: ReadonlySet<string>): Promise<v
  * @example const summary = await runReferrals(loaded, candidates, consent, settings)
  */
 export async function runReferrals(
-  loaded: LoadedDataset,
-  candidates: readonly ReferralCandidate[],
-  consent: ReadonlySet<string>,
-  settings: ReferSettings,
-): Promise<ReferSummary> {
-  if (settings.send === null) return prepareAndSend(loaded, candidates, consent, settings);
-  const release = await lockLedger(settings.outDir, settings.send.now);
-  try {
-    return await prepareAndSend(loaded, candidates, consent, settings);
-  } finally {
-    await release();
-  }
-}
-
-async function prepareAndSend(
   loaded: LoadedDataset,
   candidates: readonly ReferralCandidate[],
   consent: ReadonlySet<string>,
@@ -155,13 +143,10 @@ async function prepareAndSend(
     name: referralFileName(referral.serviceUser),
     content: referralFile(referral, settings.encoding),
   }));
-  await removeStale(settings.outDir, new Set(files.map((f) => f.name)));
-  for (const file of files) {
-    await writeFileAtomic(
-      join(settings.outDir, file.name),
-      `${JSON.stringify(file.content, null, 2)}\n`,
-    );
-  }
+  // A resident no longer referred loses their file: the commit replaces exactly the
+  // previous run's files.
+  for (const file of files)
+    await settings.run.writeFile(file.name, `${JSON.stringify(file.content, null, 2)}\n`);
 
   const referred: ReferredEntry[] = [];
   for (const { referral, name, content } of files) {
@@ -197,7 +182,7 @@ async function prepareAndSend(
         http_status: result.status,
         endpoint: settings.endpoint,
       });
-      await writeLedger(settings.outDir, ledger);
+      await settings.run.writeNow(LEDGER_FILE, formatLedger(ledger));
       referred.push({
         ...base,
         status: 'sent',
@@ -251,9 +236,6 @@ async function prepareAndSend(
       skipped: plan.skipped.length,
     },
   };
-  await writeFileAtomic(
-    join(settings.outDir, SUMMARY_FILE),
-    `${JSON.stringify(summary, null, 2)}\n`,
-  );
+  await settings.run.writeFile(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
 }

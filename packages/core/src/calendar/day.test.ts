@@ -4,7 +4,10 @@ import {
   addMonths,
   dayFromYmd,
   formatDay,
+  formatDayDmy,
+  formatDayLong,
   formatDayShort,
+  formatMonth,
   monthOffset,
   parseDay,
   ymdOfDay,
@@ -71,5 +74,16 @@ describe('day numbers', () => {
     expect(formatDay(addMonths(parseDay('2024-01-31')!, 1))).toBe('2024-02-29');
     expect(monthOffset(parseDay('2024-11-22')!, 36)).toEqual({ year: 2027, month: 11 });
     expect(monthOffset(parseDay('2024-01-22')!, -1)).toEqual({ year: 2023, month: 12 });
+  });
+
+  it('refuse to write a date outside years 1–9999 (never "10049-12-31")', () => {
+    const last = parseDay('9999-12-31')!;
+    expect(formatDay(last)).toBe('9999-12-31');
+    expect(formatDay(parseDay('0001-01-01')!)).toBe('0001-01-01');
+    const past = addMonths(last, 600);
+    for (const format of [formatDay, formatMonth, formatDayShort, formatDayLong, formatDayDmy]) {
+      expect(() => format(past)).toThrow(RangeError);
+      expect(() => format((parseDay('0001-01-01')! - 1) as typeof last)).toThrow(/years 1–9999/);
+    }
   });
 });

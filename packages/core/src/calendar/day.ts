@@ -94,7 +94,7 @@ export function parseDay(text: string): Day | undefined {
 
 /** Formats a day as `YYYY-MM-DD`. @example formatDay(parseDay('2024-11-01')!) === '2024-11-01' */
 export function formatDay(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
@@ -141,7 +141,7 @@ export function addMonths(dayNumber: Day, n: number): Day {
 
 /** `YYYY-MM` of a day. @example formatMonth(parseDay('2024-11-22')!) === '2024-11' */
 export function formatMonth(dayNumber: Day): string {
-  const { year, month } = ymdOfDay(dayNumber);
+  const { year, month } = writableYmd(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}`;
 }
 
@@ -176,20 +176,35 @@ const MONTH_NAMES_LONG = [
 
 /** A day as a UK reader writes it, short month. @example formatDayShort(d) === '1 Nov 2024' */
 export function formatDayShort(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${day} ${MONTH_NAMES_SHORT[month - 1]} ${year}`;
 }
 
 /** A day in words, long month. @example formatDayLong(d) === '1 November 2024' */
 export function formatDayLong(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${day} ${MONTH_NAMES_LONG[month - 1]} ${year}`;
 }
 
 /** `DD/MM/YYYY`, as UK accounting packages import dates. @example formatDayDmy(d) === '01/11/2024' */
 export function formatDayDmy(dayNumber: Day): string {
-  const { year, month, day } = ymdOfDay(dayNumber);
+  const { year, month, day } = writableYmd(dayNumber);
   return `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
+}
+
+/**
+ * The parts of a day that can be written as a date: years 1–9999 only. A date outside
+ * them (a five-digit year, year 0) is a fault upstream — options and data are checked
+ * against far narrower limits (dataset/limits.ts) — so it is refused, never written.
+ */
+function writableYmd(dayNumber: Day): YearMonthDay {
+  const ymd = ymdOfDay(dayNumber);
+  if (!Number.isInteger(dayNumber) || ymd.year < 1 || ymd.year > 9999) {
+    throw new RangeError(
+      `day ${dayNumber} is outside years 1–9999 and cannot be written as a date`,
+    );
+  }
+  return ymd;
 }
 
 function pad2(n: number): string {

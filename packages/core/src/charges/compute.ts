@@ -212,6 +212,7 @@ class ChargeMerger {
           booking: booking.id,
           contract: line.contract?.id ?? null,
           payer: line.payer.id,
+          payerName: findParty(this.dataset, line.payer)?.displayName ?? '',
           from: line.from,
           to: line.to,
           days: line.days,
@@ -236,9 +237,14 @@ class ChargeMerger {
     const unallocated: UnallocatedEntry[] = [];
     for (const entry of this.unallocated.values()) {
       if (entry.amountPence === 0) continue;
+      const serviceUser = entry.first.booking.serviceUser;
       unallocated.push({
         booking: entry.first.booking.id,
-        serviceUser: entry.first.booking.serviceUser,
+        serviceUser,
+        serviceUserName:
+          serviceUser === null
+            ? ''
+            : (this.dataset.serviceUsers.get(serviceUser)?.displayName ?? ''),
         from: entry.from,
         to: entry.to,
         days: entry.days,

@@ -3,6 +3,7 @@
  */
 import type { Day } from '../calendar/day.js';
 import type { FieldReader } from './fields.js';
+import { MAX_RATE_PENCE } from './limits.js';
 import type { Booking, BookingType, RatePeriod } from './model.js';
 import type { KnownIds } from './references.js';
 
@@ -15,7 +16,8 @@ const RATE_PERIODS: readonly RatePeriod[] = ['daily', 'weekly'];
  * Rules: `booking_type` missing means `service_user`; a `service_user` booking needs a
  * resident; `rate` and `rate_period` are required except on `out_of_service` bookings
  * (never billed; rate 0 daily when absent); `end_date` and `proposed_checkout_date` may
- * not be before `start_date`. A respite stay with no end at all is warned about.
+ * not be before `start_date`; `rate` is within {@link MAX_RATE_PENCE} for its period (the
+ * weekly limit when the period is unknown). A respite stay with no end at all is warned about.
  *
  * @example mapBooking(reader, known)?.ratePence === 138554
  */
@@ -40,10 +42,14 @@ export function mapBooking(reader: FieldReader, known: KnownIds): Booking | null
   reader.timestamp('created');
   reader.timestamp('modified');
   const billable = type !== 'out_of_service';
-  const ratePence = reader.money('rate', { required: billable });
   const ratePeriod = reader.choice('rate_period', RATE_PERIODS, {
     required: billable,
     code: 'UNKNOWN_RATE_PERIOD',
+  });
+  const ratePence = reader.money('rate', {
+    required: billable,
+    maxPence: MAX_RATE_PENCE[ratePeriod ?? 'weekly'],
+    limitOf: `${ratePeriod ?? 'weekly'} rate`,
   });
 
   if (respite && billable && !cancelled && endDate === null && proposedCheckoutDate === null) {

@@ -2,6 +2,7 @@
  * Care funds (seed 002): a resident's pot of money, opening balance in pence at a date.
  */
 import type { FieldReader } from './fields.js';
+import { MAX_OPENING_BALANCE_PENCE } from './limits.js';
 import type { CareFund } from './model.js';
 import type { KnownIds } from './references.js';
 
@@ -17,8 +18,12 @@ export function mapCareFund(reader: FieldReader, known: KnownIds): CareFund | nu
     what: 'the _id of the resident whose money this is',
   });
   const careFundType = reader.ref('care_fund_type', 'care-fund-types', known);
-  const description = reader.text('description', { output: true }).trim();
-  const openingBalance = reader.money('opening_balance', { required: true });
+  const description = reader.text('description', { output: true, long: true }).trim();
+  const openingBalance = reader.money('opening_balance', {
+    required: true,
+    maxPence: MAX_OPENING_BALANCE_PENCE,
+    limitOf: 'opening balance',
+  });
   const openingBalanceDate = reader.date('opening_balance_date', { required: true });
   reader.timestamp('created');
   reader.timestamp('modified');

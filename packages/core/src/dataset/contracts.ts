@@ -2,6 +2,7 @@
  * Billing contracts (SPEC §3.3): who pays what part of a resident's fee.
  */
 import type { FieldReader } from './fields.js';
+import { MAX_RATE_PENCE } from './limits.js';
 import type { BillingContract, FeeContributionUnit, PayerRef } from './model.js';
 import type { KnownIds } from './references.js';
 
@@ -29,11 +30,21 @@ export function mapContract(reader: FieldReader, known: KnownIds): BillingContra
   const cancelled = reader.timestamp('cancelled');
   reader.timestamp('created');
   reader.timestamp('modified');
-  const fee = reader.money('fee_contribution');
+  const givenFee = reader.money('fee_contribution');
   const unit = reader.choice('fee_contribution_unit', UNITS, {
-    required: fee !== null,
+    required: givenFee !== null,
     emptyIsNull: true,
   });
+  const fee =
+    givenFee !== null &&
+    reader.withinMoneyLimit(
+      'fee_contribution',
+      givenFee,
+      MAX_RATE_PENCE[unit === 'day' ? 'daily' : 'weekly'],
+      `contribution a ${unit ?? 'week'}`,
+    )
+      ? givenFee
+      : null;
   const contributesTo = reader.refList('contributes_to', 'billing-contracts', known);
   const careFund = reader.ref('care_fund', 'care-funds', known);
 
@@ -69,7 +80,7 @@ export function mapContract(reader: FieldReader, known: KnownIds): BillingContra
   const result = {
     contributionType: reader.text('contribution_type').trim(),
     invoiceRef: reader.text('invoice_ref', { output: true }).trim(),
-    lineItemDescription: reader.text('line_item_description', { output: true }).trim(),
+    lineItemDescription: reader.text('line_item_description', { output: true, long: true }).trim(),
   };
   if (reader.hasErrors || payer === null || startDate === null) return null;
   return {

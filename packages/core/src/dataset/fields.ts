@@ -6,10 +6,19 @@
  */
 import { type Day, formatDay, parseDay } from '../calendar/day.js';
 import { formatPounds } from '../money/format.js';
-import { markedLiteral } from './literals.js';
+import {
+  FIRST_DATE,
+  FIRST_DAY,
+  LAST_DATE,
+  LAST_DAY,
+  MAX_ID_LENGTH,
+  MAX_LIST_ITEMS,
+  MAX_LONG_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+} from './limits.js';
 import type { ResourceName } from './model.js';
-import type { RawRecord } from './pages.js';
-import { describeType, isJsonObject } from './pages.js';
+import type { RawRecord, SourceNotes } from './pages.js';
+import { describeType, isJsonObject, PLAIN_SOURCE } from './pages.js';
 import type { Problem, ProblemCode } from './problems.js';
 import { shortenValue } from './problems.js';
 import { isKnownReference, type KnownIds, unknownReferenceMessage } from './references.js';
@@ -68,6 +77,24 @@ export interface ReadOptions {
 export interface TextOptions {
   /** The text reaches outputs: warn when it starts like a spreadsheet formula. */
   readonly output?: boolean;
+  /** Long text (instructions, descriptions): {@link MAX_LONG_TEXT_LENGTH}, not {@link MAX_TEXT_LENGTH}. */
+  readonly long?: boolean;
+}
+
+export interface MoneyOptions extends ReadOptions {
+  /** The largest amount accepted, either sign (docs/input.md "Limits"). */
+  readonly maxPence?: number;
+  /** What the limit is of, for the message: "a weekly rate". */
+  readonly limitOf?: string;
+}
+
+/** Where a reader sits in its record, and what it shares with the record's other readers. */
+export interface ReaderContext {
+  /** The dotted name of a nested hash, with a trailing dot (`postal_address.`). */
+  readonly prefix?: string;
+  readonly problems?: Problem[];
+  /** How the record was written (`pages.ts`): literals and keys given twice. */
+  readonly source?: SourceNotes;
 }
 
 /**
@@ -77,15 +104,18 @@ export interface TextOptions {
  */
 export class FieldReader {
   readonly problems: Problem[];
+  private readonly prefix: string;
+  private readonly source: SourceNotes;
 
   constructor(
     readonly resource: ResourceName,
     readonly id: string,
     private readonly raw: RawRecord,
-    private readonly prefix = '',
-    problems?: Problem[],
+    context: ReaderContext = {},
   ) {
-    this.problems = problems ?? [];
+    this.prefix = context.prefix ?? '';
+    this.problems = context.problems ?? [];
+    this.source = context.source ?? PLAIN_SOURCE;
   }
 
   /** True once any record error was found in this record (or its nested readers). */
@@ -109,6 +139,11 @@ export class FieldReader {
     return this.prefix + field;
   }
 
+  /** How a number in this field was written, when that was with a fraction or exponent. */
+  private literalOf(field: string): string | undefined {
+    return this.source.literals.size === 0 ? undefined : this.source.literals.get(this.name(field));
+  }
+
   /** Records a record error on a field. */
   error(code: ProblemCode, field: string, value: unknown, message: string): void {
     this.problems.push(this.problem('record', code, field, value, message));
@@ -126,7 +161,7 @@ export class FieldReader {
     value: unknown,
     message: string,
   ): Problem {
-    const literal = markedLiteral(value);
+    const literal = this.literalOf(field);
     return {
       severity,
       code,
@@ -160,7 +195,11 @@ export class FieldReader {
       );
       return null;
     }
-    return new FieldReader(this.resource, this.id, value, `${this.name(field)}.`, this.problems);
+    return new FieldReader(this.resource, this.id, value, {
+      prefix: `${this.name(field)}.`,
+      problems: this.problems,
+      source: this.source,
+    });
   }
 
   /** Text; null or missing is ''. Warns on unwritable characters and, for output text, formula starts. */
@@ -181,6 +220,16 @@ export class FieldReader {
   }
 
   private checkText(field: string, value: string, options: TextOptions): void {
+    const max = options.long ? MAX_LONG_TEXT_LENGTH : MAX_TEXT_LENGTH;
+    if (value.length > max) {
+      this.error(
+        'TEXT_TOO_LONG',
+        field,
+        value,
+        `${this.name(field)} is ${value.length.toLocaleString('en-GB')} characters long; carebill takes at most ${max.toLocaleString('en-GB')} here, so shorten it in CareHQ`,
+      );
+      return;
+    }
     const bad = findInvalidChar(value);
     if (bad !== undefined) {
       this.warn(
@@ -213,6 +262,7 @@ export class FieldReader {
       );
       return [];
     }
+    if (!this.withinListLimit(field, value)) return [];
     const out: string[] = [];
     value.forEach((item: unknown, i: number) => {
       if (typeof item !== 'string') {
@@ -244,17 +294,25 @@ export class FieldReader {
     return false;
   }
 
-  /** Money in pence; null when null or missing (an error when required). */
-  money(field: string, options: ReadOptions = {}): number | null {
+  /**
+   * Money in pence; null when null or missing (an error when required), or beyond
+   * `maxPence` either way (MONEY_OUT_OF_RANGE).
+   */
+  money(field: string, options: MoneyOptions = {}): number | null {
     const value = this.value(field);
     if (value === undefined || value === null) {
       if (options.required)
         this.missing(field, 'a whole number of pence, such as 138554 for £1,385.54');
       return null;
     }
-    const pence = parseMoney(value);
-    if (pence !== undefined) return pence;
-    const literal = markedLiteral(value);
+    const literal = this.literalOf(field);
+    const pence = literal === undefined ? parseMoney(value) : undefined;
+    if (pence !== undefined) {
+      const max = options.maxPence;
+      return max === undefined || this.withinMoneyLimit(field, pence, max, options.limitOf)
+        ? pence
+        : null;
+    }
     const found = literal ?? shortenValue(value);
     this.error(
       'BAD_MONEY',
@@ -265,17 +323,18 @@ export class FieldReader {
     return null;
   }
 
-  /** A whole number ≥ 0 (a JS integer or a digit string); null when null or missing. */
-  count(field: string): number | null {
+  /** A whole number from 0 to `max` (a JS integer or a digit string); null when null or missing. */
+  count(field: string, max: number): number | null {
     const value = this.value(field);
     if (value === undefined || value === null) return null;
-    const n = parseMoney(value);
-    if (n !== undefined && n >= 0) return n;
+    const literal = this.literalOf(field);
+    const n = literal === undefined ? parseMoney(value) : undefined;
+    if (n !== undefined && n >= 0 && n <= max) return n;
     this.error(
       'BAD_VALUE',
       field,
       value,
-      `${this.name(field)} must be a whole number of days (0 or more) or null; found ${markedLiteral(value) ?? shortenValue(value)}`,
+      `${this.name(field)} must be a whole number of days from 0 to ${max} or null; found ${literal ?? shortenValue(value)}`,
     );
     return null;
   }
@@ -288,12 +347,14 @@ export class FieldReader {
       return null;
     }
     const day = typeof value === 'string' ? parseDay(value) : undefined;
-    if (day !== undefined) return day;
+    if (day !== undefined && day >= FIRST_DAY && day <= LAST_DAY) return day;
     this.error(
       'BAD_DATE',
       field,
       value,
-      `${this.name(field)} must be a real date written YYYY-MM-DD, such as 2024-11-01; found ${shortenValue(value)}`,
+      day === undefined
+        ? `${this.name(field)} must be a real date written YYYY-MM-DD, such as 2024-11-01; found ${shortenValue(value)}`
+        : `${this.name(field)} ${value as string} is outside the dates carebill accepts, ${FIRST_DATE} to ${LAST_DATE}; correct the year in CareHQ`,
     );
     return null;
   }
@@ -350,6 +411,7 @@ export class FieldReader {
     const value = this.value(field);
     if (value === undefined || value === null || value === '') return [];
     const items: unknown[] = Array.isArray(value) ? value : [value];
+    if (!this.withinListLimit(field, items)) return [];
     const out: T[] = [];
     items.forEach((item, i) => {
       if (typeof item === 'string' && (allowed as readonly string[]).includes(item)) {
@@ -387,6 +449,7 @@ export class FieldReader {
       );
       return null;
     }
+    if (!this.withinIdLimit(field, value)) return null;
     if (!isKnownReference(known, target, value)) {
       this.error(
         'UNKNOWN_REFERENCE',
@@ -411,9 +474,11 @@ export class FieldReader {
       );
       return [];
     }
+    if (!this.withinListLimit(field, value)) return [];
     const out = new Set<string>();
     value.forEach((item: unknown, i: number) => {
       const name = `${field}.${i}`;
+      if (typeof item === 'string' && !this.withinIdLimit(name, item)) return;
       if (typeof item !== 'string' || item === '') {
         this.error(
           'BAD_VALUE',
@@ -434,6 +499,61 @@ export class FieldReader {
       }
     });
     return [...out];
+  }
+
+  /**
+   * A DUPLICATE_KEY error for each key the record gives more than once: JSON keeps only
+   * the last value, so what CareHQ meant is unknown.
+   */
+  checkDuplicateKeys(): void {
+    const counts = new Map<string, number>();
+    for (const field of this.source.duplicateKeys) counts.set(field, (counts.get(field) ?? 1) + 1);
+    for (const [field, count] of counts) {
+      const shown = shortenValue(field);
+      // A key can be any text: a field name is cut like a value, to stay printable.
+      const name = field.length > MAX_ID_LENGTH ? `${field.slice(0, MAX_ID_LENGTH - 1)}…` : field;
+      this.error(
+        'DUPLICATE_KEY',
+        name,
+        field.includes('.') ? field : this.value(field),
+        `the key ${shown} is given ${count} times in this record; a JSON reader keeps only the last, so remove all but the right one`,
+      );
+    }
+  }
+
+  /** Whether an amount is within ±`maxPence`; a MONEY_OUT_OF_RANGE error when not. */
+  withinMoneyLimit(field: string, pence: number, maxPence: number, limitOf = 'amount'): boolean {
+    if (Math.abs(pence) <= maxPence) return true;
+    this.error(
+      'MONEY_OUT_OF_RANGE',
+      field,
+      this.value(field),
+      `${this.name(field)} is ${pence} pence (${formatPounds(pence)}), beyond the largest ${limitOf} carebill accepts, ${formatPounds(maxPence)} (${maxPence} pence) either way; money is in pence (138554 for £1,385.54): correct it in CareHQ`,
+    );
+    return false;
+  }
+
+  /** Whether an id is within {@link MAX_ID_LENGTH}; a TEXT_TOO_LONG error when not. */
+  withinIdLimit(field: string, id: string): boolean {
+    if (id.length <= MAX_ID_LENGTH) return true;
+    this.error(
+      'TEXT_TOO_LONG',
+      field,
+      id,
+      `${this.name(field)} is an id of ${id.length.toLocaleString('en-GB')} characters; carebill takes ids of at most ${MAX_ID_LENGTH} (CareHQ's have 24): export the record again`,
+    );
+    return false;
+  }
+
+  private withinListLimit(field: string, items: readonly unknown[]): boolean {
+    if (items.length <= MAX_LIST_ITEMS) return true;
+    this.error(
+      'LIST_TOO_LONG',
+      field,
+      items,
+      `${this.name(field)} lists ${items.length.toLocaleString('en-GB')} items; carebill takes at most ${MAX_LIST_ITEMS}, so remove the extra ones in CareHQ`,
+    );
+    return false;
   }
 
   /** `end_date` (or another end) before the start: an END_BEFORE_START error. */

@@ -688,14 +688,19 @@ describe('hostile input never throws', () => {
     expect(codes(loaded)).toEqual([['MISSING_FIELD', 'bookings', 'b1', 'rate']]);
   });
 
-  it('100k-character notes and names', () => {
+  it('100k-character notes are ignored; a 100k-character name is TEXT_TOO_LONG', () => {
     const long = 'x'.repeat(100_000);
     const loaded = load({
       bookings: [booking({ notes: long })],
       rooms: [{ _id: '6724fbc84f73a2cebf637858', name: `=${long}` }],
     });
-    expect(loaded.dataset.bookings).toHaveLength(1);
-    expect(loaded.warnings[0]?.value.length).toBe(80);
+    // The booking's room is broken, so its resident is parked with the room's problem.
+    expect(loaded.dataset.bookings).toHaveLength(0);
+    const problem = loaded.parked[0]?.problems[0];
+    expect(problem?.code).toBe('TEXT_TOO_LONG');
+    expect(problem?.field).toBe('name');
+    expect(problem?.value.length).toBe(80);
+    expect(problem?.message).toContain('100,001 characters long; carebill takes at most 255');
   });
 
   it('deeply nested junk in any field', () => {
@@ -716,7 +721,9 @@ describe('hostile input never throws', () => {
         contract({ contributes_to: many, fee_contribution: 1, fee_contribution_unit: 'day' }),
       ],
     });
-    expect(loaded.parked[0]?.problems).toHaveLength(100_000);
+    expect(loaded.parked[0]?.problems.map((p) => [p.code, p.field])).toEqual([
+      ['LIST_TOO_LONG', 'contributes_to'],
+    ]);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { mapBooking } from './bookings.js';
 import { mapCareFund } from './care-funds.js';
 import { mapContract } from './contracts.js';
 import { FieldReader } from './fields.js';
+import { MAX_ID_LENGTH } from './limits.js';
 import type { DatasetFiles, LoadedDataset } from './load-types.js';
 import type {
   BillingContract,
@@ -32,6 +33,7 @@ import { mapCareFundType, mapLocation, mapRoom } from './places.js';
 import type { Problem } from './problems.js';
 import { compareText, shortenValue, sortProblems } from './problems.js';
 import type { KnownIds } from './references.js';
+import { findResidentsWithTooManyContracts, tooManyRecords } from './volume.js';
 
 /** One record after mapping: its value (null when it has a record error) and its reader. */
 export interface Mapped<T> {
@@ -59,6 +61,11 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
     const parsed = parseResourceFile(resource, text);
     errors.push(...parsed.errors);
     if (parsed.records === null) continue;
+    const tooMany = tooManyRecords(resource, parsed.records.length);
+    if (tooMany !== null) {
+      errors.push(tooMany);
+      continue;
+    }
     fileRecords.set(resource, parsed.records);
     const { ids, duplicates } = collectIds(parsed.records);
     known[resource] = ids;
@@ -70,7 +77,7 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
         id,
         field: '_id',
         value: shortenValue(id),
-        message: `_id "${id}" appears ${count} times in ${resource}.json; each record needs its own _id, so remove the duplicates or export the file again`,
+        message: `_id ${shortenValue(id)} appears ${count} times in ${resource}.json; each record needs its own _id, so remove the duplicates or export the file again`,
       });
     }
   }
@@ -79,11 +86,15 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
     resource: ResourceName,
     mapper: (reader: FieldReader) => T | null,
   ): Mapped<T>[] =>
-    (fileRecords.get(resource) ?? []).map(({ index, raw }) => {
+    (fileRecords.get(resource) ?? []).map(({ index, raw, source }) => {
       const rawId = Object.hasOwn(raw, '_id') ? raw['_id'] : undefined;
       const hasId = typeof rawId === 'string' && rawId !== '';
-      const reader = new FieldReader(resource, hasId ? rawId : `#${index}`, raw);
-      if (!hasId) {
+      // An id too long to print stands as `#N`, like a record without one.
+      const usable = hasId && rawId.length <= MAX_ID_LENGTH;
+      const reader = new FieldReader(resource, usable ? rawId : `#${index}`, raw, { source });
+      reader.checkDuplicateKeys();
+      if (hasId) reader.withinIdLimit('_id', rawId);
+      else {
         reader.error(
           rawId === undefined || rawId === null || rawId === '' ? 'MISSING_FIELD' : 'BAD_VALUE',
           '_id',
@@ -109,6 +120,7 @@ export function loadDataset(files: DatasetFiles): LoadedDataset {
   const crossRecord = [
     ...findOverlappingBookings(validRecords(bookings)),
     ...findTwoBalancePayers(validRecords(contracts)),
+    ...findResidentsWithTooManyContracts(validRecords(contracts)),
     ...findOtherResidentsRecords(contracts, serviceUserContacts),
   ];
 
@@ -179,7 +191,10 @@ function collectIds(records: readonly FileRecord[]): {
   const counts = new Map<string, number>();
   for (const { raw } of records) {
     const id = Object.hasOwn(raw, '_id') ? raw['_id'] : undefined;
-    if (typeof id === 'string' && id !== '') counts.set(id, (counts.get(id) ?? 0) + 1);
+    // An id over the length limit is the record's own error (reported as `#N`).
+    if (typeof id === 'string' && id !== '' && id.length <= MAX_ID_LENGTH) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
   }
   const duplicates = new Map<string, number>();
   for (const [id, count] of counts) if (count > 1) duplicates.set(id, count);

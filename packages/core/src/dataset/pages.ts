@@ -2,20 +2,35 @@
  * File shapes (SPEC §2): a JSON array of records, one CareHQ list page
  * (`{item_count, items, page, page_count, per_page}`), or an array of such pages. Anything
  * else is a dataset error naming the file. Records come back in file order with their
- * position, so a record without `_id` can be named `#N`.
+ * position, so a record without `_id` can be named `#N`, and with what the text shows but
+ * the parsed value hides (number literals with a fraction or exponent, keys given twice),
+ * so the record's reader can report them by field.
  */
 
-import { MONEY_FIELDS, markNumberLiterals } from './literals.js';
+import { type JsonPath, scanJson } from './json-scan.js';
 import type { ResourceName } from './model.js';
 import type { Problem } from './problems.js';
+import { shortenValue } from './problems.js';
 
 /** A record as read from a file: its own properties only are ever looked at. */
 export type RawRecord = Readonly<Record<string, unknown>>;
+
+/** How a record was written, where that differs from its parsed value. */
+export interface SourceNotes {
+  /** Number literals written with a fraction or exponent, by dotted field name. */
+  readonly literals: ReadonlyMap<string, string>;
+  /** Dotted names of keys given more than once in one object. */
+  readonly duplicateKeys: readonly string[];
+}
+
+/** A record written plainly (almost all of them). */
+export const PLAIN_SOURCE: SourceNotes = { literals: new Map(), duplicateKeys: [] };
 
 export interface FileRecord {
   /** Position in the file, counting the items of every page in turn (from 0). */
   readonly index: number;
   readonly raw: RawRecord;
+  readonly source: SourceNotes;
 }
 
 export interface ParsedFile {
@@ -41,7 +56,7 @@ function isPage(value: unknown): value is RawRecord {
 
 function fileError(
   resource: ResourceName,
-  code: 'NOT_JSON' | 'BAD_SHAPE',
+  code: 'NOT_JSON' | 'BAD_SHAPE' | 'DUPLICATE_KEY',
   id: string,
   value: string,
   message: string,
@@ -57,10 +72,10 @@ function fileError(
 export function parseResourceFile(resource: ResourceName, text: string): ParsedFile {
   const file = `${resource}.json`;
   let data: unknown;
+  // A UTF-8 byte order mark (as some editors and Windows tools write) is not content.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    // A UTF-8 byte order mark (as some editors and Windows tools write) is not content.
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    data = JSON.parse(markNumberLiterals(body, MONEY_FIELDS));
+    data = JSON.parse(body);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
@@ -77,7 +92,8 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
     };
   }
 
-  if (isPage(data)) return readRecords(resource, [data]);
+  const scan = () => scanJson(body);
+  if (isPage(data)) return readRecords(resource, { page: data }, scan);
   if (!Array.isArray(data)) {
     return {
       records: null,
@@ -93,8 +109,8 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
     };
   }
   const pageCount = data.filter(isPage).length;
-  if (pageCount === 0) return readRecords(resource, null, data);
-  if (pageCount === data.length) return readRecords(resource, data as RawRecord[]);
+  if (pageCount === 0) return readRecords(resource, { records: data }, scan);
+  if (pageCount === data.length) return readRecords(resource, { pages: data as RawRecord[] }, scan);
   const firstOther = data.findIndex((item) => !isPage(item));
   return {
     records: null,
@@ -110,23 +126,75 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
   };
 }
 
+/** The three shapes of a usable file. */
+type Shape =
+  | { readonly records: readonly unknown[] }
+  | { readonly page: RawRecord }
+  | { readonly pages: readonly RawRecord[] };
+
 function readRecords(
   resource: ResourceName,
-  pages: readonly RawRecord[] | null,
-  plain?: readonly unknown[],
+  shape: Shape,
+  scan: () => ReturnType<typeof scanJson>,
 ): ParsedFile {
-  const items: unknown[] = [];
-  if (pages) {
-    for (const page of pages) {
-      for (const item of page['items'] as unknown[]) items.push(item);
+  let items: readonly unknown[];
+  // Where each page's items start among all items, by the page's position in the file.
+  const pageStarts: number[] = [];
+  if ('records' in shape) items = shape.records;
+  else {
+    const all: unknown[] = [];
+    for (const page of 'page' in shape ? [shape.page] : shape.pages) {
+      pageStarts.push(all.length);
+      for (const item of page['items'] as unknown[]) all.push(item);
     }
-  } else if (plain) {
-    for (const item of plain) items.push(item);
+    items = all;
   }
-  const records: FileRecord[] = [];
+  /** The record a path points into, and the dotted field within it; null above records. */
+  const locate = (path: JsonPath): { index: number; field: string } | null => {
+    const skip = 'records' in shape ? 0 : 'page' in shape ? 1 : 2;
+    const page = 'pages' in shape ? path[0] : 0;
+    const position = path[skip];
+    if (typeof page !== 'number' || typeof position !== 'number') return null;
+    if (skip > 0 && path[skip - 1] !== 'items') return null;
+    return { index: (pageStarts[page] ?? 0) + position, field: path.slice(skip + 1).join('.') };
+  };
+
   const errors: Problem[] = [];
+  const sources = new Map<number, { literals: Map<string, string>; duplicateKeys: string[] }>();
+  const sourceOf = (index: number) => {
+    let source = sources.get(index);
+    if (source === undefined) {
+      source = { literals: new Map(), duplicateKeys: [] };
+      sources.set(index, source);
+    }
+    return source;
+  };
+  const { literals, duplicateKeys } = scan();
+  for (const { path, text } of literals) {
+    const at = locate(path);
+    if (at !== null) sourceOf(at.index).literals.set(at.field, text);
+  }
+  for (const path of duplicateKeys) {
+    const at = locate(path);
+    if (at !== null) sourceOf(at.index).duplicateKeys.push(at.field);
+    else {
+      const where = path.join('.');
+      errors.push(
+        fileError(
+          resource,
+          'DUPLICATE_KEY',
+          '',
+          shortenValue(where),
+          `${resource}.json gives the key ${shortenValue(String(path[path.length - 1]))} twice in one object (at ${shortenValue(where)}), so one of the values would be lost; keep one`,
+        ),
+      );
+    }
+  }
+
+  const records: FileRecord[] = [];
   items.forEach((item, index) => {
-    if (isJsonObject(item)) records.push({ index, raw: item });
+    if (isJsonObject(item))
+      records.push({ index, raw: item, source: sources.get(index) ?? PLAIN_SOURCE });
     else
       errors.push(
         fileError(

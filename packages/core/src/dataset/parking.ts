@@ -9,6 +9,7 @@
  *   a record without `_id`) is an entry of its own with `serviceUser: null`.
  */
 
+import { MAX_ID_LENGTH } from './limits.js';
 import type { Mapped } from './load.js';
 import type { ParkedEntry } from './load-types.js';
 import type { ResourceName } from './model.js';
@@ -51,7 +52,7 @@ function residentOf(mapped: Mapped<unknown>): string | null {
     return mapped.id.startsWith('#') ? null : mapped.id;
   }
   const value = mapped.reader.value('service_user');
-  return typeof value === 'string' && value !== '' ? value : null;
+  return typeof value === 'string' && value !== '' && value.length <= MAX_ID_LENGTH ? value : null;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Homes, rooms and care fund types: the small reference resources.
  */
 import type { FieldReader } from './fields.js';
+import { MAX_DAYS_BEFORE_NOTIFICATION } from './limits.js';
 import {
   type CareFundType,
   type Location,
@@ -20,7 +21,9 @@ import { readAddress } from './people.js';
 export function mapLocation(reader: FieldReader): Location {
   const byMethod: Partial<Record<PaymentMethod, string>> = {};
   for (const method of PAYMENT_METHODS) {
-    const text = reader.text(`invoice_payment_instructions_${method}`, { output: true }).trim();
+    const text = reader
+      .text(`invoice_payment_instructions_${method}`, { output: true, long: true })
+      .trim();
     if (text !== '') byMethod[method] = text;
   }
   reader.timestamp('created');
@@ -33,7 +36,9 @@ export function mapLocation(reader: FieldReader): Location {
     email: reader.text('email').trim(),
     phone: reader.text('phone').trim(),
     invoiceAddress: readAddress(reader, 'invoice_address'),
-    paymentInstructions: reader.text('invoice_payment_instructions', { output: true }).trim(),
+    paymentInstructions: reader
+      .text('invoice_payment_instructions', { output: true, long: true })
+      .trim(),
     paymentInstructionsByMethod: byMethod,
   };
 }
@@ -57,6 +62,6 @@ export function mapCareFundType(reader: FieldReader): CareFundType {
   return {
     id: reader.id,
     name: reader.text('name', { output: true }).trim(),
-    daysBeforeNotification: reader.count('days_before_notification'),
+    daysBeforeNotification: reader.count('days_before_notification', MAX_DAYS_BEFORE_NOTIFICATION),
   };
 }

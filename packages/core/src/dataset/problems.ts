@@ -12,6 +12,9 @@ export type ProblemCode =
   | 'NOT_JSON'
   | 'BAD_SHAPE'
   | 'DUPLICATE_ID'
+  | 'TOO_MANY_RECORDS'
+  | 'UNREADABLE_FILE'
+  | 'FILE_TOO_LARGE'
   // record errors: the resident (or contact) is parked
   | 'BAD_MONEY'
   | 'BAD_DATE'
@@ -22,6 +25,11 @@ export type ProblemCode =
   | 'UNKNOWN_REFERENCE'
   | 'TWO_BALANCE_PAYERS'
   | 'OVERLAPPING_BOOKINGS'
+  | 'MONEY_OUT_OF_RANGE'
+  | 'TEXT_TOO_LONG'
+  | 'LIST_TOO_LONG'
+  | 'DUPLICATE_KEY'
+  | 'TOO_MANY_CONTRACTS'
   | 'OTHER_RESIDENTS_RECORD'
   // warnings: written into the outputs, change nothing computed
   | 'DD_WITHOUT_MANDATE'

@@ -62,6 +62,8 @@ export type UnbilledReason = 'BILLING_NOT_ENABLED' | 'PAYER_PARKED';
 export interface UnallocatedEntry {
   readonly booking: string;
   readonly serviceUser: string | null;
+  /** The resident's name, for people reading the lists; `''` when unknown. */
+  readonly serviceUserName: string;
   readonly from: Day;
   readonly to: Day;
   readonly days: number;
@@ -74,6 +76,8 @@ export interface UnbilledEntry {
   readonly booking: string;
   readonly contract: string | null;
   readonly payer: string;
+  /** The payer's name (as an invoice would be addressed), for people reading the lists. */
+  readonly payerName: string;
   readonly from: Day;
   readonly to: Day;
   readonly days: number;

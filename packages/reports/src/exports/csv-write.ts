@@ -1,11 +1,18 @@
 /**
  * The one CSV writer of the exports: RFC 4180 quoting (a field is quoted only when it holds a
  * comma, a double quote, CR or LF; inner quotes are doubled), CRLF after every record as
- * Excel, Xero and Sage 50 expect, text cells neutralised by {@link neutraliseText}, number
- * cells checked and written as they are.
+ * Excel, Xero and Sage 50 expect, text cells transliterated when the encoding cannot hold
+ * them and then neutralised by {@link neutraliseText}, number cells checked and written as
+ * they are, and the text encoded to bytes.
  */
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseText } from './csv-safety.js';
+import {
+  type ExportEncoding,
+  encodeText,
+  type Transliterated,
+  transliterateToWindows1252,
+} from './encoding.js';
 import type { ExportWarning } from './types.js';
 
 /**
@@ -14,6 +21,8 @@ import type { ExportWarning } from './types.js';
  */
 export interface CsvColumn<Row> {
   readonly header: string;
+  /** How warnings name the column; the header unless told (Xero's `*ContactName` is `ContactName`). */
+  readonly label?: string;
   readonly kind: 'text' | 'number';
   readonly value: (row: Row) => string;
 }
@@ -21,20 +30,30 @@ export interface CsvColumn<Row> {
 export interface CsvTableOptions<Row> {
   /** The invoice number a row belongs to, for warnings. */
   readonly invoiceOf: (row: Row) => string;
-  /** Start the text with a UTF-8 byte order mark (helps Excel read accents). */
+  /** The row's line number within its invoice (1-based), for warnings. */
+  readonly lineOf?: (row: Row) => number;
+  /** The encoding of the bytes. Default `utf-8`. */
+  readonly encoding?: ExportEncoding;
+  /** Start the text with a UTF-8 byte order mark (helps Excel read accents); UTF-8 only. */
   readonly bom?: boolean;
 }
 
 export interface CsvTable {
+  /** The file as text, as it reads after any transliteration. */
   readonly text: string;
+  /** The file as bytes in the chosen encoding. */
+  readonly bytes: Uint8Array;
   readonly warnings: readonly ExportWarning[];
 }
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /**
- * Writes rows as CSV text with a header row, neutralising formula-like text cells and
- * listing each as a `FORMULA_TEXT` warning. Throws if a `number` cell is not a plain number
+ * Writes rows as CSV with a header row, neutralising formula-like text cells and listing
+ * each as a `FORMULA_TEXT` warning. In Windows-1252, text the code page cannot hold is
+ * transliterated first ({@link transliterateToWindows1252}) and listed as a
+ * `TRANSLITERATED` warning, once per invoice, column and value: a transliterated "−5" is
+ * "-5", which must still be neutralised. Throws if a `number` cell is not a plain number
  * (a bug in the caller, never bad input).
  *
  * @example
@@ -50,7 +69,12 @@ export function renderCsvTable<Row>(
   rows: readonly Row[],
   options: CsvTableOptions<Row>,
 ): CsvTable {
+  const encoding = options.encoding ?? 'utf-8';
+  if (options.bom === true && encoding !== 'utf-8') {
+    throw new RangeError(`a byte order mark belongs to UTF-8 text only, not ${encoding}`);
+  }
   const warnings: ExportWarning[] = [];
+  const warned = new Set<string>();
   const records: string[][] = [columns.map((column) => column.header)];
   for (const row of rows) {
     const record: string[] = [];
@@ -65,15 +89,32 @@ export function renderCsvTable<Row>(
         record.push(raw);
         continue;
       }
-      const safe = neutraliseText(raw);
+      let text = raw;
+      if (encoding === 'windows-1252') {
+        // Always take the fitted text: an accent written as a combining mark (e + U+0301)
+        // is composed (é) without counting as a change.
+        const fitted = transliterateToWindows1252(raw);
+        text = fitted.text;
+        if (fitted.changes.length > 0) {
+          const invoice = options.invoiceOf(row);
+          const key = `${invoice}\u0000${column.header}\u0000${raw}`;
+          if (!warned.has(key)) {
+            warned.add(key);
+            const label = column.label ?? column.header;
+            warnings.push(transliterated(invoice, options.lineOf?.(row), label, raw, fitted));
+          }
+        }
+      }
+      const safe = neutraliseText(text);
       if (safe.changed) {
         const invoice = options.invoiceOf(row);
+        const label = column.label ?? column.header;
         warnings.push({
           code: 'FORMULA_TEXT',
           invoice,
-          column: column.header,
+          column: label,
           value: raw,
-          message: `Invoice ${invoice}: ${column.header} ${JSON.stringify(raw)} begins like a spreadsheet formula, so it was written with a leading ' to stop it running; correct the record in CareHQ if the text is wrong.`,
+          message: `Invoice ${invoice}: ${label} ${JSON.stringify(raw)} begins like a spreadsheet formula, so it was written with a leading ' to stop it running; correct the record in CareHQ if the text is wrong.`,
         });
       }
       record.push(safe.text);
@@ -87,5 +128,36 @@ export function renderCsvTable<Row>(
     quote_record_delimiter: true,
     eof: true,
   });
-  return { text: options.bom ? `\uFEFF${body}` : body, warnings };
+  const text = options.bom ? `\uFEFF${body}` : body;
+  return { text, bytes: encodeText(text, encoding), warnings };
+}
+
+function transliterated(
+  invoice: string,
+  line: number | undefined,
+  column: string,
+  raw: string,
+  fitted: Transliterated,
+): ExportWarning {
+  const where = line === undefined ? `Invoice ${invoice}` : `Invoice ${invoice} line ${line}`;
+  const changes = fitted.changes
+    .map((change) => `${visible(change.from)} → ${change.to === '' ? '(removed)' : change.to}`)
+    .join(', ');
+  return {
+    code: 'TRANSLITERATED',
+    invoice,
+    ...(line !== undefined && { line }),
+    column,
+    value: raw,
+    message: `${where}: ${column} ${JSON.stringify(raw)} has characters Windows-1252 cannot hold (${changes}), so it was written as ${JSON.stringify(fitted.text)}; check the name, or export as UTF-8 if the importing program reads it.`,
+  };
+}
+
+/** A character as a person can read it in a message: invisible ones by code point. */
+function visible(text: string): string {
+  return /^[\p{L}\p{N}\p{P}\p{S}][\p{M}]*$/u.test(text)
+    ? text
+    : [...text]
+        .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+        .join(' ');
 }

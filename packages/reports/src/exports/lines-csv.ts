@@ -7,6 +7,7 @@ import { formatDay, formatPoundsPlain } from '@carebill/core';
 import type { CellData, ColumnKind } from '../tables/columns.js';
 import { LINE_COLUMNS, type LineRow } from '../tables/lines.js';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';
+import type { ExportEncoding } from './encoding.js';
 import type { ExportResult } from './types.js';
 
 /** The columns of the lines CSV: exactly the workbook's Lines sheet ({@link LINE_COLUMNS}). */
@@ -15,10 +16,19 @@ export const LINES_COLUMNS: readonly string[] = LINE_COLUMNS.map((column) => col
 /** The file name of the lines CSV. */
 export const LINES_CSV_FILE_NAME = 'invoice-lines.csv';
 
+/** Options of the plain CSV of lines. */
 export interface LinesCsvOptions {
-  /** Start the file with a UTF-8 byte order mark, so Excel reads accents. Default true. */
+  /** Text encoding of the file. Default {@link LINES_CSV_DEFAULT_ENCODING}. */
+  readonly encoding?: ExportEncoding;
+  /**
+   * Start the file with a UTF-8 byte order mark, so Excel reads accents. Default true in
+   * UTF-8; a Windows-1252 file has none.
+   */
   readonly bom?: boolean;
 }
+
+/** UTF-8 (with a byte order mark) holds every name as it is. */
+export const LINES_CSV_DEFAULT_ENCODING: ExportEncoding = 'utf-8';
 
 /** A table cell as CSV text: dates ISO, pence as pounds, flags yes/no. */
 function csvCell(kind: ColumnKind, value: CellData): string {
@@ -35,7 +45,12 @@ function csvCell(kind: ColumnKind, value: CellData): string {
   }
 }
 
-const COLUMNS: readonly CsvColumn<LineRow>[] = LINE_COLUMNS.map((column) => ({
+interface NumberedLineRow extends LineRow {
+  /** The line's number within its invoice, from 1. */
+  readonly lineNumber: number;
+}
+
+const COLUMNS: readonly CsvColumn<NumberedLineRow>[] = LINE_COLUMNS.map((column) => ({
   header: column.header,
   kind: column.kind === 'pence' || column.kind === 'count' ? 'number' : 'text',
   value: (row) => csvCell(column.kind, column.value(row)),
@@ -50,11 +65,17 @@ const COLUMNS: readonly CsvColumn<LineRow>[] = LINE_COLUMNS.map((column) => ({
  */
 export function renderLinesCsv(preview: Preview, options: LinesCsvOptions = {}): ExportResult {
   const rows = preview.invoices.flatMap((invoice) =>
-    invoice.lines.map((line) => ({ invoice, line })),
+    invoice.lines.map((line, i): NumberedLineRow => ({ invoice, line, lineNumber: i + 1 })),
   );
+  const encoding = options.encoding ?? LINES_CSV_DEFAULT_ENCODING;
   const table = renderCsvTable(COLUMNS, rows, {
     invoiceOf: (row) => row.invoice.number,
-    bom: options.bom ?? true,
+    lineOf: (row) => row.lineNumber,
+    encoding,
+    bom: options.bom ?? encoding === 'utf-8',
   });
-  return { files: [{ fileName: LINES_CSV_FILE_NAME, text: table.text }], warnings: table.warnings };
+  return {
+    files: [{ fileName: LINES_CSV_FILE_NAME, text: table.text, bytes: table.bytes, encoding }],
+    warnings: table.warnings,
+  };
 }

@@ -13,8 +13,23 @@ import {
   readCsv,
   samplePreview,
 } from '../../test/exports-sample.js';
+import { decodeWindows1252, HAS_ICONV } from '../../test/iconv.js';
 import { deriveSageAccountRef, isSageAccountRef } from './sage50-account-ref.js';
 import { renderSage50Csv, SAGE50_COLUMNS, sageDetails } from './sage50-csv.js';
+
+/** A month whose names need more than Windows-1252: Welsh ŵ and ŷ, Polish Ł. */
+function welshPreview() {
+  return makePreview([
+    makeInvoice(
+      'PREVIEW-202411-0001',
+      [
+        makeLine({ label: 'Siân Ŵynne' }),
+        makeLine({ booking: 'bk-2', label: 'Rhŷs Łukasz', amountPence: -12345 }),
+      ],
+      { payer: makePayer({ name: 'Gwenllïan Ŵyn', accountCode: 'WYN001' }) },
+    ),
+  ]);
+}
 
 describe('deriveSageAccountRef', () => {
   it('is CB and six base-36 characters, the same for the same payer every time', () => {
@@ -234,5 +249,60 @@ describe('renderSage50Csv', () => {
     expect(warnings.filter((w) => w.code === 'NEGATIVE_TOTAL').map((w) => w.invoice)).toEqual([
       'PREVIEW-202411-0001',
     ]);
+  });
+
+  it.skipIf(!HAS_ICONV)(
+    'writes Windows-1252 by default: the C library reads back the names, ŵ and Ł transliterated',
+    () => {
+      const { files, warnings } = renderSage50Csv(welshPreview());
+      const file = files[0]!;
+      expect(file.encoding).toBe('windows-1252');
+      // "â" is the one byte 0xE2, not UTF-8's 0xC3 0xA2.
+      const at = file.bytes.indexOf(0xe2);
+      expect(at).toBeGreaterThan(0);
+      expect(file.bytes[at + 1]).toBe(0x6e); // "n" of "Siân"
+      const { rows } = readCsv(decodeWindows1252(file.bytes));
+      expect(rows.map((r) => r['Details'])).toEqual([
+        'Siân Wynne 01/11/2024-30/11/2024',
+        'Rhys Lukasz 01/11/2024-30/11/2024',
+      ]);
+      expect(warnings).toEqual([
+        {
+          code: 'TRANSLITERATED',
+          invoice: 'PREVIEW-202411-0001',
+          line: 1,
+          column: 'Details',
+          value: 'Siân Ŵynne 01/11/2024-30/11/2024',
+          message:
+            'Invoice PREVIEW-202411-0001 line 1: Details "Siân Ŵynne 01/11/2024-30/11/2024" has characters Windows-1252 cannot hold (Ŵ → W), so it was written as "Siân Wynne 01/11/2024-30/11/2024"; check the name, or export as UTF-8 if the importing program reads it.',
+        },
+        expect.objectContaining({
+          code: 'TRANSLITERATED',
+          line: 2,
+          column: 'Details',
+          message: expect.stringContaining('(ŷ → y, Ł → L)'),
+        }),
+      ]);
+    },
+  );
+
+  it('writes UTF-8 when asked, names as they are and no warning', () => {
+    const { files, warnings } = renderSage50Csv(welshPreview(), { encoding: 'utf-8' });
+    expect(files[0]!.encoding).toBe('utf-8');
+    expect(new TextDecoder('utf-8').decode(files[0]!.bytes)).toBe(files[0]!.text);
+    expect(files[0]!.text).toContain('Siân Ŵynne 01/11/2024-30/11/2024');
+    expect(warnings).toEqual([]);
+    expect(() => renderSage50Csv(welshPreview(), { bom: true })).toThrow(/UTF-8/);
+  });
+
+  it('keeps Details within 60 characters when a transliterated minus sign needs a safety quote', () => {
+    const preview = makePreview([
+      makeInvoice('INV-1', [makeLine({ label: `\u2212${'x'.repeat(70)}` })]),
+    ]);
+    const { files, warnings } = renderSage50Csv(preview);
+    const details = readCsv(files[0]!.text).rows[0]!['Details']!;
+    expect(details).toMatch(/^'-x+ 01\/11\/2024-30\/11\/2024$/);
+    expect(details.length).toBe(60);
+    expect(warnings.map((w) => w.code)).toEqual(['TRANSLITERATED', 'FORMULA_TEXT']);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Sage 50 audit-trail CSV (SPEC §6 "Accountant exports"): sales invoices (type SI) as Sage
- * 50's "Audit Trail Transactions" import reads them, one row per invoice line.
+ * 50's "Audit Trail Transactions" import reads them, one row per invoice line, in
+ * Windows-1252. Where each column rule comes from: docs/exports.md "Sage 50".
  *
  * One row per line, not per invoice, every row carrying the invoice number as Reference: each
  * posting keeps its own resident and period in Details (one row per invoice could not fit a
@@ -11,6 +12,7 @@ import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
 import { formatDayDmy, formatPoundsPlain } from '@carebill/core';
 import { isFormulaText } from './csv-safety.js';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';
+import { type ExportEncoding, transliterateToWindows1252 } from './encoding.js';
 import { deriveSageAccountRef, isSageAccountRef } from './sage50-account-ref.js';
 import type { ExportResult, ExportWarning } from './types.js';
 
@@ -32,6 +34,7 @@ export type Sage50Column = (typeof SAGE50_COLUMNS)[number];
 /** Sage 50 keeps at most 60 characters of a transaction's Details. */
 export const SAGE_DETAILS_MAX = 60;
 
+/** Options of the Sage 50 export; every one has a default. */
 export interface Sage50CsvOptions {
   /** Sales nominal code. Default `4000` (Sage 50's default "Sales Type A"). */
   readonly nominalCode?: string;
@@ -39,9 +42,17 @@ export interface Sage50CsvOptions {
   readonly taxCode?: string;
   /** Department number. Default 0. */
   readonly department?: number;
-  /** Start the file with a UTF-8 byte order mark. Default false. */
+  /** Text encoding of the file. Default {@link SAGE50_DEFAULT_ENCODING}. */
+  readonly encoding?: ExportEncoding;
+  /** Start the file with a UTF-8 byte order mark (UTF-8 only). Default false. */
   readonly bom?: boolean;
 }
+
+/**
+ * Sage 50 Accounts (UK) is a Windows program that reads an import CSV in the Windows code
+ * page, Windows-1252 ("ANSI"): a "£" written as UTF-8 arrives as "Â£".
+ */
+export const SAGE50_DEFAULT_ENCODING: ExportEncoding = 'windows-1252';
 
 /** The file name of the Sage 50 export. */
 export const SAGE50_FILE_NAME = 'sage50-audit-trail.csv';
@@ -49,14 +60,16 @@ export const SAGE50_FILE_NAME = 'sage50-audit-trail.csv';
 interface SageRow {
   readonly invoice: Invoice;
   readonly line: InvoiceLine;
+  /** The line's number within its invoice, from 1. */
+  readonly lineNumber: number;
   readonly accountRef: string;
 }
 
 /**
  * A line's Details: the resident's label and the line's period, `Ann Smith 01/11/2024-30/11/2024`,
  * on one line (runs of white space, line breaks included, become one space), cut to 60
- * characters by shortening the label (59 when it will take a leading `'` for safety), so the
- * period is never lost.
+ * characters by shortening the label (59 when it will take a leading `'` for safety, as
+ * written in `encoding`: a minus sign − is "-" in Windows-1252), so the period is never lost.
  *
  * @example sageDetails('Ann Smith', from, to) === 'Ann Smith 01/11/2024-30/11/2024'
  */
@@ -64,15 +77,18 @@ export function sageDetails(
   label: string,
   from: InvoiceLine['from'],
   to: InvoiceLine['to'],
+  encoding: ExportEncoding = 'utf-8',
 ): string {
   const period = `${formatDayDmy(from)}-${formatDayDmy(to)}`;
   const chars = Array.from(label.replace(/\s+/g, ' ').trim());
-  const room = SAGE_DETAILS_MAX - (isFormulaText(chars.join('')) ? 1 : 0) - period.length - 1;
+  const written =
+    encoding === 'windows-1252' ? transliterateToWindows1252(chars.join('')).text : chars.join('');
+  const room = SAGE_DETAILS_MAX - (isFormulaText(written) ? 1 : 0) - period.length - 1;
   const name = chars.length > room ? chars.slice(0, room).join('').trimEnd() : chars.join('');
   return name === '' ? period : `${name} ${period}`;
 }
 
-function sageColumns(options: Sage50CsvOptions): CsvColumn<SageRow>[] {
+function sageColumns(options: Sage50CsvOptions, encoding: ExportEncoding): CsvColumn<SageRow>[] {
   const nominalCode = options.nominalCode ?? '4000';
   const taxCode = options.taxCode ?? 'T2';
   const department = options.department ?? 0;
@@ -86,7 +102,7 @@ function sageColumns(options: Sage50CsvOptions): CsvColumn<SageRow>[] {
     Department: () => String(department),
     Date: (r) => formatDayDmy(r.invoice.issueDate),
     Reference: (r) => r.invoice.number,
-    Details: (r) => sageDetails(r.line.label, r.line.from, r.line.to),
+    Details: (r) => sageDetails(r.line.label, r.line.from, r.line.to, encoding),
     'Net Amount': (r) => formatPoundsPlain(r.line.amountPence),
     'Tax Code': () => taxCode,
     'Tax Amount': () => '0.00',
@@ -109,7 +125,8 @@ function sageColumns(options: Sage50CsvOptions): CsvColumn<SageRow>[] {
  * files[0].fileName === 'sage50-audit-trail.csv'
  */
 export function renderSage50Csv(preview: Preview, options: Sage50CsvOptions = {}): ExportResult {
-  const columns = sageColumns(options);
+  const encoding = options.encoding ?? SAGE50_DEFAULT_ENCODING;
+  const columns = sageColumns(options, encoding);
   const warnings: ExportWarning[] = [];
   const refOfPayer = new Map<string, string>();
   const payerOfRef = new Map<string, string>();
@@ -142,14 +159,18 @@ export function renderSage50Csv(preview: Preview, options: Sage50CsvOptions = {}
         message: `Invoice ${invoice.number} totals ${formatPoundsPlain(invoice.totalPence)}: post it to Sage 50 as a sales credit (SC) rather than an invoice.`,
       });
     }
-    for (const line of invoice.lines) rows.push({ invoice, line, accountRef });
+    invoice.lines.forEach((line, i) => {
+      rows.push({ invoice, line, lineNumber: i + 1, accountRef });
+    });
   }
   const table = renderCsvTable(columns, rows, {
     invoiceOf: (row) => row.invoice.number,
+    lineOf: (row) => row.lineNumber,
+    encoding,
     bom: options.bom ?? false,
   });
   return {
-    files: [{ fileName: SAGE50_FILE_NAME, text: table.text }],
+    files: [{ fileName: SAGE50_FILE_NAME, text: table.text, bytes: table.bytes, encoding }],
     warnings: [...warnings, ...table.warnings],
   };
 }

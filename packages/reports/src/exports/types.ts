@@ -1,12 +1,19 @@
 /**
  * What every accountant export returns: the files to write and the warnings to show.
- * Exports are pure — they return text and never touch the file system.
+ * Exports are pure — they return text and bytes and never touch the file system.
  */
+import type { ExportEncoding } from './encoding.js';
 
-/** One file of an export: its name (no folder) and its whole text. */
+/**
+ * One file of an export: its name (no folder), its whole text, and the bytes to write —
+ * the text in the file's encoding. Write `bytes`, never `text`: a Windows-1252 file written
+ * from `text` would come out as UTF-8.
+ */
 export interface ExportFile {
   readonly fileName: string;
   readonly text: string;
+  readonly bytes: Uint8Array;
+  readonly encoding: ExportEncoding;
 }
 
 /**
@@ -18,6 +25,8 @@ export interface ExportFile {
  * - `SHARED_ACCOUNT_CODE`: two different payers would post to the same Sage 50 account.
  * - `SHARED_CONTACT_NAME`: two different payers would become one Xero contact.
  * - `NEGATIVE_TOTAL`: the invoice totals less than zero; Xero and Sage 50 expect a credit note.
+ * - `TRANSLITERATED`: text held characters the file's encoding (Windows-1252) cannot hold;
+ *   they were replaced (ŵ → w, Ł → L, 東 → ?).
  */
 export type ExportWarningCode =
   | 'FORMULA_TEXT'
@@ -25,12 +34,16 @@ export type ExportWarningCode =
   | 'INVALID_ACCOUNT_CODE'
   | 'SHARED_ACCOUNT_CODE'
   | 'SHARED_CONTACT_NAME'
-  | 'NEGATIVE_TOTAL';
+  | 'NEGATIVE_TOTAL'
+  | 'TRANSLITERATED';
 
+/** Something in an export a person should check, with a stable code. */
 export interface ExportWarning {
   readonly code: ExportWarningCode;
   /** The invoice number the warning is about. */
   readonly invoice: string;
+  /** The line of the invoice (1-based), where the warning is about one line's text. */
+  readonly line?: number;
   /** The column (as headed in the file) at fault. */
   readonly column: string;
   /** The value as the preview had it, before any change made for safety. */

@@ -11,13 +11,27 @@ import {
   readCsv,
   samplePreview,
 } from '../../test/exports-sample.js';
+import { decodeWindows1252, HAS_ICONV } from '../../test/iconv.js';
 import { renderXeroCsv, XERO_COLUMNS } from './xero-csv.js';
 
+/** The header row of Xero's downloadable sales-invoice template, verbatim (27 columns). */
 const TEMPLATE_HEADER =
-  'ContactName,EmailAddress,POAddressLine1,POAddressLine2,POAddressLine3,POAddressLine4,' +
-  'POCity,PORegion,POPostalCode,POCountry,InvoiceNumber,Reference,InvoiceDate,DueDate,Total,' +
-  'InventoryItemCode,Description,Quantity,UnitAmount,Discount,AccountCode,TaxType,TaxAmount,' +
+  '*ContactName,EmailAddress,POAddressLine1,POAddressLine2,POAddressLine3,POAddressLine4,' +
+  'POCity,PORegion,POPostalCode,POCountry,*InvoiceNumber,Reference,*InvoiceDate,*DueDate,' +
+  'InventoryItemCode,*Description,*Quantity,*UnitAmount,Discount,*AccountCode,*TaxType,' +
   'TrackingName1,TrackingOption1,TrackingName2,TrackingOption2,Currency,BrandingTheme';
+
+/** Reads a Xero file back with csv-parse, naming each column without the template's `*`. */
+function readXero(text: string): { header: string[]; rows: Record<string, string>[] } {
+  const { header, rows } = readCsv(text);
+  const unstar = (name: string) => name.replace(/^\*/, '');
+  return {
+    header,
+    rows: rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [unstar(key), value])),
+    ),
+  };
+}
 
 /** Sums UnitAmount × Quantity (always 1) per invoice, in pence, from the written text. */
 function penceByInvoice(rows: Record<string, string>[]): Map<string, number> {
@@ -40,7 +54,7 @@ describe('renderXeroCsv', () => {
   it('writes one row per line with the worked values of the sample month', () => {
     const { files, warnings } = renderXeroCsv(samplePreview());
     expect(files.map((f) => f.fileName)).toEqual(['xero-invoices-001.csv']);
-    const { rows } = readCsv(files[0]!.text);
+    const { rows } = readXero(files[0]!.text);
     expect(rows).toHaveLength(5);
     expect(rows[0]).toEqual({
       ContactName: "Margaret O'Brien (OBR001)",
@@ -57,7 +71,6 @@ describe('renderXeroCsv', () => {
       Reference: "Ann O'Brien",
       InvoiceDate: '01/11/2024',
       DueDate: '15/11/2024',
-      Total: '5938.03',
       InventoryItemCode: '',
       Description: 'Care fees 1 Nov 2024 – 30 Nov 2024, 30 days at £1,385.54 per week',
       Quantity: '1',
@@ -65,7 +78,6 @@ describe('renderXeroCsv', () => {
       Discount: '',
       AccountCode: '200',
       TaxType: 'Exempt Income',
-      TaxAmount: '',
       TrackingName1: '',
       TrackingOption1: '',
       TrackingName2: '',
@@ -79,7 +91,6 @@ describe('renderXeroCsv', () => {
       Array(3).fill('Kent County Council (KCC)'),
     );
     expect(council.map((r) => r['UnitAmount'])).toEqual(['3642.86', '1700.00', '-123.45']);
-    expect(council.map((r) => r['Total'])).toEqual(Array(3).fill('5219.41'));
     expect(council[0]!['Reference']).toBe('2 residents');
     expect(council[1]!['Description']).toContain('\n"Room 4"');
     // No account code: just the name, no address.
@@ -97,7 +108,7 @@ describe('renderXeroCsv', () => {
 
   it('totals the preview to the penny, and each invoice its own total', () => {
     const preview = samplePreview();
-    const sums = penceByInvoice(readCsv(renderXeroCsv(preview).files[0]!.text).rows);
+    const sums = penceByInvoice(readXero(renderXeroCsv(preview).files[0]!.text).rows);
     for (const invoice of preview.invoices)
       expect(sums.get(invoice.number)).toBe(invoice.totalPence);
     expect([...sums.values()].reduce((a, b) => a + b, 0)).toBe(preview.totals.invoicedPence);
@@ -115,7 +126,7 @@ describe('renderXeroCsv', () => {
     const fileOfInvoice = new Map<string, number>();
     const all: Record<string, string>[] = [];
     files.forEach((file, index) => {
-      const { header, rows } = readCsv(file.text);
+      const { header, rows } = readXero(file.text);
       expect(header).toEqual([...XERO_COLUMNS]);
       for (const row of rows) {
         const seen = fileOfInvoice.get(row['InvoiceNumber']!);
@@ -137,7 +148,12 @@ describe('renderXeroCsv', () => {
     expect(renderXeroCsv(bulkPreview(501)).files).toHaveLength(2);
     const empty = renderXeroCsv(makePreview([]));
     expect(empty.files).toEqual([
-      { fileName: 'xero-invoices-001.csv', text: `${TEMPLATE_HEADER}\r\n` },
+      {
+        fileName: 'xero-invoices-001.csv',
+        text: `${TEMPLATE_HEADER}\r\n`,
+        bytes: new TextEncoder().encode(`${TEMPLATE_HEADER}\r\n`),
+        encoding: 'utf-8',
+      },
     ]);
   });
 
@@ -150,7 +166,7 @@ describe('renderXeroCsv', () => {
       maxInvoicesPerFile: 2,
     });
     expect(files).toHaveLength(3);
-    const row = readCsv(files[0]!.text).rows[0]!;
+    const row = readXero(files[0]!.text).rows[0]!;
     expect(row['AccountCode']).toBe('4010');
     expect(row['TaxType']).toBe('No VAT');
     expect(row['BrandingTheme']).toBe('Care homes');
@@ -162,7 +178,7 @@ describe('renderXeroCsv', () => {
 
   it('neutralises formula-like names and labels, warns about each, and leaves numbers alone', () => {
     const { files, warnings } = renderXeroCsv(formulaPreview());
-    const { rows } = readCsv(files[0]!.text);
+    const { rows } = readXero(files[0]!.text);
     FORMULA_TEXTS.forEach((text, i) => {
       expect(rows[i]!['ContactName']).toBe(`'${text} (F${i})`);
       expect(rows[i]!['Reference']).toBe(`'${text}`);
@@ -181,7 +197,6 @@ describe('renderXeroCsv', () => {
     );
     // The first invoice is negative: its amount is a plain number, and it is warned about.
     expect(rows[0]!['UnitAmount']).toBe('-12.34');
-    expect(rows[0]!['Total']).toBe('-12.34');
     expect(files[0]!.text).toContain(',-12.34,');
     expect(warnings.filter((w) => w.code === 'NEGATIVE_TOTAL').map((w) => w.invoice)).toEqual([
       'PREVIEW-202411-0001',
@@ -197,6 +212,43 @@ describe('renderXeroCsv', () => {
     const { warnings } = renderXeroCsv(twins);
     expect(warnings.map((w) => [w.code, w.invoice, w.value])).toEqual([
       ['SHARED_CONTACT_NAME', 'INV-2', "Margaret O'Brien"],
+    ]);
+  });
+
+  it('writes UTF-8 by default: £ as C2 A3, Welsh names as they are, no warning', () => {
+    const preview = makePreview([
+      makeInvoice('INV-1', [makeLine({ label: 'Siân Ŵynne' })], {
+        payer: makePayer({ name: 'Gwenllïan Ŵyn' }),
+      }),
+    ]);
+    const { files, warnings } = renderXeroCsv(preview);
+    expect(files[0]!.encoding).toBe('utf-8');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(files[0]!.bytes);
+    expect(text).toBe(files[0]!.text);
+    expect(text).toContain('Gwenllïan Ŵyn (OBR001)');
+    expect(text).toContain('at £1,385.54 per week');
+    expect(warnings).toEqual([]);
+  });
+
+  it.skipIf(!HAS_ICONV)('writes Windows-1252 when asked: £ is one byte, ŵ becomes w', () => {
+    const preview = makePreview([
+      makeInvoice('INV-1', [makeLine({ label: 'Siân Ŵynne' })], {
+        payer: makePayer({ name: 'Gwenllïan Ŵyn' }),
+      }),
+    ]);
+    const { files, warnings } = renderXeroCsv(preview, { encoding: 'windows-1252' });
+    const bytes = files[0]!.bytes;
+    expect(bytes.includes(0xa3)).toBe(true);
+    expect(Buffer.from(bytes).includes(Buffer.from([0xc2, 0xa3]))).toBe(false);
+    const row = readXero(decodeWindows1252(bytes)).rows[0]!;
+    expect(row['ContactName']).toBe('Gwenllïan Wyn (OBR001)');
+    expect(row['Reference']).toBe('Siân Wynne');
+    expect(row['Description']).toBe(
+      'Care fees 1 Nov 2024 – 30 Nov 2024, 30 days at £1,385.54 per week',
+    );
+    expect(warnings.map((w) => [w.code, w.invoice, w.line, w.column, w.value])).toEqual([
+      ['TRANSLITERATED', 'INV-1', 1, 'ContactName', 'Gwenllïan Ŵyn (OBR001)'],
+      ['TRANSLITERATED', 'INV-1', 1, 'Reference', 'Siân Ŵynne'],
     ]);
   });
 });

@@ -1,16 +1,24 @@
 /**
  * Xero sales-invoice import CSV (SPEC §6 "Accountant exports"): Xero's template columns in
  * its order, one row per invoice line, rows of an invoice sharing its number, at most
- * {@link XERO_MAX_INVOICES_PER_FILE} invoices per file.
+ * {@link XERO_MAX_INVOICES_PER_FILE} invoices per file, UTF-8. Where each column rule comes
+ * from: docs/exports.md "Xero sales-invoice import".
  */
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
 import { formatDayDmy, formatPoundsPlain } from '@carebill/core';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';
+import type { ExportEncoding } from './encoding.js';
 import type { ExportFile, ExportResult, ExportWarning } from './types.js';
 
-/** Xero's sales-invoice import template, in its order. */
+/**
+ * Xero's sales-invoice import template (Sales → Invoices → Import → "Download template
+ * file"), its headings in its order, `*` marking the columns the template marks required.
+ * Xero's help asks that no column be deleted and no heading changed. The template has no
+ * Total or TaxAmount column: Xero works both out from Quantity, UnitAmount and TaxType
+ * (TaxAmount is a column one adds only to override the tax Xero works out).
+ */
 export const XERO_COLUMNS = [
-  'ContactName',
+  '*ContactName',
   'EmailAddress',
   'POAddressLine1',
   'POAddressLine2',
@@ -20,19 +28,17 @@ export const XERO_COLUMNS = [
   'PORegion',
   'POPostalCode',
   'POCountry',
-  'InvoiceNumber',
+  '*InvoiceNumber',
   'Reference',
-  'InvoiceDate',
-  'DueDate',
-  'Total',
+  '*InvoiceDate',
+  '*DueDate',
   'InventoryItemCode',
-  'Description',
-  'Quantity',
-  'UnitAmount',
+  '*Description',
+  '*Quantity',
+  '*UnitAmount',
   'Discount',
-  'AccountCode',
-  'TaxType',
-  'TaxAmount',
+  '*AccountCode',
+  '*TaxType',
   'TrackingName1',
   'TrackingOption1',
   'TrackingName2',
@@ -45,6 +51,7 @@ export type XeroColumn = (typeof XERO_COLUMNS)[number];
 /** Xero imports at most 500 invoices from one file. */
 export const XERO_MAX_INVOICES_PER_FILE = 500;
 
+/** Options of the Xero export; every one has a default. */
 export interface XeroCsvOptions {
   /** Sales account code in the Xero chart of accounts. Default `200` (Xero's UK "Sales"). */
   readonly accountCode?: string;
@@ -56,13 +63,20 @@ export interface XeroCsvOptions {
   readonly brandingTheme?: string;
   /** When set, TrackingName1 is this and TrackingOption1 the home's name (or location id). */
   readonly trackingName?: string;
+  /** Text encoding of the files. Default {@link XERO_DEFAULT_ENCODING}. */
+  readonly encoding?: ExportEncoding;
   /** Start each file with a UTF-8 byte order mark. Default false. */
   readonly bom?: boolean;
 }
 
+/** Xero is a web application and reads its import files as UTF-8. */
+export const XERO_DEFAULT_ENCODING: ExportEncoding = 'utf-8';
+
 interface XeroRow {
   readonly invoice: Invoice;
   readonly line: InvoiceLine;
+  /** The line's number within its invoice, from 1. */
+  readonly lineNumber: number;
 }
 
 /**
@@ -94,7 +108,7 @@ function xeroColumns(options: XeroCsvOptions): CsvColumn<XeroRow>[] {
   const trackingName = options.trackingName ?? '';
   const address = (row: XeroRow) => row.invoice.payer.postalAddress;
   const values: Record<XeroColumn, CsvColumn<XeroRow>['value']> = {
-    ContactName: (r) => xeroContactName(r.invoice.payer),
+    '*ContactName': (r) => xeroContactName(r.invoice.payer),
     EmailAddress: (r) => r.invoice.payer.email,
     POAddressLine1: (r) => address(r)?.address1 ?? '',
     POAddressLine2: (r) => address(r)?.address2 ?? '',
@@ -104,22 +118,19 @@ function xeroColumns(options: XeroCsvOptions): CsvColumn<XeroRow>[] {
     PORegion: (r) => address(r)?.county ?? '',
     POPostalCode: (r) => address(r)?.postcode ?? '',
     POCountry: (r) => address(r)?.country ?? '',
-    InvoiceNumber: (r) => r.invoice.number,
+    '*InvoiceNumber': (r) => r.invoice.number,
     Reference: (r) => xeroReference(r.invoice),
-    InvoiceDate: (r) => formatDayDmy(r.invoice.issueDate),
-    DueDate: (r) => formatDayDmy(r.invoice.dueDate),
-    Total: (r) => formatPoundsPlain(r.invoice.totalPence),
+    '*InvoiceDate': (r) => formatDayDmy(r.invoice.issueDate),
+    '*DueDate': (r) => formatDayDmy(r.invoice.dueDate),
     InventoryItemCode: () => '',
-    Description: (r) => r.line.description,
+    '*Description': (r) => r.line.description,
     // One unit at the line's amount: days × a daily rate would not be exact to the penny
     // (a weekly rate ÷ 7 is rarely a whole number of pence).
-    Quantity: () => '1',
-    UnitAmount: (r) => formatPoundsPlain(r.line.amountPence),
+    '*Quantity': () => '1',
+    '*UnitAmount': (r) => formatPoundsPlain(r.line.amountPence),
     Discount: () => '',
-    AccountCode: () => accountCode,
-    TaxType: () => taxType,
-    // Blank: Xero works the tax out from TaxType (zero for Exempt Income).
-    TaxAmount: () => '',
+    '*AccountCode': () => accountCode,
+    '*TaxType': () => taxType,
     TrackingName1: () => trackingName,
     TrackingOption1: (r) =>
       trackingName === '' ? '' : (r.invoice.issuer?.name ?? r.invoice.location ?? ''),
@@ -128,9 +139,10 @@ function xeroColumns(options: XeroCsvOptions): CsvColumn<XeroRow>[] {
     Currency: () => 'GBP',
     BrandingTheme: () => brandingTheme,
   };
-  const numeric: ReadonlySet<XeroColumn> = new Set(['Total', 'Quantity', 'UnitAmount']);
+  const numeric: ReadonlySet<XeroColumn> = new Set(['*Quantity', '*UnitAmount']);
   return XERO_COLUMNS.map((header) => ({
     header,
+    label: header.replace(/^\*/, ''),
     kind: numeric.has(header) ? 'number' : 'text',
     value: values[header],
   }));
@@ -158,18 +170,26 @@ export function renderXeroCsv(preview: Preview, options: XeroCsvOptions = {}): E
     );
   }
   const columns = xeroColumns(options);
+  const encoding = options.encoding ?? XERO_DEFAULT_ENCODING;
   const warnings: ExportWarning[] = [...checkXeroInvoices(preview.invoices)];
   const files: ExportFile[] = [];
   const { invoices } = preview;
   for (let start = 0; start === 0 || start < invoices.length; start += perFile) {
     const rows = invoices
       .slice(start, start + perFile)
-      .flatMap((invoice) => invoice.lines.map((line) => ({ invoice, line })));
+      .flatMap((invoice) => invoice.lines.map((line, i) => ({ invoice, line, lineNumber: i + 1 })));
     const table = renderCsvTable(columns, rows, {
       invoiceOf: (row) => row.invoice.number,
+      lineOf: (row) => row.lineNumber,
+      encoding,
       bom: options.bom ?? false,
     });
-    files.push({ fileName: xeroFileName(files.length), text: table.text });
+    files.push({
+      fileName: xeroFileName(files.length),
+      text: table.text,
+      bytes: table.bytes,
+      encoding,
+    });
     warnings.push(...table.warnings);
   }
   return { files, warnings };
@@ -186,7 +206,7 @@ function checkXeroInvoices(invoices: readonly Invoice[]): ExportWarning[] {
       warnings.push({
         code: 'NEGATIVE_TOTAL',
         invoice: invoice.number,
-        column: 'Total',
+        column: 'UnitAmount',
         value: formatPoundsPlain(invoice.totalPence),
         message: `Invoice ${invoice.number} totals ${formatPoundsPlain(invoice.totalPence)}: Xero does not import a negative invoice; enter it as a credit note instead.`,
       });

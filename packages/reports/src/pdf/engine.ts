@@ -1,29 +1,54 @@
 /**
- * The one pdfmake instance of the process, set up once: no URL or local file is ever
- * fetched (access policies that refuse everything, so pdfmake prints no warning), and
- * Roboto, the Unicode TrueType face pdfmake ships, embedded so Welsh ŵ/ŷ and Polish Ł
- * render (the standard PDF fonts only cover Windows-1252).
+ * The one PDF setup of this package (invoices, print packs, the runway). A {@link PdfEngine}
+ * is a pdfmake instance of its own, so the `require('pdfmake')` singleton a caller uses for
+ * their own documents keeps pdfmake's defaults: its fonts, its access policies, its virtual
+ * file system. pdfmake's Node entry exports one instance of its class; an engine makes
+ * another instance of that class and gives it its own virtual file system (the class's
+ * default is one shared by the module).
  *
- * Each fontkit font is parsed once and shared by every document (reference/libraries.md:
- * 27 ms → about 10 ms an invoice; pdfkit #1094). pdfkit 0.19 only takes font bytes, so the
- * bytes it is given are a short token that a fontkit format registered here recognises
- * and answers with the already-parsed font; fontkit's public `registerFormat` is the hook.
+ * Each engine: no URL or local file is ever fetched (access policies that refuse
+ * everything, so pdfmake prints no warning), and Roboto, the Unicode TrueType face pdfmake
+ * ships, embedded so Welsh ŵ/ŷ and Polish Ł render (the standard PDF fonts only cover
+ * Windows-1252).
+ *
+ * Each Roboto face is parsed once per engine and shared by all its documents
+ * (reference/libraries.md: 27 ms → about 10 ms an invoice; pdfkit #1094). pdfkit 0.19 only
+ * takes font bytes, so the engine hands it a small token instead, and a fontkit format
+ * answers that token with the already-parsed font. fontkit's public `registerFormat` is
+ * the hook; the format is added once per process and claims only token objects this module
+ * made (by identity), so every other font anyone opens parses exactly as before.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { writeInto } from '../streams.js';
+import { boundText } from './text.js';
 
 /** A pdfmake document definition (pdfmake ships no types; the builders here are tested). */
 export type DocDefinition = Record<string, unknown>;
 /** A pdfmake content node. */
 export type Content = string | { readonly [key: string]: unknown } | readonly Content[];
 
-interface PdfMake {
+/** The font family name documents use. */
+export const FONT = 'Roboto';
+
+/** The parts of a pdfmake 0.3 Node instance used here. */
+interface Pdfmake {
+  virtualfs: VirtualFs;
   addFonts(fonts: Record<string, Record<string, string>>): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(doc: DocDefinition): { getBuffer(): Promise<Buffer> };
-  virtualfs: { writeFileSync(name: string, content: Uint8Array): void };
+  createPdf(doc: DocDefinition): {
+    getBuffer(): Promise<Buffer>;
+    /** The pdfkit document: a readable stream of the PDF once `end()` is called. */
+    getStream(): Promise<Readable & { end(): void }>;
+  };
+}
+
+interface VirtualFs {
+  writeFileSync(name: string, content: Uint8Array): void;
 }
 
 interface Fontkit {
@@ -31,44 +56,126 @@ interface Fontkit {
   registerFormat(format: unknown): void;
 }
 
-/** The font family name documents use. */
-export const FONT = 'Roboto';
-
 const require = createRequire(import.meta.url);
 const PDFMAKE_DIR = dirname(require.resolve('pdfmake/package.json'));
-/** Where pdfmake keeps its Roboto files, found from the installed package. */
-export const ROBOTO_DIR = join(PDFMAKE_DIR, 'fonts', 'Roboto');
-
+const ROBOTO_DIR = join(PDFMAKE_DIR, 'fonts', 'Roboto');
 const FACES = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf' } as const;
-const TOKEN_MAGIC = [0x63, 0x62, 0x66, 0x6e, 0x74]; // "cbfnt", no font format starts so
+/** The bytes of a token: no font format starts so, should one ever reach another reader. */
+const TOKEN_BYTES = [0x63, 0x62, 0x66, 0x6e, 0x74]; // "cbfnt"
 
-let engine: PdfMake | undefined;
+/** Each token this module made, with the parsed font it stands for. */
+const parsedFonts = new WeakMap<object, LayoutFont>();
+let formatRegistered = false;
 
 /**
- * The configured pdfmake singleton (set up on first use).
+ * A PDF renderer with its own pdfmake instance and its own parsed fonts (and, as they are
+ * added, its own caches). Nothing it does changes pdfmake's module-wide instance.
  *
- * @example const buffer = await pdfEngine().createPdf(doc).getBuffer();
+ * @internal Used through `renderInvoicePdf`, `renderPrintPack` and `renderRunwayPdf`.
+ * @example
+ * const engine = new PdfEngine();
+ * const pdf = await engine.render({ content: ['Hello'], defaultStyle: { font: FONT } });
  */
-export function pdfEngine(): PdfMake {
-  if (engine !== undefined) return engine;
-  const pdfmake = require('pdfmake') as PdfMake;
+export class PdfEngine {
+  readonly #pdfmake: Pdfmake;
+
+  constructor() {
+    const pdfmake = ownPdfmake();
+    const fontkit = fontkitOfPdfkit();
+    if (!formatRegistered) {
+      fontkit.registerFormat(ParsedFontFormat);
+      formatRegistered = true;
+    }
+    const family: Record<string, string> = {};
+    for (const [style, file] of Object.entries(FACES)) {
+      const font = fontkit.create(readFileSync(join(ROBOTO_DIR, file))) as LayoutFont;
+      const token = Uint8Array.from(TOKEN_BYTES);
+      parsedFonts.set(token, memoiseLayout(fixGlyphCodePoints(font)));
+      const name = `carebill/${file}`;
+      pdfmake.virtualfs.writeFileSync(name, token);
+      family[style] = name;
+    }
+    pdfmake.addFonts({ [FONT]: family });
+    this.#pdfmake = pdfmake;
+  }
+
+  /**
+   * Renders a document definition to PDF bytes.
+   *
+   * @example const pdf = await engine.render({ content: ['Hello'], defaultStyle: { font: FONT } });
+   */
+  render(doc: DocDefinition): Promise<Buffer> {
+    return this.#pdfmake.createPdf(bounded(doc)).getBuffer();
+  }
+
+  /**
+   * Renders a document definition into a writable stream, ends the stream and resolves
+   * once it has finished (rejects, destroying the stream, if either side fails).
+   *
+   * @example await engine.write(doc, createWriteStream('hello.pdf'));
+   */
+  write(doc: DocDefinition, output: NodeJS.WritableStream): Promise<void> {
+    return writeInto(output, async () => {
+      const pdf = await this.#pdfmake.createPdf(bounded(doc)).getStream();
+      const written = pipeline(pdf, output);
+      pdf.end();
+      await written;
+    });
+  }
+}
+
+/**
+ * The document with no text too long to lay out in linear time (`boundText`: pdfmake's
+ * layout is quadratic in a paragraph's words).
+ */
+function bounded(doc: DocDefinition): DocDefinition {
+  return { ...doc, content: boundText(doc['content']) };
+}
+
+/** A new instance of pdfmake's Node class, with its own virtual file system and policies. */
+function ownPdfmake(): Pdfmake {
+  const shared = require('pdfmake') as Pdfmake; // read, never changed
+  const PdfmakeClass = shared.constructor as new () => Pdfmake;
+  const VirtualFsClass = shared.virtualfs.constructor as new () => VirtualFs;
+  const pdfmake = new PdfmakeClass();
+  pdfmake.virtualfs = new VirtualFsClass();
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
-
-  const fontkit = fontkitOfPdfkit();
-  const parsed: unknown[] = [];
-  fontkit.registerFormat(memoFormat(parsed));
-  const family: Record<string, string> = {};
-  for (const [style, file] of Object.entries(FACES)) {
-    const font = fontkit.create(readFileSync(join(ROBOTO_DIR, file))) as LayoutFont;
-    parsed.push(memoiseLayout(fixGlyphCodePoints(font)));
-    const name = `carebill/${file}`;
-    pdfmake.virtualfs.writeFileSync(name, Uint8Array.from([...TOKEN_MAGIC, parsed.length - 1]));
-    family[style] = name;
-  }
-  pdfmake.addFonts({ [FONT]: family });
-  engine = pdfmake;
   return pdfmake;
+}
+
+let defaultEngine: PdfEngine | undefined;
+
+/**
+ * The engine this package's renderers share, made on first use.
+ *
+ * @internal
+ * @example const pdf = await defaultPdfEngine().render(doc);
+ */
+export function defaultPdfEngine(): PdfEngine {
+  defaultEngine ??= new PdfEngine();
+  return defaultEngine;
+}
+
+/**
+ * Renders a document definition to PDF bytes with the shared engine.
+ *
+ * @internal
+ * @example const pdf = await renderPdf({ content: ['Hello'], defaultStyle: { font: FONT } });
+ */
+export function renderPdf(doc: DocDefinition): Promise<Buffer> {
+  return defaultPdfEngine().render(doc);
+}
+
+/**
+ * Renders a document definition into a writable stream with the shared engine (see
+ * {@link PdfEngine.write}).
+ *
+ * @internal
+ * @example await writePdf(doc, createWriteStream('hello.pdf'));
+ */
+export function writePdf(doc: DocDefinition, output: NodeJS.WritableStream): Promise<void> {
+  return defaultPdfEngine().write(doc, output);
 }
 
 /** The fontkit module pdfkit itself loads (pdfmake → pdfkit → fontkit). */
@@ -84,10 +191,21 @@ function fontkitOfPdfkit(): Fontkit {
  * subsetter creates component glyphs (the W inside a composite Ŵ) with none, so on a font
  * shared by many documents a later "W" went into the ToUnicode map as nothing — unsearchable
  * text, and bytes that depended on which invoices the process had rendered before.
+ *
+ * The ligature glyphs (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ: U+FB00–FB06, which the layout puts in place of "fi"
+ * and the rest) get the letters they stand for, as a freshly parsed font gives them:
+ * otherwise "Kingfisher" and an email address holding "fi" copy out of the PDF as
+ * "Kingﬁsher", which no search or mail client matches.
  */
 function fixGlyphCodePoints(font: LayoutFont): LayoutFont {
   const codePoints = [...font.characterSet].sort((a, b) => a - b);
-  for (const codePoint of codePoints) font.glyphForCodePoint(codePoint);
+  for (const codePoint of codePoints) {
+    const glyph = font.glyphForCodePoint(codePoint);
+    if (codePoint >= 0xfb00 && codePoint <= 0xfb06) {
+      const letters = String.fromCodePoint(codePoint).normalize('NFKD');
+      glyph.codePoints = [...letters].map((letter) => letter.codePointAt(0) ?? 0);
+    }
+  }
   return font;
 }
 
@@ -97,7 +215,7 @@ interface GlyphRun {
 interface LayoutFont {
   layout(text: string, features?: unknown): GlyphRun;
   readonly characterSet: readonly number[];
-  glyphForCodePoint(codePoint: number): unknown;
+  glyphForCodePoint(codePoint: number): { codePoints: number[] };
 }
 
 /** Distinct words kept shaped; the cache is dropped and refilled when it reaches this. */
@@ -126,29 +244,16 @@ function memoiseLayout(font: LayoutFont): LayoutFont {
   return font;
 }
 
-/** A fontkit "format" whose constructor returns a font parsed earlier, chosen by token. */
-function memoFormat(parsed: readonly unknown[]) {
-  return class MemoisedFont {
-    static probe(buffer: Uint8Array): boolean {
-      return (
-        buffer.length === TOKEN_MAGIC.length + 1 && TOKEN_MAGIC.every((b, i) => buffer[i] === b)
-      );
-    }
+/** A fontkit "format" whose constructor returns the font a token of this module stands for. */
+class ParsedFontFormat {
+  static probe(buffer: unknown): boolean {
+    return typeof buffer === 'object' && buffer !== null && parsedFonts.has(buffer);
+  }
 
-    constructor(stream: { buffer: Uint8Array }) {
-      const font = parsed[stream.buffer[TOKEN_MAGIC.length] ?? -1];
-      if (font === undefined) throw new Error('carebill: unknown memoised font token');
-      // biome-ignore lint/correctness/noConstructorReturn: hands fontkit the parsed font.
-      return font as MemoisedFont;
-    }
-  };
-}
-
-/**
- * Renders a document definition to PDF bytes.
- *
- * @example const pdf = await renderPdf({ content: ['Hello'], defaultStyle: { font: FONT } });
- */
-export function renderPdf(doc: DocDefinition): Promise<Buffer> {
-  return pdfEngine().createPdf(doc).getBuffer();
+  constructor(stream: { buffer: object }) {
+    const font = parsedFonts.get(stream.buffer);
+    if (font === undefined) throw new Error('carebill: unknown parsed-font token');
+    // biome-ignore lint/correctness/noConstructorReturn: hands fontkit the parsed font.
+    return font as unknown as ParsedFontFormat;
+  }
 }

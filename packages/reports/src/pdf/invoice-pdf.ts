@@ -5,11 +5,12 @@
  */
 import type { DayRange, Invoice } from '@carebill/core';
 import { dateOfDay } from '../preview/xlsx-table.js';
-import { type DocDefinition, FONT, renderPdf } from './engine.js';
+import { type DocDefinition, FONT, renderPdf, writePdf } from './engine.js';
 import { largePrintInvoiceSection } from './invoice-large-print.js';
 import { standardInvoiceSection } from './invoice-standard.js';
 import { type Section, sectionedDocument } from './sections.js';
 
+/** Options of the invoice PDFs and print packs. */
 export interface InvoicePdfOptions {
   /** The billing period shown on the invoice; defaults to the days its lines cover. */
   readonly period?: DayRange;
@@ -38,21 +39,40 @@ function metadata(title: string, invoice: Invoice | undefined) {
 }
 
 /**
- * One invoice as a PDF: large print when `invoice.delivery.largePrint`.
+ * One invoice as PDF bytes: large print when `invoice.delivery.largePrint`, standard
+ * otherwise. The same invoice always gives the same bytes (the metadata dates are its
+ * issue date, never the clock).
  *
- * @example const pdf = await renderInvoicePdf(invoice); // Buffer starting with %PDF-
+ * @example
+ * const preview = buildPreview(loaded, { period });
+ * const pdf = await renderInvoicePdf(preview.invoices[0]!, { period }); // starts with %PDF-
  */
 export function renderInvoicePdf(
   invoice: Invoice,
   options: InvoicePdfOptions = {},
-): Promise<Buffer> {
+): Promise<Uint8Array> {
   return renderPdf(invoiceDocument(invoice, options));
+}
+
+/**
+ * Writes one invoice's PDF into a writable stream (a file, an HTTP response), ends the
+ * stream and resolves once it has finished. The bytes are those of {@link renderInvoicePdf}.
+ *
+ * @example await writeInvoicePdf(invoice, createWriteStream(`${invoice.number}.pdf`), { period });
+ */
+export function writeInvoicePdf(
+  invoice: Invoice,
+  output: NodeJS.WritableStream,
+  options: InvoicePdfOptions = {},
+): Promise<void> {
+  return writePdf(invoiceDocument(invoice, options), output);
 }
 
 /**
  * The pdfmake document definition of one invoice, as `renderInvoicePdf` renders it (the
  * benchmark times pdfmake alone on these).
  *
+ * @internal
  * @example const pdf = await renderPdf(invoiceDocument(invoice)); // same bytes as renderInvoicePdf
  */
 export function invoiceDocument(invoice: Invoice, options: InvoicePdfOptions = {}): DocDefinition {
@@ -63,25 +83,46 @@ export function invoiceDocument(invoice: Invoice, options: InvoicePdfOptions = {
 }
 
 /**
- * Several invoices in one PDF for printing, each starting on a new page with its own
- * "Page 1 of N". The caller makes one pack of the standard-print invoices to post and one
- * of the large-print ones (each invoice keeps its own layout either way).
+ * Several invoices in one PDF for printing, as bytes: each invoice starts on a new page
+ * with its own "Page 1 of N" and keeps its own layout. The caller makes one pack of the
+ * standard-print invoices to post and one of the large-print ones. Rejects with a
+ * `RangeError` when given no invoices.
  *
- * @example const pack = await renderPrintPack(invoices.filter((i) => i.delivery.post && !i.delivery.largePrint));
+ * @example
+ * const toPost = preview.invoices.filter((i) => i.delivery.post && !i.delivery.largePrint);
+ * const pack = await renderPrintPack(toPost, { period });
  */
-export function renderPrintPack(
+export async function renderPrintPack(
   invoices: readonly Invoice[],
   options: InvoicePdfOptions = {},
-): Promise<Buffer> {
+): Promise<Uint8Array> {
+  return renderPdf(printPackDocument(invoices, options));
+}
+
+/**
+ * Writes a print pack (see {@link renderPrintPack}) into a writable stream, ends the
+ * stream and resolves once it has finished.
+ *
+ * @example await writePrintPack(toPost, createWriteStream('print-pack-001.pdf'), { period });
+ */
+export async function writePrintPack(
+  invoices: readonly Invoice[],
+  output: NodeJS.WritableStream,
+  options: InvoicePdfOptions = {},
+): Promise<void> {
+  return writePdf(printPackDocument(invoices, options), output);
+}
+
+function printPackDocument(
+  invoices: readonly Invoice[],
+  options: InvoicePdfOptions,
+): DocDefinition {
   if (invoices.length === 0) throw new RangeError('a print pack needs at least one invoice');
-  const first = invoices[0];
-  return renderPdf(
-    sectionedDocument(
-      invoices.map((invoice) => sectionOf(invoice, options)),
-      {
-        info: metadata(`Print pack: ${invoices.length} invoices`, first),
-        defaultStyle: { font: FONT },
-      },
-    ),
+  return sectionedDocument(
+    invoices.map((invoice) => sectionOf(invoice, options)),
+    {
+      info: metadata(`Print pack: ${invoices.length} invoices`, invoices[0]),
+      defaultStyle: { font: FONT },
+    },
   );
 }

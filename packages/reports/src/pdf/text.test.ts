@@ -1,7 +1,15 @@
+import { findInvalidChar } from '@carebill/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { day } from '../../test/sample-preview.js';
-import { addressLines, breakLongTokens, pdfDate, unbreakable } from './text.js';
+import {
+  addressLines,
+  boundText,
+  breakLongTokens,
+  MAX_PDF_TEXT,
+  pdfDate,
+  unbreakable,
+} from './text.js';
 
 const ZWSP = '\u200B';
 
@@ -45,5 +53,34 @@ describe('values kept on one line', () => {
       }),
     ).toEqual(['3 Heol y Bont', 'Machynlleth', 'SY20 8AA']);
     expect(addressLines(null)).toEqual([]);
+  });
+});
+
+describe('boundText', () => {
+  it('cuts every text over the limit, keeps SVG and everything else, shares what it keeps', () => {
+    const long = 'Wa '.repeat(100_000);
+    const svg = `<svg>${'x'.repeat(20_000)}</svg>`;
+    const kept = { text: 'short', bold: true };
+    const content = [{ stack: [long, { text: [{ text: long }, 'ok'] }] }, { svg }, kept];
+    const bounded = boundText(content);
+    const stack = (bounded[0] as { stack: unknown }).stack as [
+      string,
+      { text: [{ text: string }, string] },
+    ];
+    expect(stack[0]).toHaveLength(MAX_PDF_TEXT);
+    expect(stack[0].endsWith('…')).toBe(true);
+    expect(stack[1].text[0].text).toBe(stack[0]);
+    expect(stack[1].text[1]).toBe('ok');
+    expect(bounded[1]).toBe(content[1]);
+    expect(bounded[2]).toBe(kept);
+    expect((content[0] as { stack: unknown[] }).stack[0]).toBe(long); // the input is unchanged
+    expect(boundText(content.slice(1))).toEqual(content.slice(1));
+  });
+
+  it('never splits a surrogate pair', () => {
+    const text = `${'a'.repeat(MAX_PDF_TEXT - 2)}${'😀'.repeat(10)}`;
+    const cut = boundText(text);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(findInvalidChar(cut)).toBeUndefined(); // no lone surrogate
   });
 });

@@ -75,3 +75,59 @@ export function addressLines(address: Address | null): string[] {
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }
+
+/**
+ * The most characters of one text a PDF shows; longer text is cut with an ellipsis. The
+ * loader already refuses data text over 2,000 characters (docs/input.md "Limits"); this is
+ * the display edge's own guard, for callers of the renderers with any invoice, because pdfmake 0.3 lays a paragraph out in time that
+ * grows with the square of its words (its line builder copies the rest of the
+ * paragraph's words for every word it places): 300,000 characters of a name took 8.7 s
+ * and a million never finished.
+ */
+export const MAX_PDF_TEXT = 10_000;
+
+/** Keys whose strings are not text to lay out (SVG markup, image data). */
+const NOT_TEXT = new Set(['svg', 'image']);
+
+/**
+ * pdfmake content with every string longer than {@link MAX_PDF_TEXT} cut to it (the last
+ * character an ellipsis). Untouched parts are shared, not copied.
+ *
+ * @example boundText({ text: 'x'.repeat(20_000) }) // { text: 'xxx…' } of 10,000 characters
+ */
+export function boundText<T>(content: T): T {
+  return bound(content) as T;
+}
+
+function bound(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > MAX_PDF_TEXT ? cut(value) : value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item) => {
+      const next = bound(item);
+      if (next !== item) changed = true;
+      return next;
+    });
+    return changed ? out : value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (NOT_TEXT.has(key)) continue;
+    const next = bound(item);
+    if (next !== item) {
+      out ??= { ...(value as Record<string, unknown>) };
+      out[key] = next;
+    }
+  }
+  return out ?? value;
+}
+
+function cut(text: string): string {
+  let end = MAX_PDF_TEXT - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // never split a surrogate pair
+  return `${text.slice(0, end)}…`;
+}

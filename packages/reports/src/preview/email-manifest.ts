@@ -6,6 +6,7 @@ import type { Invoice } from '@carebill/core';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseText } from '../exports/csv-safety.js';
 
+/** One emailed invoice: the invoice, whom it goes to and where its PDF is. */
 export interface EmailManifestRow {
   readonly invoice: Invoice;
   /** The addresses the invoice is sent to (`delivery.email`, usually). */

@@ -85,14 +85,18 @@ export interface ValidationReportJson {
 }
 
 /**
- * The whole validation report: the same shapes as `preview.json`, each problem followed by
- * its `value`.
+ * The whole validation report as the text `carebill validate --json` prints:
+ * `{errors, parked, warnings}` in the same shapes as `preview.json`, each problem followed
+ * by its `value`; 2-space indent and a trailing newline.
  *
- * @example JSON.stringify(validationReportJson(loadDataset(files)))
+ * @example
+ * const loaded = loadDataset(files);
+ * const report = JSON.parse(renderValidationReportJson(loaded));
+ * report.errors.length === loaded.errors.length
  */
-export function validationReportJson(loaded: LoadedDataset): ValidationReportJson {
+export function renderValidationReportJson(loaded: LoadedDataset): string {
   const withValue = (p: Problem) => ({ ...warningToJson(p), value: p.value });
-  return {
+  const report: ValidationReportJson = {
     errors: loaded.errors.map(withValue),
     parked: loaded.parked.map((entry) => ({
       service_user: entry.serviceUser,
@@ -100,4 +104,5 @@ export function validationReportJson(loaded: LoadedDataset): ValidationReportJso
     })),
     warnings: loaded.warnings.map(withValue),
   };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

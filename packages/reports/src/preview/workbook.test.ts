@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -6,7 +6,8 @@ import type { Preview } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { samplePreview } from '../../test/sample-preview.js';
-import { PREVIEW_SHEETS, writePreviewWorkbook } from './workbook.js';
+import { xlsxParts } from '../../test/xlsx-parts.js';
+import { PREVIEW_SHEETS, renderPreviewWorkbook, writePreviewWorkbook } from './workbook.js';
 import type { CleanedCell } from './xlsx-table.js';
 
 async function workbookBuffer(preview: Preview, cleaned: CleanedCell[] = []): Promise<Buffer> {
@@ -160,15 +161,17 @@ describe('writePreviewWorkbook', async () => {
       'bk-6',
       'ct-9',
       'suc-9',
+      'Dafydd Ŵyn & Sons',
       NOV_1,
       NOV_1 + 29,
       30,
       214.29,
       'BILLING_NOT_ENABLED',
     ]);
-    expect(rows[3]?.[7]).toBe(-42.86);
-    expect(rows[3]?.[8]).toBe('OVER_CONTRACTED');
-    expect(rows[4]?.[7]).toBe(
+    expect(rows[2]?.slice(3, 5)).toEqual(['su-3', 'Margaret Jones']);
+    expect(rows[3]?.[8]).toBe(-42.86);
+    expect(rows[3]?.[9]).toBe('OVER_CONTRACTED');
+    expect(rows[4]?.[8]).toBe(
       (preview.totals.unbilledPence + preview.totals.unallocatedPence) / 100,
     );
   });
@@ -216,7 +219,39 @@ describe('writePreviewWorkbook', async () => {
       ]),
     );
     expect(widths.get(0)).toBeGreaterThanOrEqual('PREVIEW-202411-0001'.length);
-    expect(widths.get(9)).toBe(60); // the long description is capped
+    expect(widths.get(9)).toBe(32); // the long description is capped, and wraps
+    // Its row is as tall as the wrapped lines: at least two of 15 pt.
+    const linesXml = rawPart(wb, 'xl/worksheets/sheet2.xml');
+    const heights = [...linesXml.matchAll(/<row r="(\d+)"[^>]* ht="([\d.]+)"/g)].map((m) =>
+      Number(m[2]),
+    );
+    expect(heights.length).toBeGreaterThan(0);
+    for (const height of heights) expect(height % 15).toBe(0);
+    expect(Math.max(...heights)).toBeGreaterThanOrEqual(30);
+  });
+
+  it('prints every sheet on A4 landscape, one page wide, the header row on every page', () => {
+    // SheetJS reads the print titles back as defined names, one per sheet.
+    expect(wb.Workbook?.Names?.filter((n) => n.Name === '_xlnm.Print_Titles')).toEqual(
+      PREVIEW_SHEETS.map((name, index) => ({
+        Name: '_xlnm.Print_Titles',
+        Sheet: index,
+        Ref: `'${name}'!$1:$1`,
+      })),
+    );
+    for (const [index, name] of PREVIEW_SHEETS.entries()) {
+      const xml = rawPart(wb, `xl/worksheets/sheet${index + 1}.xml`);
+      expect(xml, name).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+      const setup = /<pageSetup [^>]*\/>/.exec(xml)?.[0] ?? '';
+      expect(setup, name).toContain('paperSize="9"');
+      expect(setup, name).toContain('orientation="landscape"');
+      expect(setup, name).toContain('fitToWidth="1"');
+      expect(setup, name).toContain('fitToHeight="0"');
+      expect(xml, name).toContain(
+        '<oddHeader>&amp;LInvoice preview 1 Nov 2024 – 30 Nov 2024</oddHeader>',
+      );
+      expect(xml, name).toContain('<oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter>');
+    }
   });
 
   it('dates the workbook from the period, never the clock', () => {
@@ -257,10 +292,15 @@ describe('writePreviewWorkbook', async () => {
     expect(cell(ws, 'O2').f).toBeUndefined(); // no SUM referring to itself
   });
 
-  it('writes to a file path too', async () => {
+  it('gives as bytes the workbook it streams into a file, complete once it resolves', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'carebill-xlsx-')), 'preview.xlsx');
-    await writePreviewWorkbook(preview, path);
-    const fromFile = XLSX.read(readFileSync(path));
-    expect(fromFile.SheetNames).toEqual([...PREVIEW_SHEETS]);
+    await writePreviewWorkbook(preview, createWriteStream(path));
+    const fromFile = readFileSync(path);
+    expect(XLSX.read(fromFile).SheetNames).toEqual([...PREVIEW_SHEETS]);
+    const bytes = await renderPreviewWorkbook(preview);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const parts = xlsxParts(bytes);
+    expect([...parts.keys()]).toContain('xl/worksheets/sheet1.xml');
+    expect(parts).toEqual(xlsxParts(fromFile));
   });
 });

@@ -5,8 +5,9 @@
  */
 
 import type { Stream } from 'node:stream';
-import type { Invoice, Preview } from '@carebill/core';
+import { formatDayShort, type Invoice, type Preview } from '@carebill/core';
 import ExcelJS from 'exceljs';
+import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
 import { paymentMethodLabel } from '../tables/labels.js';
@@ -23,6 +24,7 @@ export const PREVIEW_SHEETS = [
   'Warnings',
 ] as const;
 
+/** Options of the preview workbook. */
 export interface PreviewWorkbookOptions {
   /** Told of every cell whose text had to be cleaned (control characters, too long). */
   readonly onCleanedText?: (cell: CleanedCell) => void;
@@ -41,21 +43,44 @@ const METHOD_COLUMNS: readonly Column<MethodRow>[] = [
 ];
 
 /**
- * Streams the preview workbook to a file path or a writable stream. Its `created` and
- * `modified` are the period's first day, never the clock.
+ * The preview workbook as the bytes of an .xlsx file: sheets Invoices, Lines, By payment
+ * method, Unbilled & unallocated and Warnings. Its `created` and `modified` are the
+ * period's first day, never the clock.
  *
- * @example await writePreviewWorkbook(preview, 'out/preview.xlsx')
+ * @example
+ * const preview = buildPreview(loaded, { period });
+ * const xlsx = await renderPreviewWorkbook(preview); // Uint8Array of a zip (starts with PK)
  */
-export async function writePreviewWorkbook(
+export function renderPreviewWorkbook(
   preview: Preview,
-  output: NodeJS.WritableStream | string,
   options: PreviewWorkbookOptions = {},
+): Promise<Uint8Array> {
+  return bytesOf((sink) => writePreviewWorkbook(preview, sink, options));
+}
+
+/**
+ * Streams the preview workbook (see {@link renderPreviewWorkbook}) into a writable stream
+ * (a file, an HTTP response), ends the stream and resolves once it has finished. Rows are
+ * written as they are made, so a group's month never sits in memory as one workbook.
+ *
+ * @example await writePreviewWorkbook(preview, createWriteStream('preview.xlsx'));
+ */
+export function writePreviewWorkbook(
+  preview: Preview,
+  output: NodeJS.WritableStream,
+  options: PreviewWorkbookOptions = {},
+): Promise<void> {
+  return writeInto(output, () => writeSheets(preview, output, options));
+}
+
+async function writeSheets(
+  preview: Preview,
+  output: NodeJS.WritableStream,
+  options: PreviewWorkbookOptions,
 ): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     // exceljs types its stream as a `Stream`; any Node writable works.
-    ...(typeof output === 'string'
-      ? { filename: output }
-      : { stream: output as unknown as Stream }),
+    stream: output as unknown as Stream,
     useStyles: true,
     useSharedStrings: false,
   });
@@ -66,15 +91,28 @@ export async function writePreviewWorkbook(
   workbook.lastModifiedBy = 'carebill';
   const onCleaned = options.onCleanedText ?? (() => {});
   const invoices = preview.invoices;
+  const printTitle = `Invoice preview ${formatDayShort(preview.period.from)} – ${formatDayShort(preview.period.to)}`;
 
   const { lastDataRow: lastInvoiceRow } = writeTable(
     workbook,
-    { name: 'Invoices', columns: INVOICE_COLUMNS, rows: () => invoices, sum: ['Lines', 'Total'] },
+    {
+      name: 'Invoices',
+      printTitle,
+      columns: INVOICE_COLUMNS,
+      rows: () => invoices,
+      sum: ['Lines', 'Total'],
+    },
     onCleaned,
   );
   writeTable(
     workbook,
-    { name: 'Lines', columns: LINE_COLUMNS, rows: () => lineRows(invoices), sum: ['Amount'] },
+    {
+      name: 'Lines',
+      printTitle,
+      columns: LINE_COLUMNS,
+      rows: () => lineRows(invoices),
+      sum: ['Amount'],
+    },
     onCleaned,
   );
 
@@ -88,6 +126,7 @@ export async function writePreviewWorkbook(
     workbook,
     {
       name: 'By payment method',
+      printTitle,
       columns: METHOD_COLUMNS,
       rows: () => methods,
       sum: ['Invoices', 'Total'],
@@ -104,6 +143,7 @@ export async function writePreviewWorkbook(
     workbook,
     {
       name: 'Unbilled & unallocated',
+      printTitle,
       columns: LEFTOVER_COLUMNS,
       rows: () => leftovers,
       sum: ['Days', 'Amount'],
@@ -113,7 +153,7 @@ export async function writePreviewWorkbook(
   const warnings = warningRows(preview);
   writeTable(
     workbook,
-    { name: 'Warnings', columns: WARNING_COLUMNS, rows: () => warnings },
+    { name: 'Warnings', printTitle, columns: WARNING_COLUMNS, rows: () => warnings },
     onCleaned,
   );
   await workbook.commit();

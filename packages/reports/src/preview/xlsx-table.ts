@@ -1,22 +1,29 @@
 /**
  * One table as one streamed worksheet: header row frozen and filtered, a shared style per
  * column (a £ format for money, `d mmm yyyy` for dates), widths measured from the text,
- * rows committed as they are written, and an optional totals row of `SUM` formulas whose
- * cached results are the exact totals.
+ * rows committed as they are written, an optional totals row of `SUM` formulas whose
+ * cached results are the exact totals, and the print setup of {@link printSetup}.
  */
 import type { Day } from '@carebill/core';
 import { formatPounds, ymdOfDay } from '@carebill/core';
 import type ExcelJS from 'exceljs';
 import { type CleanedText, cleanCellText } from '../tables/cell-text.js';
 import type { CellData, Column, ColumnKind } from '../tables/columns.js';
+import { HEADING_FONT, printSetup } from './xlsx-print.js';
+import { LINE_HEIGHT_PT, textWidth, wrappedLines } from './xlsx-wrap.js';
 
 /** Excel formats of the kinds of column. */
 export const MONEY_FORMAT = '£#,##0.00';
 export const DATE_FORMAT = 'd mmm yyyy';
 
 const MIN_WIDTH = 6;
-const MAX_WIDTH = 60;
-const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
+/**
+ * The widest a column grows, in characters; longer text wraps onto more lines. Narrow
+ * enough that a sheet fitted to one landscape A4 page wide still prints at a readable size.
+ */
+const MAX_WIDTH = 32;
+const HEADER_FONT = HEADING_FONT;
+const HEADER_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top' };
 
 /** Where a cell's text had to be cleaned, for the caller's `INVALID_TEXT` warning. */
 export interface CleanedCell {
@@ -28,6 +35,8 @@ export interface CleanedCell {
 
 export interface TableSpec<Row> {
   readonly name: string;
+  /** The workbook's title, printed in the header of every page; none if absent. */
+  readonly printTitle?: string;
   readonly columns: readonly Column<Row>[];
   /** Called twice: once to measure widths, once to write. */
   readonly rows: () => Iterable<Row>;
@@ -61,6 +70,7 @@ export function writeTable<Row>(
   const { columns } = spec;
   const widths = measureWidths(spec);
   const sheet = workbook.addWorksheet(spec.name, {
+    ...printSetup(spec.printTitle),
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
   });
   sheet.columns = columns.map((column, index) => ({
@@ -71,6 +81,7 @@ export function writeTable<Row>(
 
   const header = sheet.addRow(columns.map((c) => c.header));
   header.font = HEADER_FONT;
+  header.alignment = HEADER_ALIGNMENT;
   header.commit();
 
   let rowNumber = 1;
@@ -91,7 +102,15 @@ export function writeTable<Row>(
       }
       return cellValue;
     });
-    sheet.addRow(values).commit();
+    const added = sheet.addRow(values);
+    const lines = Math.max(
+      1,
+      ...values.map((value, index) =>
+        typeof value === 'string' ? wrappedLines(value, widths[index] ?? MIN_WIDTH) : 1,
+      ),
+    );
+    if (lines > 1) added.height = lines * LINE_HEIGHT_PT;
+    added.commit();
   }
   const lastDataRow = rowNumber;
 
@@ -167,27 +186,32 @@ export function dateOfDay(day: Day): Date {
 function styleOf(kind: ColumnKind): Partial<ExcelJS.Style> {
   switch (kind) {
     case 'pence':
-      return { numFmt: MONEY_FORMAT };
+      return { numFmt: MONEY_FORMAT, alignment: { vertical: 'top' } };
     case 'day':
-      return { numFmt: DATE_FORMAT, alignment: { horizontal: 'left' } };
+      return { numFmt: DATE_FORMAT, alignment: { horizontal: 'left', vertical: 'top' } };
     case 'count':
-      return { numFmt: '0' };
+      return { numFmt: '0', alignment: { vertical: 'top' } };
+    case 'flag':
+      return { alignment: { horizontal: 'center', vertical: 'top' } };
     default:
-      return {};
+      return { alignment: { vertical: 'top', wrapText: true } };
   }
 }
 
-/** Widths in characters: the longest header or value of each column, capped. */
+/**
+ * Widths in "0" widths ({@link textWidth}): the widest header or line of a value in each
+ * column, capped at {@link MAX_WIDTH} (longer text wraps).
+ */
 function measureWidths<Row>(spec: TableSpec<Row>): number[] {
   // +3 leaves room for the filter button beside the header text.
-  const widths = spec.columns.map((c) => c.header.length + 3);
+  const widths = spec.columns.map((c) => textWidth(c.header) + 3);
   for (const row of spec.rows()) {
     spec.columns.forEach((column, index) => {
       const length = displayLength(column.kind, column.value(row));
       if (length > (widths[index] ?? 0)) widths[index] = length;
     });
   }
-  return widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 1)));
+  return widths.map((w) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.ceil(w + 1))));
 }
 
 function displayLength(kind: ColumnKind, data: CellData): number {
@@ -195,7 +219,7 @@ function displayLength(kind: ColumnKind, data: CellData): number {
   switch (kind) {
     case 'text': {
       let longest = 0;
-      for (const part of String(data).split('\n')) longest = Math.max(longest, part.length);
+      for (const part of String(data).split('\n')) longest = Math.max(longest, textWidth(part));
       return longest;
     }
     case 'day':

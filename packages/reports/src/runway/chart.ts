@@ -4,7 +4,7 @@
  * limits, dots where the total crosses them, and axis labels placed relative to the chart.
  */
 import { type Day, formatDayShort, type ResidentRunway, type Runway } from '@carebill/core';
-import type { PdfContent } from './pdfmake.js';
+import type { Content } from '../pdf/engine.js';
 import { poundsInWords } from './words.js';
 
 export const CHART_COLOURS = {
@@ -34,7 +34,7 @@ function niceMax(pence: number): number {
  *
  * @example { stack: [title, balanceChart(runway, resident)] }
  */
-export function balanceChart(runway: Runway, resident: ResidentRunway): PdfContent {
+export function balanceChart(runway: Runway, resident: ResidentRunway): Content {
   const points: { day: Day; pence: number }[] = [
     { day: runway.asOf, pence: resident.totalAsOfPence },
     ...resident.monthly

@@ -11,7 +11,8 @@ const dayOrNull = (day: Day | null) => (day === null ? null : formatDay(day));
  * The runway as the JSON text of SPEC §6.
  *
  * @example
- * await writeFile('out/runway.json', renderRunwayJson(projectRunway(dataset, parked, { asOf })))
+ * const runway = projectRunway(loaded, { asOf: parseDay('2024-11-22')! });
+ * JSON.parse(renderRunwayJson(runway)).as_of === '2024-11-22'
  */
 export function renderRunwayJson(runway: Runway): string {
   const document = {

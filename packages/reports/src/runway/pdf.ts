@@ -9,10 +9,10 @@ import {
   formatPounds,
   type ResidentRunway,
   type Runway,
-  ymdOfDay,
 } from '@carebill/core';
+import { type Content, type DocDefinition, FONT, renderPdf, writePdf } from '../pdf/engine.js';
+import { dateOfDay } from '../preview/xlsx-table.js';
 import { balanceChart, CHART_COLOURS } from './chart.js';
-import { type PdfContent, pdfMake } from './pdfmake.js';
 import { keyDateSentences, poundsInWords } from './words.js';
 
 const REGION_NAMES: Record<Runway['region'], string> = {
@@ -27,23 +27,39 @@ const REGION_NAMES: Record<Runway['region'], string> = {
  * The runway PDF as bytes. Its metadata dates are the as-of date, never the clock, so the
  * same runway gives the same bytes.
  *
- * @example await writeFile('out/runway.pdf', await renderRunwayPdf(runway))
+ * @example
+ * const runway = projectRunway(loaded, { asOf: parseDay('2024-11-22')! });
+ * const pdf = await renderRunwayPdf(runway); // Uint8Array starting with %PDF-
  */
-export async function renderRunwayPdf(runway: Runway): Promise<Buffer> {
-  const { year, month, day } = ymdOfDay(runway.asOf);
-  const stamp = new Date(Date.UTC(year, month - 1, day));
+export function renderRunwayPdf(runway: Runway): Promise<Uint8Array> {
+  return renderPdf(runwayDocument(runway));
+}
+
+/**
+ * Writes the runway PDF into a writable stream (a file, an HTTP response), ends the stream
+ * and resolves once it has finished. The bytes are those of {@link renderRunwayPdf}.
+ *
+ * @example await writeRunwayPdf(runway, createWriteStream('runway.pdf'));
+ */
+export function writeRunwayPdf(runway: Runway, output: NodeJS.WritableStream): Promise<void> {
+  return writePdf(runwayDocument(runway), output);
+}
+
+/** The pdfmake document of the runway: a page per resident. */
+function runwayDocument(runway: Runway): DocDefinition {
+  const stamp = dateOfDay(runway.asOf);
   const funds = new Map<string, FundRunway>(runway.funds.map((f) => [f.id, f]));
-  const pages: PdfContent[] = runway.serviceUsers.map((resident, i) => ({
+  const pages: Content[] = runway.serviceUsers.map((resident, i) => ({
     stack: residentPage(runway, resident, funds),
     ...(i > 0 ? { pageBreak: 'before' } : {}),
   }));
   if (pages.length === 0) {
     pages.push({ text: 'No resident has a care fund to project.', margin: [0, 20, 0, 0] });
   }
-  const doc = {
+  return {
     pageSize: 'A4',
     pageMargins: [40, 40, 40, 44],
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { font: FONT, fontSize: 10, lineHeight: 1.15 },
     info: {
       title: `Care fund runway as of ${formatDayLong(runway.asOf)}`,
       author: 'carebill',
@@ -61,14 +77,13 @@ export async function renderRunwayPdf(runway: Runway): Promise<Buffer> {
     }),
     content: pages,
   };
-  return pdfMake().createPdf(doc).getBuffer();
 }
 
 function residentPage(
   runway: Runway,
   resident: ResidentRunway,
   funds: ReadonlyMap<string, FundRunway>,
-): PdfContent[] {
+): Content[] {
   const { upperPence, lowerPence } = runway.limits;
   const limitsText =
     upperPence === lowerPence
@@ -111,7 +126,7 @@ function fundSentence(fund: FundRunway): string {
   return `${name}: ${formatPounds(fund.balanceAsOfPence)} now; ${runsOut}.`;
 }
 
-function legend(single: boolean): PdfContent {
+function legend(single: boolean): Content {
   const item = (colour: string, text: string) => ({
     text: [{ text: '■ ', color: colour }, text],
     fontSize: 8,
@@ -129,7 +144,7 @@ function legend(single: boolean): PdfContent {
 }
 
 /** Month-end totals (and each fund when there are few) in two side-by-side tables. */
-function monthTable(resident: ResidentRunway, funds: readonly FundRunway[]): PdfContent {
+function monthTable(resident: ResidentRunway, funds: readonly FundRunway[]): Content {
   const showFunds = funds.length > 1 && funds.length <= 2;
   // pdfmake annotates the nodes it lays out: each table needs its own header objects.
   const header = () => [

@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import {
   type Booking,
   type CareFund,
@@ -17,9 +16,10 @@ import {
 import { serviceUser } from '@carebill/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
+import { xlsxParts } from '../../test/xlsx-parts.js';
 import { renderRunwayJson } from './json.js';
-import { renderRunwayPdf } from './pdf.js';
-import { writeRunwayWorkbook } from './workbook.js';
+import { renderRunwayPdf, writeRunwayPdf } from './pdf.js';
+import { renderRunwayWorkbook, writeRunwayWorkbook } from './workbook.js';
 
 const d = (text: string) => parseDay(text) as Day;
 
@@ -141,10 +141,11 @@ describe('runway.json', () => {
 describe('runway.xlsx', () => {
   it('reads back with SheetJS: sheets, pounds, real dates, highlighted cells', async () => {
     const path = join(dir, 'runway.xlsx');
-    const out = createWriteStream(path);
-    await writeRunwayWorkbook(runway, out);
-    await finished(out);
-    const book = XLSX.read(await readFile(path), { cellStyles: true });
+    // Resolves once the file is complete: it is read straight away.
+    await writeRunwayWorkbook(runway, createWriteStream(path));
+    const fromFile = await readFile(path);
+    expect(xlsxParts(await renderRunwayWorkbook(runway))).toEqual(xlsxParts(fromFile));
+    const book = XLSX.read(fromFile, { cellStyles: true });
     expect(book.SheetNames).toEqual(['Summary', 'Monthly balances']);
     const summary = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Summary']!);
     expect(summary[0]).toMatchObject({
@@ -168,15 +169,22 @@ describe('runway.xlsx', () => {
     expect(monthly[`${col('Mar 2025')}2`]?.s?.fgColor?.rgb).toBe('FFD966');
     expect(monthly[`${col('May 2025')}2`]?.s?.fgColor?.rgb).toBe('F4A6A6');
     expect(monthly['!autofilter']).toBeDefined();
+    // Printing: the header row on every page; the resident and fund at the left of every
+    // page of Monthly balances, which prints a year of months a page.
+    expect(book.Workbook?.Names?.map((n) => [n.Sheet, n.Ref])).toEqual([
+      [0, "'Summary'!$1:$1"],
+      [1, "'Monthly balances'!$A:$B,'Monthly balances'!$1:$1"],
+    ]);
   });
 });
 
 describe('runway.pdf', () => {
   it('names every resident and the key dates in words, the same bytes twice', async () => {
     const pdf = await renderRunwayPdf(runway);
-    expect((await renderRunwayPdf(runway)).equals(pdf)).toBe(true);
+    expect(Buffer.compare(await renderRunwayPdf(runway), pdf)).toBe(0);
     const path = join(dir, 'runway.pdf');
-    await writeFile(path, pdf);
+    await writeRunwayPdf(runway, createWriteStream(path));
+    expect(Buffer.compare(await readFile(path), pdf)).toBe(0);
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(
       /\s+/g,
       ' ',

@@ -9,30 +9,24 @@
  * the resident's capital, not to one fund, so every fund row of a resident is coloured by
  * the resident's total.
  */
-import type { Writable } from 'node:stream';
-import {
-  type Day,
-  formatDayShort,
-  type ResidentRunway,
-  type Runway,
-  ymdOfDay,
-} from '@carebill/core';
+import type { Stream } from 'node:stream';
+import { type Day, formatDayShort, type ResidentRunway, type Runway } from '@carebill/core';
 import ExcelJS from 'exceljs';
+import { HEADING_FONT, printSetup } from '../preview/xlsx-print.js';
+import { dateOfDay } from '../preview/xlsx-table.js';
+import { LINE_HEIGHT_PT, wrappedLines } from '../preview/xlsx-wrap.js';
+import { bytesOf, writeInto } from '../streams.js';
 
 const MONEY = '£#,##0.00';
 const DATE = 'dd/mm/yyyy';
 const AMBER = 'FFFFD966';
 const RED = 'FFF4A6A6';
 const HEADER_FILL = 'FFD9E1F2';
-
-/** A Day as the UTC midnight Date exceljs writes as a date serial in any time zone. */
-export function excelDate(day: Day): Date {
-  const { year, month, day: d } = ymdOfDay(day);
-  return new Date(Date.UTC(year, month - 1, d));
-}
+/** Months of balances printed side by side on one page of Monthly balances. */
+const MONTHS_PER_PAGE = 12;
 
 const pounds = (pence: number) => pence / 100;
-const dateOrEmpty = (day: Day | null) => (day === null ? null : excelDate(day));
+const dateOrEmpty = (day: Day | null) => (day === null ? null : dateOfDay(day));
 
 function monthLabel(monthEnd: Day): string {
   // "Nov 2024" from "30 Nov 2024".
@@ -43,40 +37,74 @@ function fill(argb: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
 }
 
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true };
+/** Bold on blue, wrapped, and tall enough for the longest wrapped heading. */
+function styleHeader(sheet: ExcelJS.Worksheet): void {
+  const row = sheet.getRow(1);
+  row.font = HEADING_FONT;
   row.fill = fill(HEADER_FILL);
-  row.alignment = { vertical: 'middle', wrapText: true };
+  row.alignment = { vertical: 'top', wrapText: true };
+  const lines = sheet.columns.map((column) =>
+    wrappedLines(String(column.header ?? ''), column.width ?? 10),
+  );
+  row.height = Math.max(1, ...lines) * LINE_HEIGHT_PT;
+}
+
+/** An id of CareHQ (24 hexadecimal digits) and a little room. */
+const ID_WIDTH = 26;
+
+/**
+ * The runway workbook as the bytes of an .xlsx file: sheets Summary (a row per resident)
+ * and Monthly balances (a row per fund, a column per month, amber below the upper limit,
+ * red below the lower). Its `created` and `modified` are the as-of date, never the clock.
+ *
+ * @example
+ * const runway = projectRunway(loaded, { asOf: parseDay('2024-11-22')! });
+ * const xlsx = await renderRunwayWorkbook(runway); // Uint8Array of a zip (starts with PK)
+ */
+export function renderRunwayWorkbook(runway: Runway): Promise<Uint8Array> {
+  return bytesOf((sink) => writeRunwayWorkbook(runway, sink));
 }
 
 /**
- * Writes the runway workbook to a stream (the caller opens and owns the file).
+ * Streams the runway workbook (see {@link renderRunwayWorkbook}) into a writable stream
+ * (a file, an HTTP response), ends the stream and resolves once it has finished.
  *
- * @example await writeRunwayWorkbook(runway, createWriteStream('out/runway.xlsx'))
+ * @example await writeRunwayWorkbook(runway, createWriteStream('runway.xlsx'));
  */
-export async function writeRunwayWorkbook(runway: Runway, output: Writable): Promise<void> {
+export function writeRunwayWorkbook(runway: Runway, output: NodeJS.WritableStream): Promise<void> {
+  return writeInto(output, () => writeSheets(runway, output));
+}
+
+async function writeSheets(runway: Runway, output: NodeJS.WritableStream): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
+    // exceljs types its stream as a `Stream`; any Node writable works.
+    stream: output as unknown as Stream,
     useStyles: true,
     useSharedStrings: false,
   });
-  const stamp = excelDate(runway.asOf);
+  const stamp = dateOfDay(runway.asOf);
   workbook.creator = 'carebill';
   workbook.created = stamp;
   workbook.modified = stamp;
 
-  writeSummary(workbook, runway);
-  writeMonthly(workbook, runway);
+  const title = `Care fund runway as of ${formatDayShort(runway.asOf)}`;
+  writeSummary(workbook, runway, title);
+  writeMonthly(workbook, runway, title);
   await workbook.commit();
 }
 
-function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runway): void {
+function writeSummary(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  runway: Runway,
+  title: string,
+): void {
   const sheet = workbook.addWorksheet('Summary', {
+    ...printSetup(title),
     views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
   });
   sheet.columns = [
     { header: 'Resident', key: 'name', width: 28 },
-    { header: 'Resident id', key: 'id', width: 14 },
+    { header: 'Resident id', key: 'id', width: ID_WIDTH },
     { header: 'Funds', key: 'funds', width: 8 },
     {
       header: `Total at ${formatDayShort(runway.asOf)}`,
@@ -101,7 +129,7 @@ function writeSummary(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runw
     },
     { header: 'Flags', key: 'flags', width: 34 },
   ];
-  styleHeader(sheet.getRow(1));
+  styleHeader(sheet);
   for (const resident of runway.serviceUsers) {
     sheet
       .addRow({
@@ -126,14 +154,24 @@ function tariff(pence: number | null): number | null {
   return pence === null ? null : pounds(pence);
 }
 
-function writeMonthly(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runway): void {
+function writeMonthly(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  runway: Runway,
+  title: string,
+): void {
+  const months = runway.funds[0]?.monthly ?? runway.serviceUsers[0]?.monthly ?? [];
+  // Three years of months fitted to one page would print at a quarter size: a year of
+  // months a page, the resident and fund repeated at the left of each.
   const sheet = workbook.addWorksheet('Monthly balances', {
+    ...printSetup(title, {
+      titleColumns: 'A:B',
+      pagesWide: Math.max(1, Math.ceil(months.length / MONTHS_PER_PAGE)),
+    }),
     views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }],
   });
-  const months = runway.funds[0]?.monthly ?? runway.serviceUsers[0]?.monthly ?? [];
   const fixed = [
     { header: 'Resident', key: 'name', width: 28 },
-    { header: 'Fund', key: 'fund', width: 14 },
+    { header: 'Fund', key: 'fund', width: ID_WIDTH },
     { header: 'Description', key: 'description', width: 22 },
     {
       header: `Balance at ${formatDayShort(runway.asOf)}`,
@@ -153,7 +191,7 @@ function writeMonthly(workbook: ExcelJS.stream.xlsx.WorkbookWriter, runway: Runw
       style: { numFmt: MONEY },
     })),
   ];
-  styleHeader(sheet.getRow(1));
+  styleHeader(sheet);
   const residents = new Map<string, ResidentRunway>(runway.serviceUsers.map((r) => [r.id, r]));
   const { upperPence, lowerPence } = runway.limits;
   for (const fund of runway.funds) {

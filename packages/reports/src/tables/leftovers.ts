@@ -11,6 +11,8 @@ export interface LeftoverRow {
   readonly contract: string | null;
   /** The payer's id for unbilled; the resident's id for unallocated. */
   readonly party: string | null;
+  /** The payer's name for unbilled; the resident's name for unallocated. */
+  readonly partyName: string;
   readonly from: number;
   readonly to: number;
   readonly days: number;
@@ -24,6 +26,7 @@ export const LEFTOVER_COLUMNS: readonly Column<LeftoverRow>[] = [
   { header: 'Booking', kind: 'text', value: (r) => r.booking },
   { header: 'Contract', kind: 'text', value: (r) => r.contract ?? '' },
   { header: 'Payer / resident', kind: 'text', value: (r) => r.party ?? '' },
+  { header: 'Name', kind: 'text', value: (r) => r.partyName },
   { header: 'From', kind: 'day', value: (r) => r.from },
   { header: 'To', kind: 'day', value: (r) => r.to },
   { header: 'Days', kind: 'count', value: (r) => r.days },
@@ -44,6 +47,7 @@ export function leftoverRows(preview: Preview): LeftoverRow[] {
         booking: e.booking,
         contract: e.contract,
         party: e.payer,
+        partyName: e.payerName,
         from: e.from,
         to: e.to,
         days: e.days,
@@ -57,6 +61,7 @@ export function leftoverRows(preview: Preview): LeftoverRow[] {
         booking: e.booking,
         contract: null,
         party: e.serviceUser,
+        partyName: e.serviceUserName,
         from: e.from,
         to: e.to,
         days: e.days,

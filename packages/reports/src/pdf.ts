@@ -1,0 +1,14 @@
+/**
+ * `@carebill/reports/pdf`: invoice PDFs, print packs and the runway PDF, each as bytes
+ * (`render…`) or written into a writable stream (`write…`). pdfmake is loaded on the first
+ * render, as an instance of this package's own: the `pdfmake` module a caller imports
+ * keeps its defaults.
+ */
+export {
+  type InvoicePdfOptions,
+  renderInvoicePdf,
+  renderPrintPack,
+  writeInvoicePdf,
+  writePrintPack,
+} from './pdf/invoice-pdf.js';
+export { renderRunwayPdf, writeRunwayPdf } from './runway/pdf.js';
