@@ -42,6 +42,8 @@ describe('SPEC §3.2 roundHalfUp of an exact fraction', () => {
     expect(roundHalfUpDiv(11, 7)).toBe(2); // 1.57
     expect(roundHalfUpDiv(0, 7)).toBe(0);
     expect(Object.is(roundHalfUpDiv(-1, 7), 0)).toBe(true); // never -0
+    expect(Object.is(roundHalfUpDiv(-0, 7), 0)).toBe(true);
+    expect(Object.is(mulDivHalfUp(-138554, 0, 7), 0)).toBe(true); // a negative rate over no days
   });
 
   it('refuses what is not an exact fraction of safe integers with a positive denominator', () => {

@@ -20,13 +20,13 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
       `roundHalfUpDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`,
     );
   }
-  const negative = numerator < 0;
-  const magnitude = negative ? -numerator : numerator;
+  const magnitude = Math.abs(numerator);
   const quotient = Math.floor(magnitude / denominator);
   const remainder = magnitude - quotient * denominator;
   const rounded = 2 * remainder >= denominator ? quotient + 1 : quotient;
-  // Never -0: a zero amount must compare and serialise as plain 0.
-  return negative && rounded !== 0 ? -rounded : rounded;
+  // Half away from zero: the magnitude rounds and the sign follows. Never -0 (`|| 0`): a
+  // zero amount must compare and serialise as plain 0, even from −1 × 0.
+  return Math.sign(numerator) * rounded || 0;
 }
 
 /**
