@@ -26,11 +26,12 @@ export const MODULES = {
   runway: core('runway', 90),
   referrals: core('referrals', 80),
   dataset: core('dataset', 80),
-  // The rule-bearing parts of reports: CSV neutralising and the tables every sheet and
-  // CSV export is written from.
+  // The rule-bearing parts of reports: CSV neutralising (the rule and the one writer that
+  // applies it) and the tables every sheet and CSV export is written from.
   reports: {
     mutate: [
       'packages/reports/src/exports/csv-safety.ts',
+      'packages/reports/src/exports/csv-write.ts',
       'packages/reports/src/tables/*.ts',
       '!packages/reports/src/tables/*.test.ts',
     ],
