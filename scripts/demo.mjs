@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The main job on the demo home: validate the data, preview November 2024's invoices,
-// write the Xero and Sage exports, forecast the care funds and prepare advice referrals
-// (a dry run: nothing is sent), all into out/.
+// write the Xero and Sage exports, make the month's management pack (against October),
+// forecast the care funds and prepare advice referrals (a dry run: nothing is sent), all
+// into out/.
 import { spawnSync } from 'node:child_process';
 
 const demo = ['--data', 'fixtures/demo'];
@@ -11,6 +12,7 @@ const steps = [
   ['preview', ...demo, ...month, '--out', 'out'],
   ['export', ...demo, ...month, '--format', 'xero', '--out', 'out/exports'],
   ['export', ...demo, ...month, '--format', 'sage50', '--out', 'out/exports'],
+  ['report', ...demo, ...month, '--compare', '2024-10', '--out', 'out'],
   ['runway', ...demo, '--as-of', '2024-11-22', '--out', 'out'],
   [
     'refer',
@@ -30,5 +32,5 @@ for (const args of steps) {
   if (result.status !== 0 && result.status !== 3) process.exit(result.status ?? 1);
 }
 process.stdout.write(
-  '\nOpen out/preview.xlsx, out/invoices/*.pdf, out/runway.pdf and out/exports/ to see the results.\n',
+  '\nOpen out/preview.xlsx, out/invoices/*.pdf, out/report.pdf, out/runway.pdf and out/exports/ to see the results.\n',
 );

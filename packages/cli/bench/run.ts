@@ -6,6 +6,7 @@
  *     pnpm bench                  # home + group; group PDFs on a sample (extrapolated)
  *     pnpm bench --full           # every group PDF too (about 15 minutes on one core)
  *     pnpm bench --runs 5 --sample 2000 --sizes group
+ *     pnpm bench --pack-only          # load, the preview's charges and the management pack
  *
  * Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
  * (gitignored) on first use; the same seed gives the same bytes.
@@ -16,7 +17,9 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  buildManagementPack,
   buildPreview,
+  computeCharges,
   type Invoice,
   type LoadedDataset,
   loadDataset,
@@ -29,11 +32,19 @@ import {
   EXPORT_FORMATS,
   renderExport,
   renderInvoicePdf,
+  renderManagementPackJson,
+  renderManagementPackPdf,
   renderPreviewJson,
   renderPrintPack,
+  writeManagementPackWorkbook,
   writePreviewWorkbook,
 } from '@carebill/reports';
-import { type DocDefinition, invoiceDocument, renderPdf } from '@carebill/reports/internal';
+import {
+  type DocDefinition,
+  invoiceDocument,
+  managementPackDocument,
+  renderPdf,
+} from '@carebill/reports/internal';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { readDatasetFolder } from '../src/io/read-dataset.js';
@@ -55,6 +66,7 @@ const BENCH = join(ROOT, 'bench');
 const SIZES = { home: 5, group: 500 } as const;
 type Size = keyof typeof SIZES;
 const MONTH = { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! };
+const PREVIOUS_MONTH = { from: parseDay('2024-10-01')!, to: parseDay('2024-10-31')! };
 const AS_OF = parseDay('2024-11-22')!;
 
 const { values: flags } = parseArgs({
@@ -64,6 +76,7 @@ const { values: flags } = parseArgs({
     sample: { type: 'string', default: '1000' },
     sizes: { type: 'string', default: 'home,group' },
     workers: { type: 'string', default: '2' },
+    'pack-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
@@ -189,6 +202,12 @@ async function benchSize(size: Size): Promise<void> {
   const data = loaded;
   rows.push({ size, stage: 'load + validate', ms: loadMs });
 
+  if (flags['pack-only'] === true) {
+    await benchPack(size, data, out);
+    rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
+    return;
+  }
+
   note('charges + grouping');
   let preview: Preview | undefined;
   const chargeMs = await repeat(RUNS, () => {
@@ -240,6 +259,8 @@ async function benchSize(size: Size): Promise<void> {
     ...(dailyMs !== undefined && { floor: 'day-by-day reference', floorMs: dailyMs }),
     note: `${data.dataset.careFunds.length} funds`,
   });
+
+  await benchPack(size, data, out);
 
   for (const format of EXPORT_FORMATS) {
     note(`export ${format}`);
@@ -304,6 +325,109 @@ async function benchSize(size: Size): Promise<void> {
     note: `${(one.ms / pool.ms).toFixed(2)}× faster than 1 process (children start cold); child peak RSS ${pool.value.childPeakRssMb.map((mb) => mb.toFixed(0)).join(', ')} MB`,
   });
   rows.push({ size, stage: 'peak RSS so far (MB)', ms: [rssMb()] });
+}
+
+/** Times `ours` and `floor` turn about, `times` each, so a machine's drift moves both alike. */
+async function interleaved(
+  times: number,
+  ours: () => Promise<unknown> | unknown,
+  floor: () => Promise<unknown> | unknown,
+): Promise<{ ms: number[]; floorMs: number[] }> {
+  const ms: number[] = [];
+  const floorMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    ms.push((await timed(ours)).ms);
+    floorMs.push((await timed(floor)).ms);
+  }
+  return { ms, floorMs };
+}
+
+/**
+ * The management pack (SPEC §11): its figures beside the preview's charges alone (the
+ * pack reuses them, so the difference is the pack's own work), its workbook beside the
+ * bare streaming writer, its PDF beside pdfmake on the same document definition — each
+ * pair timed turn about.
+ */
+async function benchPack(size: Size, data: LoadedDataset, out: string): Promise<void> {
+  const note = (stage: string) => process.stderr.write(`[${size}] ${stage}…\n`);
+  const charges = () => computeCharges(data.dataset, data.parkedServiceUsers, MONTH, {});
+  note('pack figures');
+  let pack = buildManagementPack(data, { period: MONTH });
+  const figures = await interleaved(
+    RUNS,
+    () => {
+      pack = buildManagementPack(data, { period: MONTH });
+    },
+    charges,
+  );
+  rows.push({
+    size,
+    stage: 'pack figures',
+    ...figures,
+    floor: 'the preview’s charges alone',
+    note: `${pack.homes.length} homes`,
+  });
+  const compared = await interleaved(
+    RUNS,
+    () => {
+      pack = buildManagementPack(data, { period: MONTH, compare: PREVIOUS_MONTH });
+    },
+    charges,
+  );
+  rows.push({
+    size,
+    stage: 'pack figures, --compare',
+    ...compared,
+    floor: 'the preview’s charges alone',
+    note: 'two months of charges',
+  });
+
+  note('report.json');
+  rows.push({
+    size,
+    stage: 'report.json',
+    ms: await repeat(RUNS, () =>
+      writeFile(join(out, 'report.json'), renderManagementPackJson(pack)),
+    ),
+  });
+
+  note('report.xlsx');
+  const xlsx = join(out, 'report.xlsx');
+  await writeManagementPackWorkbook(pack, createWriteStream(xlsx));
+  const cells = await readCells(xlsx);
+  const workbooks = await interleaved(
+    RUNS,
+    () => writeManagementPackWorkbook(pack, createWriteStream(xlsx)),
+    () => bareWorkbook(join(out, 'bare-report.xlsx'), cells),
+  );
+  rows.push({
+    size,
+    stage: 'report.xlsx, --compare',
+    ...workbooks,
+    floor: 'exceljs streaming writer, same cells',
+    note: `${cells.reduce((n, sheet) => n + sheet.rows.length, 0)} rows`,
+  });
+
+  note('report.pdf');
+  await renderManagementPackPdf(pack); // warm up: JIT and word shapes, for both sides
+  let pdf: Uint8Array = new Uint8Array();
+  // pdfmake annotates the definition it lays out: one fresh definition per run, built first.
+  const docs = Array.from({ length: RUNS }, () => managementPackDocument(pack));
+  const pdfs = await interleaved(
+    RUNS,
+    async () => {
+      pdf = await renderManagementPackPdf(pack);
+    },
+    () => renderPdf(docs.pop() as DocDefinition),
+  );
+  await writeFile(join(out, 'report.pdf'), pdf);
+  rows.push({
+    size,
+    stage: 'report.pdf, --compare',
+    ...pdfs,
+    floor: 'pdfmake on the same doc definition',
+    note: `${pagesOf(pdf)} pages`,
+  });
 }
 
 function fmt(ms: number): string {

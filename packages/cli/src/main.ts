@@ -17,6 +17,7 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   export: () => import('./commands/export.js').then((m) => m.exportCommand),
   pull: () => import('./commands/pull.js').then((m) => m.pullCommand),
   runway: () => import('./commands/runway.js').then((m) => m.runwayCommand),
+  report: () => import('./commands/report.js').then((m) => m.reportCommand),
   verify: () => import('./commands/verify.js').then((m) => m.verifyCommand),
   refer: () =>
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>

@@ -119,16 +119,34 @@ describe('the demo is the same in every time zone', () => {
       '--out',
       out,
     ]);
-    return { out, statuses: [preview.status, runway.status] };
+    const report = carebill(tz, [
+      'report',
+      '--data',
+      'fixtures/demo',
+      '--month',
+      '2024-11',
+      '--compare',
+      '2024-10',
+      '--out',
+      out,
+    ]);
+    return { out, statuses: [preview.status, runway.status, report.status] };
   });
 
   it('runs cleanly in each zone', () => {
-    for (const run of runs) expect(run.statuses).toEqual([0, 0]);
+    for (const run of runs) expect(run.statuses).toEqual([0, 0, 0]);
   });
 
-  it('writes identical preview.json, runway.json, email manifest and invoice PDFs', () => {
+  it('writes identical preview.json, runway.json, report.json, email manifest and PDFs', () => {
     const [a, b] = runs.map((r) => r.out) as [string, string];
-    for (const file of ['preview.json', 'runway.json', 'email-manifest.csv', 'runway.pdf']) {
+    for (const file of [
+      'preview.json',
+      'runway.json',
+      'report.json',
+      'email-manifest.csv',
+      'runway.pdf',
+      'report.pdf',
+    ]) {
       expect(readFileSync(join(a, file)).equals(readFileSync(join(b, file))), file).toBe(true);
     }
     const pdfs = readdirSync(join(a, 'invoices'));
@@ -142,7 +160,7 @@ describe('the demo is the same in every time zone', () => {
 
   it('writes workbooks with identical cell values', () => {
     const [a, b] = runs.map((r) => r.out) as [string, string];
-    for (const file of ['preview.xlsx', 'runway.xlsx']) {
+    for (const file of ['preview.xlsx', 'runway.xlsx', 'report.xlsx']) {
       const cells = (dir: string) => {
         const book = XLSX.read(readFileSync(join(dir, file)));
         return book.SheetNames.map((name) =>

@@ -118,6 +118,7 @@ describe('folders carebill did not write are refused', () => {
       ['preview', '--data', DEMO, '--month', '2024-11', '--out', data],
       ['export', '--data', DEMO, '--month', '2024-11', '--format', 'csv', '--out', data],
       ['runway', '--data', DEMO, '--as-of', '2024-11-22', '--out', data],
+      ['report', '--data', DEMO, '--month', '2024-11', '--out', data],
       ['refer', '--data', DEMO, '--as-of', '2024-11-22', '--consent', consent, '--out', data],
       ['generate', '--homes', '1', '--out', data],
     ]) {

@@ -1,6 +1,6 @@
 /**
  * The demo's workbooks as an accountant prints them: LibreOffice (headless, as Debian's
- * libreoffice-calc-nogui) converts preview.xlsx and runway.xlsx to PDF in one run, and
+ * libreoffice-calc-nogui) converts preview.xlsx, runway.xlsx and report.xlsx to PDF in one run, and
  * poppler reads the pages back — how many, which way round, what the header and footer say.
  * Skips, saying why, when `soffice` or poppler is missing; CI installs both (.ci/run).
  */
@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildPreview } from '@carebill/core';
-import { renderPreviewWorkbook } from '@carebill/reports/xlsx';
+import { buildManagementPack, buildPreview, parseDay } from '@carebill/core';
+import { renderManagementPackWorkbook, renderPreviewWorkbook } from '@carebill/reports/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { previewOptionsFrom } from '../src/commands/preview.js';
 import { loadFolderOrReport } from '../src/io/load.js';
@@ -92,6 +92,16 @@ describe.skipIf(SKIP_REASON !== '')(
       expect(
         (await run(['runway', '--data', demo, '--as-of', '2024-11-22', '--out', out])).code,
       ).toBe(0);
+      const month = (m: string, last: string) => ({
+        from: parseDay(`2024-${m}-01`)!,
+        to: parseDay(`2024-${m}-${last}`)!,
+      });
+      writeFileSync(
+        join(out, 'report.xlsx'),
+        await renderManagementPackWorkbook(
+          buildManagementPack(loaded!, { period: month('11', '30'), compare: month('10', '31') }),
+        ),
+      );
       // Its own profile, so a LibreOffice the user has open (or another test run) is no matter.
       execFileSync(
         'soffice',
@@ -104,12 +114,14 @@ describe.skipIf(SKIP_REASON !== '')(
           pdfs,
           join(out, 'preview.xlsx'),
           join(out, 'runway.xlsx'),
+          join(out, 'report.xlsx'),
         ],
         { stdio: 'ignore', timeout: 180_000 },
       );
     }
     const preview = join(pdfs, 'preview.pdf');
     const runway = join(pdfs, 'runway.pdf');
+    const report = join(pdfs, 'report.pdf');
 
     it('prints preview.xlsx as one landscape A4 page a sheet, titled, with the sheet and page in the footer', () => {
       const sizes = pageSizes(preview);
@@ -154,6 +166,24 @@ describe.skipIf(SKIP_REASON !== '')(
       }
       expect(pages[1]).toMatch(/Nov 2024 Dec 2024/);
       expect(pages[4]).toContain('Nov 2027');
+    });
+
+    it('prints report.xlsx as one landscape A4 page a sheet, every column on it, titled', () => {
+      const sizes = pageSizes(report);
+      expect(sizes).toHaveLength(2);
+      for (const size of sizes) {
+        expect(size.width).toBeCloseTo(A4_LANDSCAPE.width, 0);
+        expect(size.height).toBeCloseTo(A4_LANDSCAPE.height, 0);
+      }
+      const pages = pageTexts(report);
+      ['Summary', 'Fee income'].forEach((sheet, i) => {
+        expect(pages[i]).toContain('Management pack Nov 2024');
+        expect(pages[i]!.trim().split('\n').at(-1)!.trim()).toBe(`${sheet} Page ${i + 1} of 2`);
+      });
+      expect(pages[0]).toMatch(/Rectory Gardens .*£71,753\.75/);
+      expect(pages[0]).toMatch(/Group \(1 home\) .*75\.9%/);
+      expect(pages[0]).toContain('+7.1 pts'); // the last columns fit on the page
+      expect(pages[1]).toMatch(/Nov 2024 Rectory Gardens \S+ private Private £40,232\.32/);
     });
 
     it('keeps the widest sheets at a readable size when set in Calibri’s metrics (Carlito)', (context) => {

@@ -89,6 +89,7 @@ const datasetCommands = (data: string, out: string): [string, string[]][] => [
   ['preview', ['preview', '--data', data, '--month', '2024-11', '--out', out]],
   ['export', ['export', '--data', data, '--month', '2024-11', '--format', 'csv', '--out', out]],
   ['runway', ['runway', '--data', data, '--as-of', '2024-11-22', '--out', out]],
+  ['report', ['report', '--data', data, '--month', '2024-11', '--out', out]],
   ['refer', ['refer', '--data', data, '--as-of', '2024-11-22', '--consent', consent, '--out', out]],
 ];
 
@@ -286,7 +287,7 @@ describe('an amount that would overflow is a record problem at validation time',
     );
   });
 
-  it.each(['preview', 'export', 'runway'])(
+  it.each(['preview', 'export', 'runway', 'report'])(
     '%s completes with the resident parked, never "fault in carebill"',
     async (command) => {
       const out = tempDir();
@@ -294,6 +295,7 @@ describe('an amount that would overflow is a record problem at validation time',
         preview: ['preview', '--data', data, '--month', '2024-11', '--out', out, '--jobs', '1'],
         export: ['export', '--data', data, '--month', '2024-11', '--out', out, '--format', 'csv'],
         runway: ['runway', '--data', data, '--as-of', '2024-11-22', '--out', out],
+        report: ['report', '--data', data, '--month', '2024-11', '--out', out],
       }[command] as string[];
       const result = await run(args);
       expect(result.code).toBe(3);

@@ -7,4 +7,5 @@ export * from './dataset/problems.js';
 export * from './invoices/index.js';
 export * from './money/index.js';
 export * from './referrals/index.js';
+export * from './report/index.js';
 export * from './runway/index.js';

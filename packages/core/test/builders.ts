@@ -178,6 +178,10 @@ export function location(id: string, fields: Partial<Location> = {}): Location {
   } as Location;
 }
 
+export function room(id: string, fields: Partial<Room> = {}): Room {
+  return { id, name: `Room ${id}`, location: 'loc1', ...fields };
+}
+
 export function loaded(data: Dataset, parkedServiceUsers: string[] = []) {
   return {
     dataset: data,

@@ -7,3 +7,4 @@
  */
 export { type DocDefinition, renderPdf } from './pdf/engine.js';
 export { invoiceDocument } from './pdf/invoice-pdf.js';
+export { managementPackDocument } from './report/pdf.js';

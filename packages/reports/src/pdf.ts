@@ -1,5 +1,5 @@
 /**
- * `@carebill/reports/pdf`: invoice PDFs, print packs and the runway PDF, each as bytes
+ * `@carebill/reports/pdf`: invoice PDFs, print packs, the runway PDF and the management pack, each as bytes
  * (`render…`) or written into a writable stream (`write…`). pdfmake is loaded on the first
  * render, as an instance of this package's own: the `pdfmake` module a caller imports
  * keeps its defaults.
@@ -11,4 +11,5 @@ export {
   writeInvoicePdf,
   writePrintPack,
 } from './pdf/invoice-pdf.js';
+export { renderManagementPackPdf, writeManagementPackPdf } from './report/pdf.js';
 export { renderRunwayPdf, writeRunwayPdf } from './runway/pdf.js';

@@ -1,6 +1,6 @@
 /**
  * An output run: how every carebill command that writes a folder writes it (preview,
- * export, runway, refer, generate, pull), so that the folder always holds exactly some
+ * export, runway, report, refer, generate, pull), so that the folder always holds exactly some
  * completed run's files. docs/outputs.md tells the whole story; in short:
  *
  * - **Whose folder.** A folder is written only if it is new, empty, already carebill's
@@ -68,7 +68,7 @@ export interface OutputRunOptions {
   readonly folder: string;
   /**
    * What the manifest is named after and which earlier files this run replaces:
-   * `preview`, `export-<format>`, `runway`, `refer`, `generate`, `pull`.
+   * `preview`, `export-<format>`, `runway`, `report`, `refer`, `generate`, `pull`.
    */
   readonly command: string;
   /** The options to record in the manifest (undefined values are left out). */

@@ -44,3 +44,21 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     },
   };
 }
+
+/** Runs one step of a command as a stage of the progress display, and returns its result. */
+export type Stage = <T>(label: string, run: () => T | Promise<T>) => Promise<T>;
+
+/**
+ * A {@link Stage} runner over a progress display: each stage is one step.
+ *
+ * @example const stage = stagesOf(createProgress()); const loaded = await stage('Load + check', () => load(dir));
+ */
+export function stagesOf(progress: Progress): Stage {
+  return async (label, run) => {
+    progress.start(label, 1);
+    const result = await run();
+    progress.tick();
+    progress.stop();
+    return result;
+  };
+}

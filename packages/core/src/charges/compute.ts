@@ -43,6 +43,17 @@ export interface Charges {
   readonly parked: readonly ParkedEntry[];
   readonly warnings: readonly Problem[];
   readonly feesPence: number;
+  /**
+   * Each booking's fee for the period (bookings with billable days in it, parked
+   * residents' left out), by booking id: what its lines, unbilled and unallocated add to.
+   */
+  readonly feesByBooking: ReadonlyMap<string, BookingFee>;
+}
+
+/** A booking and its fee for the period. */
+export interface BookingFee {
+  readonly booking: Booking;
+  readonly feePence: number;
 }
 
 /**
@@ -62,6 +73,7 @@ export function computeCharges(
   const merger = new ChargeMerger(dataset);
   const parked: ParkedEntry[] = [];
   const warnings: Problem[] = [];
+  const feesByBooking = new Map<string, { booking: Booking; feePence: number }>();
   let feesPence = 0;
 
   for (const [serviceUser, bookings] of groupByResident(dataset.bookings, period)) {
@@ -83,6 +95,9 @@ export function computeCharges(
     let ambiguous = false;
     for (const run of residentRuns) {
       feesPence += run.feePence;
+      const fee = feesByBooking.get(run.booking.id);
+      if (fee) fee.feePence += run.feePence;
+      else feesByBooking.set(run.booking.id, { booking: run.booking, feePence: run.feePence });
       merger.add(run);
       if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
         ambiguous ||= context.defaultPayers.get(serviceUser)?.ambiguous ?? false;
@@ -93,7 +108,7 @@ export function computeCharges(
 
   const result = merger.finish();
   warnings.push(...result.overContracted.map(overContractedWarning));
-  const charges: Charges = { period, ...result, parked, warnings, feesPence };
+  const charges: Charges = { period, ...result, parked, warnings, feesPence, feesByBooking };
   assertConservation(charges);
   return charges;
 }

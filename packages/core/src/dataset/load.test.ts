@@ -395,6 +395,29 @@ describe('references', () => {
     expect(loaded.dataset.rooms.size).toBe(0);
     expect(loaded.dataset.bookings).toEqual([]);
   });
+
+  it('a room keeps its home; a home not in locations.json parks nobody (the pack warns)', () => {
+    const loaded = load({
+      bookings: [booking()],
+      locations: [{ _id: LOC, name: 'Rectory Gardens' }],
+      rooms: [
+        { _id: '6724fbc84f73a2cebf637858', name: 'Room 12', location: LOC },
+        { _id: 'r2', name: 'Room 2', location: 'elsewhere' },
+        { _id: 'r3', name: 'Room 3' },
+      ],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect([...loaded.dataset.rooms.values()].map((r) => [r.id, r.location])).toEqual([
+      ['6724fbc84f73a2cebf637858', LOC],
+      ['r2', 'elsewhere'],
+      ['r3', null],
+    ]);
+  });
+
+  it('a room whose location is not an id is BAD_VALUE', () => {
+    const loaded = load({ rooms: [{ _id: 'r1', name: 'Room 1', location: 7 }] });
+    expect(codes(loaded)).toEqual([['BAD_VALUE', 'rooms', 'r1', 'location']]);
+  });
 });
 
 describe('contracts', () => {

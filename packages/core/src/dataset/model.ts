@@ -190,6 +190,8 @@ export interface CareFundType {
 export interface Room {
   readonly id: string;
   readonly name: string;
+  /** The home the room is in (CareHQ's `location`); null when the record has none. */
+  readonly location: string | null;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type Room,
 } from './model.js';
 import { readAddress } from './people.js';
+import type { KnownIds } from './references.js';
 
 /**
  * A home (`locations.json`): its company, invoice address and payment instructions, the
@@ -43,12 +44,26 @@ export function mapLocation(reader: FieldReader): Location {
   };
 }
 
-/** A room (`rooms.json`), named in line descriptions. @example mapRoom(reader).name === 'Room 12' */
+/**
+ * A room (`rooms.json`): named in line descriptions, and a bed of its home (`location`) in
+ * the management pack's available bed-days. The location is not checked against
+ * `locations.json` here: a room naming an unknown home changes no invoice, so it parks
+ * nobody; the pack warns about it instead (`ROOM_WITHOUT_HOME`).
+ *
+ * @example mapRoom(reader).name === 'Room 12'
+ */
 export function mapRoom(reader: FieldReader): Room {
   reader.timestamp('created');
   reader.timestamp('modified');
-  return { id: reader.id, name: reader.text('name', { output: true }).trim() };
+  return {
+    id: reader.id,
+    name: reader.text('name', { output: true }).trim(),
+    location: reader.ref('location', 'locations', UNCHECKED),
+  };
 }
+
+/** No file's ids: `ref` then checks a reference's type, never that its record exists. */
+const UNCHECKED: KnownIds = {};
 
 /**
  * A care fund type (`care-fund-types.json`): `days_before_notification` null means the

@@ -44,7 +44,12 @@ export type ProblemCode =
   | 'NEGATIVE_OPENING_BALANCE'
   | 'INVALID_TEXT'
   | 'BAD_TIMESTAMP'
-  | 'NO_ACCOUNT_CODE';
+  | 'NO_ACCOUNT_CODE'
+  // management pack warnings (SPEC §11): a figure the data cannot fully support
+  | 'ROOM_WITHOUT_HOME'
+  | 'BOOKING_WITHOUT_HOME'
+  | 'OUT_OF_SERVICE_WITHOUT_ROOM'
+  | 'OCCUPANCY_ABOVE_ROOMS';
 
 export interface Problem {
   readonly severity: Severity;

@@ -6,13 +6,14 @@ import type { DayRange } from '../calendar/range.js';
 import { computeCharges, type PayerLine } from '../charges/compute.js';
 import type { ChargeOptions } from '../charges/options.js';
 import { findParty } from '../charges/parties.js';
-import type { LoadedDataset, ParkedEntry } from '../dataset/load-types.js';
+import type { LoadedDataset } from '../dataset/load-types.js';
 import type { BillingParty, PayerKind, ResourceName } from '../dataset/model.js';
-import { compareText, type Problem, type ProblemCode, sortProblems } from '../dataset/problems.js';
+import { type Problem, type ProblemCode, sortProblems } from '../dataset/problems.js';
 import { invoiceDelivery } from './delivery.js';
 import { lineDescription } from './describe.js';
 import { groupInvoices, invoiceNumber } from './group.js';
 import { residentLabel } from './label.js';
+import { mergeParked } from './parked.js';
 import { paymentInstructions } from './payment.js';
 import type { Invoice, InvoiceLine, Preview } from './types.js';
 
@@ -127,29 +128,6 @@ function uniqueInOrder(ids: readonly (string | null)[]): string[] {
   const seen = new Set<string>();
   for (const id of ids) if (id !== null) seen.add(id);
   return [...seen];
-}
-
-function mergeParked(
-  fromLoading: readonly ParkedEntry[],
-  fromCharging: readonly ParkedEntry[],
-): ParkedEntry[] {
-  const byResident = new Map<string | null, Problem[]>();
-  const unkeyed: ParkedEntry[] = [];
-  for (const entry of [...fromLoading, ...fromCharging]) {
-    if (entry.serviceUser === null) {
-      unkeyed.push(entry);
-      continue;
-    }
-    const problems = byResident.get(entry.serviceUser) ?? [];
-    problems.push(...entry.problems);
-    byResident.set(entry.serviceUser, problems);
-  }
-  const keyed = [...byResident]
-    .map(
-      ([serviceUser, problems]): ParkedEntry => ({ serviceUser, problems: sortProblems(problems) }),
-    )
-    .sort((a, b) => compareText(a.serviceUser ?? '', b.serviceUser ?? ''));
-  return [...keyed, ...unkeyed];
 }
 
 const PAYER_RESOURCE: Record<PayerKind, ResourceName> = {

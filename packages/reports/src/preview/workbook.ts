@@ -4,9 +4,7 @@
  * of invoices fit in memory (reference/libraries.md: commit rows as they are written).
  */
 
-import type { Stream } from 'node:stream';
 import { formatDayShort, type Invoice, type Preview } from '@carebill/core';
-import ExcelJS from 'exceljs';
 import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
@@ -14,7 +12,8 @@ import { paymentMethodLabel } from '../tables/labels.js';
 import { LEFTOVER_COLUMNS, leftoverRows } from '../tables/leftovers.js';
 import { LINE_COLUMNS, lineRows } from '../tables/lines.js';
 import { WARNING_COLUMNS, warningRows } from '../tables/warnings.js';
-import { type CleanedCell, columnLetter, dateOfDay, writeTable } from './xlsx-table.js';
+import { createWorkbookWriter } from '../tables/workbook-writer.js';
+import { type CleanedCell, columnLetter, writeTable } from './xlsx-table.js';
 
 export const PREVIEW_SHEETS = [
   'Invoices',
@@ -78,17 +77,7 @@ async function writeSheets(
   output: NodeJS.WritableStream,
   options: PreviewWorkbookOptions,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    // exceljs types its stream as a `Stream`; any Node writable works.
-    stream: output as unknown as Stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const stamp = dateOfDay(preview.period.from);
-  workbook.created = stamp;
-  workbook.modified = stamp;
-  workbook.creator = 'carebill';
-  workbook.lastModifiedBy = 'carebill';
+  const workbook = createWorkbookWriter(output, preview.period.from);
   const onCleaned = options.onCleanedText ?? (() => {});
   const invoices = preview.invoices;
   const printTitle = `Invoice preview ${formatDayShort(preview.period.from)} – ${formatDayShort(preview.period.to)}`;
