@@ -479,13 +479,13 @@ describe('SPEC §4 Lines', () => {
       expect(
         lineDescription(
           line({ contract: c, basis: 'contract' }),
-          { id: 'r1', name: 'Room 12' },
+          { id: 'r1', name: 'Room 12', location: 'loc1' },
           false,
         ),
       ).toBe(
         'Care fees 1 Nov 2024 – 30 Nov 2024, 30 days at £1,385.54 per week, Room 12, Council share',
       );
-      expect(lineDescription(line({}), { id: 'r1', name: '' }, false)).toBe(
+      expect(lineDescription(line({}), { id: 'r1', name: '', location: 'loc1' }, false)).toBe(
         'Care fees 1 Nov 2024 – 30 Nov 2024, 30 days at £1,385.54 per week',
       );
     });
@@ -544,7 +544,7 @@ describe('SPEC §4 Lines', () => {
           booking({ id: 'b1', room: 'r1' }),
           booking({ id: 'b2', serviceUser: 'su2', room: null }),
         ],
-        rooms: [{ id: 'r1', name: 'Room 12' }],
+        rooms: [{ id: 'r1', name: 'Room 12', location: 'loc1' }],
       });
       expect(preview(data).invoices[0]!.lines[0]!.description).toMatch(/, Room 12$/);
     });
