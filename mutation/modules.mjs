@@ -26,6 +26,7 @@ export const MODULES = {
   runway: core('runway', 90),
   referrals: core('referrals', 80),
   dataset: core('dataset', 80),
+  report: core('report', 80),
   // The rule-bearing parts of reports: CSV neutralising (the rule and the one writer that
   // applies it) and the tables every sheet and CSV export is written from.
   reports: {

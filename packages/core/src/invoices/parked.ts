@@ -14,7 +14,7 @@ export function mergeParked(
   fromLoading: readonly ParkedEntry[],
   fromCharging: readonly ParkedEntry[],
 ): ParkedEntry[] {
-  const byResident = new Map<string | null, Problem[]>();
+  const byResident = new Map<string, Problem[]>();
   const unkeyed: ParkedEntry[] = [];
   for (const entry of [...fromLoading, ...fromCharging]) {
     if (entry.serviceUser === null) {
@@ -29,6 +29,6 @@ export function mergeParked(
     .map(
       ([serviceUser, problems]): ParkedEntry => ({ serviceUser, problems: sortProblems(problems) }),
     )
-    .sort((a, b) => compareText(a.serviceUser ?? '', b.serviceUser ?? ''));
+    .sort((a, b) => compareText(a.serviceUser as string, b.serviceUser as string));
   return [...keyed, ...unkeyed];
 }
