@@ -26,9 +26,9 @@ export function mergeParked(
     byResident.set(entry.serviceUser, problems);
   }
   const keyed = [...byResident]
+    .sort(([a], [b]) => compareText(a, b))
     .map(
       ([serviceUser, problems]): ParkedEntry => ({ serviceUser, problems: sortProblems(problems) }),
-    )
-    .sort((a, b) => compareText(a.serviceUser as string, b.serviceUser as string));
+    );
   return [...keyed, ...unkeyed];
 }
