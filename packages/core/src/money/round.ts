@@ -47,6 +47,7 @@ export function mulDivHalfUp(a: number, b: number, denominator: number): number 
     throw new RangeError(`mulDivHalfUp needs a positive denominator: ${a}×${b}/${denominator}`);
   }
   const den = BigInt(denominator);
+  // Stryker disable next-line EqualityOperator: the BigInt path only sees |a × b| > 2^53, never 0
   const negative = big < 0n;
   const magnitude = negative ? -big : big;
   const quotient = magnitude / den;
