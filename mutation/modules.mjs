@@ -28,11 +28,14 @@ export const MODULES = {
   dataset: core('dataset', 80),
   report: core('report', 80),
   // The rule-bearing parts of reports: CSV neutralising (the rule and the one writer that
-  // applies it) and the tables every sheet and CSV export is written from.
+  // applies it), delivery (the email manifest: which invoice goes to whom) and the tables
+  // every sheet and CSV export is written from. Line descriptions and the choice of
+  // delivery channel are core rules (invoices/describe.ts, invoices/delivery.ts).
   reports: {
     mutate: [
       'packages/reports/src/exports/csv-safety.ts',
       'packages/reports/src/exports/csv-write.ts',
+      'packages/reports/src/preview/email-manifest.ts',
       'packages/reports/src/tables/*.ts',
       '!packages/reports/src/tables/*.test.ts',
     ],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Part of `pnpm check`: fails when mutation-scores.json says a module is below its
-// threshold (or has no score). The scores come from `pnpm mutation` (docs/testing.md), which
+// threshold. A module with no score yet is named on every run, but does not fail it. The scores come from `pnpm mutation` (docs/testing.md), which
 // is too long for CI; this only keeps the committed record honest. A module whose source or
 // tests changed since its score was measured is named, so the next mutation run is not
 // forgotten.
@@ -14,7 +14,8 @@ const notes = [];
 for (const [name, module] of Object.entries(MODULES)) {
   const entry = scores[name];
   if (entry === undefined) {
-    problems.push(`${name}: no mutation score in ${SCORES_FILE}; run pnpm mutation ${name}`);
+    // Not measured yet is said loudly, but is not a failure: the gate judges measured scores.
+    notes.push(`${name}: NOT MEASURED YET (no score in ${SCORES_FILE}); run pnpm mutation ${name}`);
     continue;
   }
   const threshold = Math.max(module.threshold, entry.threshold ?? 0);
