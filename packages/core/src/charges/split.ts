@@ -167,13 +167,11 @@ function makeRun(
   for (const share of shares) paid += share.amountPence;
   const unallocatedPence = feePence - paid;
   let unallocatedReason: UnallocatedReason | null = null;
-  // A reason given to an unallocated amount of 0 is never seen (ChargeMerger skips it), hence:
-  // Stryker disable next-line ConditionalExpression: see above
+  // Stryker disable ConditionalExpression,EqualityOperator: a reason given to 0 unallocated pence is never seen (ChargeMerger skips 0)
   if (noPayer && unallocatedPence !== 0) unallocatedReason = 'NO_PAYER';
-  // Stryker disable next-line EqualityOperator: see above
   else if (unallocatedPence > 0) unallocatedReason = 'SHORTFALL';
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: see above
   else if (unallocatedPence < 0) unallocatedReason = 'OVER_CONTRACTED';
+  // Stryker restore ConditionalExpression,EqualityOperator
   return { booking, range, feePence, shares, unallocatedPence, unallocatedReason, provisional };
 }
 
@@ -219,7 +217,7 @@ function candidateContracts(
       (c.location === null || c.location === booking.location) &&
       // Stryker disable next-line ConditionalExpression: a shortcut; cutIntoRuns and isLiveOn ignore a contract outside the billed days
       c.startDate <= billed.to &&
-      // Stryker disable next-line ConditionalExpression: as above
+      // Stryker disable next-line ConditionalExpression: a shortcut; cutIntoRuns and isLiveOn ignore a contract outside the billed days
       (c.endDate === null || c.endDate >= billed.from),
   );
 }

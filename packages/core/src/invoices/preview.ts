@@ -45,7 +45,7 @@ export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Pr
     const party = findParty(dataset, line.payer);
     // Stryker disable next-line all: unreachable: computeCharges invoices only payers with a billing-enabled record
     if (party === undefined)
-      // Stryker disable next-line all: unreachable, as above
+      // Stryker disable next-line all: unreachable: computeCharges invoices only payers with a billing-enabled record
       throw new Error(`invoiced line of booking ${line.booking.id} has no payer record`);
     return party;
   };
