@@ -27,6 +27,8 @@ export const MODULES = {
   referrals: core('referrals', 80),
   dataset: core('dataset', 80),
   report: core('report', 80),
+  // Option checking and CarebillError: every option's range and every refusal's wording.
+  errors: core('errors', 80),
   // The rule-bearing parts of reports: CSV neutralising (the rule and the one writer that
   // applies it), delivery (the email manifest: which invoice goes to whom) and the tables
   // every sheet and CSV export is written from. Line descriptions and the choice of

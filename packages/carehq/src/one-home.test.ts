@@ -133,8 +133,7 @@ describe('a one-home pull bills exactly as the whole group does for that home', 
     const meadow = load(meadowData);
     const asOf = parseDay('2024-11-15');
     if (asOf === undefined) throw new Error('date');
-    const runwayOf = (loaded: LoadedDataset) =>
-      projectRunway(loaded.dataset, loaded.parkedServiceUsers, { asOf });
+    const runwayOf = (loaded: LoadedDataset) => projectRunway(loaded, { asOf });
     const residents = [ID('304'), ID('305'), ID('306')];
     const pick = (loaded: LoadedDataset) => {
       const runway = runwayOf(loaded);

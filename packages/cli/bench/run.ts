@@ -19,7 +19,6 @@ import { parseArgs } from 'node:util';
 import {
   buildManagementPack,
   buildPreview,
-  computeCharges,
   type Invoice,
   type LoadedDataset,
   loadDataset,
@@ -27,6 +26,7 @@ import {
   parseDay,
   projectRunway,
 } from '@carebill/core';
+import { computeCharges } from '@carebill/core/internal';
 import { generateDataset } from '@carebill/generator';
 import {
   EXPORT_FORMATS,
@@ -58,7 +58,11 @@ const { renderInvoicePdfsInPool } = (await import(
 // The day-by-day oracle lives in core's tests (outside this package's type-checked tree).
 const reference = '../../core/test/runway-reference.js';
 const { projectRunwayDaily } = (await import(reference)) as {
-  projectRunwayDaily: typeof projectRunway;
+  projectRunwayDaily: (
+    dataset: LoadedDataset['dataset'],
+    parked: ReadonlySet<string>,
+    options: Parameters<typeof projectRunway>[1],
+  ) => unknown;
 };
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -242,9 +246,7 @@ async function benchSize(size: Size): Promise<void> {
   });
 
   note('runway');
-  const runwayMs = await repeat(RUNS, () =>
-    projectRunway(data.dataset, data.parkedServiceUsers, { asOf: AS_OF, months: 36 }),
-  );
+  const runwayMs = await repeat(RUNS, () => projectRunway(data, { asOf: AS_OF, months: 36 }));
   // The day-by-day oracle takes many minutes (and GBs) at the group size: only with --full.
   const withOracle = size === 'home' || flags.full === true;
   const dailyMs = withOracle

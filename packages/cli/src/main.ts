@@ -7,7 +7,7 @@ import { formatEnvironmentFailure, isEnvironmentError } from './io/environment-e
 import { OutputRefusedError } from './io/output-refused.js';
 import { stripAnsi, styledFor, terminalSafe } from './io/terminal.js';
 import { checkArgs, closest } from './strict-args.js';
-import { EXIT, UsageError } from './usage-error.js';
+import { EXIT, isOptionError, UsageError } from './usage-error.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: each subcommand has its own argument types
 const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
@@ -21,7 +21,10 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
   verify: () => import('./commands/verify.js').then((m) => m.verifyCommand),
   refer: () =>
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
-      m.createReferCommand(core.referralCandidatesFromRunway, core.loadDataset),
+      m.createReferCommand(
+        (loaded, asOf, { region }) => core.referralCandidatesFromRunway(loaded, { asOf, region }),
+        core.loadDataset,
+      ),
     ),
 };
 
@@ -64,7 +67,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const { result } = await runCommand(command, { rawArgs: rest });
     return typeof result === 'number' ? result : EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && error.name === 'CLIError')) {
+    // isOptionError: core refusing an option that no flag check caught first is usage too.
+    if (
+      error instanceof UsageError ||
+      isOptionError(error) ||
+      (error instanceof Error && error.name === 'CLIError')
+    ) {
       process.stderr.write(
         `${terminalSafe(`carebill ${name}: ${stripAnsi(error.message)}`)}\n\n` +
           `${styledFor(process.stderr, await renderUsage(command, main))}\n`,

@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { MAX_FILE_BYTES } from '@carebill/core';
+import { MAX_FILE_BYTES } from '@carebill/core/internal';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliCaptured as run } from './run-cli.js';
 

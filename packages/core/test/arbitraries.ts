@@ -2,7 +2,7 @@
  * fast-check generators of small, valid datasets and periods for property tests.
  */
 import fc from 'fast-check';
-import type { Day } from '../src/calendar/day.js';
+import { type Day, daysInMonth } from '../src/calendar/day.js';
 import type { DayRange } from '../src/calendar/range.js';
 import type { BillingContract, Booking, CareFund, Dataset } from '../src/dataset/model.js';
 import {
@@ -216,13 +216,17 @@ export const runwayCaseArb: fc.Arbitrary<RunwayCase> = datasetArb.chain((data) =
         maxLength: data.contracts.length,
       }),
       asOf: dayIn(0, 150),
-      months: fc.integer({ min: 0, max: 14 }),
+      months: fc.integer({ min: 1, max: 14 }),
+      // Any day that exists in a leap year (29 Feb falls on the 28th in other years);
+      // 31 September and the like are refused as options.
       uplift: fc.option(
-        fc.record({
-          percent: fc.constantFrom('0', '3.5', '10', '2.25', '7.125'),
-          month: fc.integer({ min: 1, max: 12 }),
-          day: fc.integer({ min: 1, max: 31 }),
-        }),
+        fc.integer({ min: 1, max: 12 }).chain((month) =>
+          fc.record({
+            percent: fc.constantFrom('0', '3.5', '10', '2.25', '7.125'),
+            month: fc.constant(month),
+            day: fc.integer({ min: 1, max: daysInMonth(2024, month) }),
+          }),
+        ),
         { nil: undefined },
       ),
       limits: fc

@@ -1,4 +1,5 @@
-import { addDays, type Day, formatDay, parseDay } from '@carebill/core';
+import { type Day, formatDay, parseDay } from '@carebill/core';
+import { addDays } from '@carebill/core/internal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDataset } from '../test/check-dataset.js';

@@ -2,7 +2,8 @@
  * `generateDataset`: a whole care-home group's CareHQ data from a seed, deterministic to
  * the byte (no clock, no `Math.random`, no locale), for demos and scale tests.
  */
-import { addDays, addMonths, parseDay } from '@carebill/core';
+import { parseDay } from '@carebill/core';
+import { addDays, addMonths } from '@carebill/core/internal';
 import type { Context, GeneratedDataset } from './context.js';
 import { FUND_TYPES } from './funding.js';
 import { createHome } from './homes.js';

@@ -2,7 +2,8 @@
  * A care home: its location record (invoice address, payment instructions), its rooms,
  * rooms taken out of service now and then, and the block-contract beds a council buys.
  */
-import { addDays, formatDay } from '@carebill/core';
+import { formatDay } from '@carebill/core';
+import { addDays } from '@carebill/core/internal';
 import { type Context, dayBetween, timestamp, uplift } from './context.js';
 import type { Payer } from './payers.js';
 import { homeName, postalAddress, type Town, townAt } from './places.js';

@@ -2,7 +2,8 @@
  * Residents and their family contacts as CareHQ records, with the billing fields a payer
  * carries (comms preference, payment method, direct debit mandate, large print, ...).
  */
-import { addDays, type Day, dayFromYmd, formatDay, ymdOfDay } from '@carebill/core';
+import { type Day, formatDay } from '@carebill/core';
+import { addDays, dayFromYmd, ymdOfDay } from '@carebill/core/internal';
 import { accountCode, type Context, timestamp } from './context.js';
 import type { Home } from './homes.js';
 import { emailLocalPart, initialsOf, type PersonName, pickName, type Sex } from './names.js';

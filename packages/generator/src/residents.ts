@@ -3,7 +3,8 @@
  * pays (self-funder, council with FNC and top-ups, NHS continuing healthcare, respite),
  * their care funds, and the billing contracts that say so.
  */
-import { addDays, type Day, formatDay } from '@carebill/core';
+import { type Day, formatDay } from '@carebill/core';
+import { addDays } from '@carebill/core/internal';
 import { type Context, dayBetween, type RawRecord, timestamp, uplift } from './context.js';
 import type { FundTypeSpec } from './funding.js';
 import { fncWeeklyPence } from './funding.js';

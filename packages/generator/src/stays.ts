@@ -2,7 +2,8 @@
  * Stays cut at each 1 April: a rate change in CareHQ is a new booking that starts the day
  * after the previous one ends, so every April uplift makes consecutive bookings.
  */
-import { addDays, type Day, dayFromYmd, ymdOfDay } from '@carebill/core';
+import type { Day } from '@carebill/core';
+import { addDays, dayFromYmd, ymdOfDay } from '@carebill/core/internal';
 
 export interface Segment {
   readonly start: Day;

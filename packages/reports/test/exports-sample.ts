@@ -12,7 +12,7 @@ import type {
   Location,
   Preview,
 } from '@carebill/core';
-import { addDays, dayFromYmd, sumPence } from '@carebill/core';
+import { addDays, dayFromYmd, sumPence } from '@carebill/core/internal';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 

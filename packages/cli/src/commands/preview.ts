@@ -3,7 +3,8 @@
  * email manifest (SPEC §4, §6, §7).
  */
 import { join } from 'node:path';
-import { buildPreview, formatPounds, MAX_DUE_DAYS } from '@carebill/core';
+import { buildPreview, checkPreviewOptions, type DayRule, formatPounds } from '@carebill/core';
+import { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from '@carebill/core/internal';
 import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
 import { renderPreviewJson } from '@carebill/reports/json';
 import { writePreviewWorkbook } from '@carebill/reports/xlsx';
@@ -11,10 +12,10 @@ import { defineCommand } from 'citty';
 import { loadFolderOrReport } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
 import { renderPdfJobs } from '../io/pdf-pool.js';
-import { parseIntegerOption, parsePeriod } from '../io/period.js';
+import { parseIntegerOption, parseIntegerText, parsePeriod } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
 import { say } from '../io/terminal.js';
-import { EXIT, UsageError } from '../usage-error.js';
+import { asUsageError, EXIT } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
 
@@ -38,29 +39,36 @@ export const previewArgs = {
   ...waitLockArg,
 } as const;
 
-/** The preview options shared by `preview` and `export`. */
+/** Core's preview option names as the command line spells them. */
+const PREVIEW_FLAGS = {
+  dayRule: '--day-rule',
+  monthly52: '--monthly52',
+  dueDays: '--due-days',
+  prefix: '--prefix',
+};
+
+/**
+ * The preview options shared by `preview` and `export`: the flags turned into typed values,
+ * then checked by core (`checkPreviewOptions`), whose refusal is a usage error naming the
+ * flag. Nothing is read before this passes.
+ *
+ * @example previewOptionsFrom({ month: '2024-11', 'due-days': '28' }).dueDays === 28
+ */
 export function previewOptionsFrom(args: Record<string, unknown>) {
-  const dayRule = String(args['day-rule'] ?? 'day');
-  if (dayRule !== 'day' && dayRule !== 'night')
-    throw new UsageError(`--day-rule must be day or night; found "${dayRule}"`);
-  const prefix = String(args['prefix'] ?? 'PREVIEW');
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/.test(prefix))
-    throw new UsageError('--prefix must be 1–20 letters, digits, - or _');
-  return {
+  const options = {
     period: parsePeriod({
       month: args['month'] as string | undefined,
       from: args['from'] as string | undefined,
       to: args['to'] as string | undefined,
     }),
-    dayRule: dayRule as 'day' | 'night',
+    dayRule: String(args['day-rule'] ?? 'day') as DayRule,
     monthly52: args['monthly52'] === true,
-    dueDays: parseIntegerOption('--due-days', args['due-days'] as string | undefined, {
-      min: 0,
-      max: MAX_DUE_DAYS,
-      fallback: 14,
-    }),
-    prefix,
+    dueDays:
+      parseIntegerText('--due-days', args['due-days'] as string | undefined) ?? DEFAULT_DUE_DAYS,
+    prefix: String(args['prefix'] ?? DEFAULT_PREFIX),
   };
+  asUsageError(PREVIEW_FLAGS, () => checkPreviewOptions(options));
+  return options;
 }
 
 export const previewCommand = defineCommand({

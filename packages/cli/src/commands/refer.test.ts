@@ -1,14 +1,8 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type Day,
-  decodeReferralBody,
-  formatDay,
-  type LoadedDataset,
-  personFields,
-  type ReferralCandidate,
-} from '@carebill/core';
+import { type Day, formatDay, type LoadedDataset, type ReferralCandidate } from '@carebill/core';
+import { decodeReferralBody, personFields } from '@carebill/core/internal';
 import { runCommand } from 'citty';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPeople, type StandIn, startStandIn } from '../../test/charitylog-stand-in.js';

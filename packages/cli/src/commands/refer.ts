@@ -10,22 +10,26 @@
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
+  checkReferralOptions,
+  checkRunwayOptions,
   type DatasetFiles,
   type Day,
+  type LoadedDataset,
+  REGION_LIMITS,
+  REGIONS,
+  type ReferralCandidate,
+  type ReferralEncoding,
+  type Region,
+} from '@carebill/core';
+import {
   DEFAULT_ORG_TYPE_ID,
   DEFAULT_SOURCE,
   DEFAULT_WITHIN_MONTHS,
-  type LoadedDataset,
-  MAX_WITHIN_MONTHS,
-  REFERRAL_REGIONS,
-  type ReferralCandidate,
-  type ReferralEncoding,
-  type ReferralRegion,
-} from '@carebill/core';
+} from '@carebill/core/internal';
 import { defineCommand } from 'citty';
 import { loadFolder } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
-import { parseDateOption, parseIntegerOption } from '../io/period.js';
+import { parseDateOption, parseIntegerText } from '../io/period.js';
 import { terminalSafe } from '../io/terminal.js';
 import { readConsentFile } from '../referrals/consent.js';
 import { CHARITYLOG_ENV, credentialsFromEnv, redact } from '../referrals/credentials.js';
@@ -33,7 +37,7 @@ import { LEDGER_FILE } from '../referrals/ledger.js';
 import { runReferrals } from '../referrals/run.js';
 import type { RetryPolicy } from '../referrals/send.js';
 import { formatSummary } from '../referrals/summary.js';
-import { EXIT, UsageError } from '../usage-error.js';
+import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 import { formatReport } from './validate.js';
 
@@ -46,7 +50,7 @@ export const EXIT_SEND_FAILED = 4;
 export type ProjectCandidates = (
   loaded: LoadedDataset,
   asOf: Day,
-  options: { readonly region: ReferralRegion },
+  options: { readonly region: Region },
 ) => readonly ReferralCandidate[];
 
 export type LoadDataset = (files: DatasetFiles) => LoadedDataset;
@@ -124,12 +128,15 @@ function parseChoice<T extends string>(
   throw new UsageError(`${name} must be one of ${choices.join(', ')}; found "${value}"`);
 }
 
-function parseText(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const text = value.trim();
-  if (text === '') throw new UsageError(`${name} must not be empty`);
-  return text;
-}
+/** Core's referral and runway option names as the command line spells them. */
+const REFER_FLAGS = {
+  asOf: '--as-of',
+  region: '--region',
+  withinMonths: '--within-months',
+  orgTypeId: '--org-type',
+  source: '--source',
+  project: '--project',
+};
 
 /**
  * Runs `refer` and resolves to the exit code: 0 done, 1 dataset errors (nothing written),
@@ -145,25 +152,31 @@ export async function runRefer(
   io: ReferIo,
 ): Promise<number> {
   const asOf = parseDateOption('--as-of', args.asOf);
-  const withinMonths = parseIntegerOption('--within-months', args.withinMonths, {
-    min: 0,
-    max: MAX_WITHIN_MONTHS,
-    fallback: DEFAULT_WITHIN_MONTHS,
+  const withinMonths =
+    parseIntegerText('--within-months', args.withinMonths) ?? DEFAULT_WITHIN_MONTHS;
+  const orgTypeId = parseIntegerText('--org-type', args.orgType) ?? DEFAULT_ORG_TYPE_ID;
+  const region = (args.region ?? 'england') as Region;
+  const source = args.source ?? DEFAULT_SOURCE;
+  const project = args.project;
+  // Core's checks, before anything is read: the runway's region, then the referral options.
+  asUsageError(REFER_FLAGS, () => {
+    checkRunwayOptions({ asOf, region });
+    checkReferralOptions({
+      asOf,
+      withinMonths,
+      orgTypeId,
+      source,
+      ...(project === undefined ? {} : { project }),
+      consent: new Set(),
+      upperLimitPence: REGION_LIMITS[region].upperPence,
+    });
   });
-  const orgTypeId = parseIntegerOption('--org-type', args.orgType, {
-    min: 1,
-    max: 1_000_000,
-    fallback: DEFAULT_ORG_TYPE_ID,
-  });
-  const region = parseChoice('--region', args.region, REFERRAL_REGIONS, 'england');
   const encoding = parseChoice<ReferralEncoding>(
     '--encoding',
     args.encoding,
     ['form', 'json'],
     'form',
   );
-  const source = parseText('--source', args.source) ?? DEFAULT_SOURCE;
-  const project = parseText('--project', args.project);
   const endpoint = parseEndpoint(args.endpoint);
   const outDir = args.out ?? DEFAULT_OUT;
   const credentials = args.send ? credentialsFromEnv(io.env) : null;
@@ -280,7 +293,7 @@ export function createReferCommand(
       },
       region: {
         type: 'string',
-        description: `Capital limits: ${REFERRAL_REGIONS.join(', ')} (default england)`,
+        description: `Capital limits: ${REGIONS.join(', ')} (default england)`,
       },
       source: { type: 'string', description: `Charitylog source (default "${DEFAULT_SOURCE}")` },
       project: { type: 'string', description: 'Charitylog project to import the referrals into' },

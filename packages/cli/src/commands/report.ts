@@ -5,7 +5,9 @@
  */
 import {
   buildManagementPack,
+  checkManagementPackOptions,
   type DayRange,
+  type DayRule,
   formatPounds,
   type ManagementPack,
   type PackFigures,
@@ -24,7 +26,7 @@ import { type OutputRun, withOutputRun } from '../io/output-run.js';
 import { parsePeriod } from '../io/period.js';
 import { createProgress, type Stage, stagesOf } from '../io/progress.js';
 import { say } from '../io/terminal.js';
-import { EXIT, UsageError } from '../usage-error.js';
+import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
 
 export const REPORT_FILES = ['report.json', 'report.xlsx', 'report.pdf'] as const;
@@ -50,8 +52,6 @@ export const reportArgs = {
 /** The pack options of a command line, or a `UsageError` naming the flag at fault. */
 export function reportOptionsFrom(args: Record<string, unknown>) {
   const dayRule = String(args['day-rule'] ?? 'day');
-  if (dayRule !== 'day' && dayRule !== 'night')
-    throw new UsageError(`--day-rule must be day or night; found "${dayRule}"`);
   const period = parsePeriod({
     month: args['month'] as string | undefined,
     from: args['from'] as string | undefined,
@@ -68,12 +68,17 @@ export function reportOptionsFrom(args: Record<string, unknown>) {
       );
     }
   }
-  return {
+  const options = {
     period,
-    dayRule: dayRule as 'day' | 'night',
+    dayRule: dayRule as DayRule,
     monthly52: args['monthly52'] === true,
     ...(compare !== undefined && { compare }),
   };
+  // Core's checks (the day rule; the periods again), in the command line's words.
+  asUsageError({ dayRule: () => `--day-rule must be day or night; found "${dayRule}"` }, () =>
+    checkManagementPackOptions(options),
+  );
+  return options;
 }
 
 export const reportCommand = defineCommand({

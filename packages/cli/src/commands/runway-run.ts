@@ -5,37 +5,27 @@
  */
 import { join } from 'node:path';
 import {
-  addMonths,
   type CapitalLimits,
+  checkRunwayOptions,
   type DatasetFiles,
   type Day,
-  FIRST_DATE,
-  FIRST_DAY,
-  formatDayShort,
   formatPounds,
-  isUpliftPercent,
-  isValidYmd,
-  LAST_DATE,
-  LAST_DAY,
   type LoadedDataset,
-  MAX_CAPITAL_LIMIT_PENCE,
-  MAX_LEAD_MONTHS,
-  MAX_RUNWAY_MONTHS,
-  MAX_UPLIFT_PERCENT,
   parseDay,
   projectRunway,
-  REGIONS,
   type Region,
   type Runway,
   type RunwayOptions,
 } from '@carebill/core';
+import { addMonths, formatDayShort, MAX_CAPITAL_LIMIT_PENCE } from '@carebill/core/internal';
 import { renderRunwayJson } from '@carebill/reports/json';
 import { renderRunwayPdf } from '@carebill/reports/pdf';
 import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
 import { loadFolderOrReport } from '../io/load.js';
 import { type OutputRun, withOutputRun } from '../io/output-run.js';
+import { parseIntegerText } from '../io/period.js';
 import { terminalSafe } from '../io/terminal.js';
-import { EXIT, UsageError } from '../usage-error.js';
+import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader } from './output-args.js';
 
 /** The command line of `carebill runway`, as citty hands it over (all text). */
@@ -56,12 +46,32 @@ export interface RunwayArgs {
 /** The dataset loader (sync or async), injected so the command can be tested without one. */
 export type LoadDataset = (files: DatasetFiles) => LoadedDataset | Promise<LoadedDataset>;
 
-const WHOLE = /^\d{1,4}$/;
-const PENCE = /^\d{1,12}$/;
+const PENCE = /^\d{1,15}$/;
+
+/** Core's runway option names as the command line spells them. */
+function runwayFlags(args: RunwayArgs, upliftDate: string) {
+  const badDate = () =>
+    `--uplift-date must be MM-DD (04-01 for 1 April), a day that exists in that month; got "${upliftDate}"`;
+  const limit = (flag: string, text: string | undefined) => () =>
+    `${flag} is a whole number of pence from 0 to ${MAX_CAPITAL_LIMIT_PENCE} (2325000 for £23,250), got "${text}"`;
+  return {
+    asOf: '--as-of',
+    months: '--months',
+    leadMonths: '--lead-months',
+    region: '--region',
+    'limits.upperPence': limit('--upper', args.upper),
+    'limits.lowerPence': limit('--lower', args.lower),
+    limits: '--lower/--upper',
+    'uplift.percent': '--uplift',
+    'uplift.month': badDate,
+    'uplift.day': badDate,
+  };
+}
 
 /**
  * Turns the command line into runway options, or throws a {@link UsageError} that says
- * which flag is wrong and what it should look like.
+ * which flag is wrong and what it should look like. The flags are parsed here; their
+ * ranges and rules are core's (`checkRunwayOptions`), so they live in one place.
  *
  * @example runwayOptionsFromArgs({ data: 'x', 'as-of': '2024-11-22', region: 'wales' }).region === 'wales'
  */
@@ -70,25 +80,12 @@ export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
   if (asOf === undefined) {
     throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${args['as-of'] ?? ''}"`);
   }
-  // Within the dates the data may hold, so the horizon (≤ 600 months on) stays in the calendar.
-  if (asOf < FIRST_DAY || asOf > LAST_DAY) {
-    throw new UsageError(
-      `--as-of must be from ${FIRST_DATE} to ${LAST_DATE}, got "${args['as-of']}"`,
-    );
-  }
   const options: { -readonly [K in keyof RunwayOptions]: RunwayOptions[K] } = { asOf };
-  if (args.months !== undefined) {
-    options.months = whole('--months', args.months, 1, MAX_RUNWAY_MONTHS);
-  }
-  if (args['lead-months'] !== undefined) {
-    options.leadMonths = whole('--lead-months', args['lead-months'], 0, MAX_LEAD_MONTHS);
-  }
-  if (args.region !== undefined) {
-    if (!(REGIONS as readonly string[]).includes(args.region)) {
-      throw new UsageError(`--region must be one of ${REGIONS.join(', ')}, got "${args.region}"`);
-    }
-    options.region = args.region as Region;
-  }
+  const months = parseIntegerText('--months', args.months);
+  if (months !== undefined) options.months = months;
+  const leadMonths = parseIntegerText('--lead-months', args['lead-months']);
+  if (leadMonths !== undefined) options.leadMonths = leadMonths;
+  if (args.region !== undefined) options.region = args.region as Region;
   if ((args.upper === undefined) !== (args.lower === undefined)) {
     throw new UsageError('--upper and --lower go together: give both limits, in pence');
   }
@@ -97,43 +94,23 @@ export function runwayOptionsFromArgs(args: RunwayArgs): RunwayOptions {
       upperPence: pence('--upper', args.upper),
       lowerPence: pence('--lower', args.lower),
     };
-    if (limits.lowerPence > limits.upperPence) {
-      throw new UsageError(`--lower (${args.lower}) is above --upper (${args.upper})`);
-    }
     options.limits = limits;
   }
   if (args['uplift-date'] !== undefined && args.uplift === undefined) {
     throw new UsageError('--uplift-date needs --uplift (the yearly percentage, e.g. 3.5)');
   }
+  const upliftDate = args['uplift-date'] ?? '04-01';
   if (args.uplift !== undefined) {
-    if (!isUpliftPercent(args.uplift)) {
-      throw new UsageError(
-        `--uplift must be a percentage like 3.5 (no % sign), got "${args.uplift}"`,
-      );
-    }
-    // Compounded over the longest horizon, a larger uplift could take fees beyond exact
-    // arithmetic (docs/input.md "Limits").
-    if (Number(args.uplift) > MAX_UPLIFT_PERCENT) {
-      throw new UsageError(
-        `--uplift must be from 0 to ${MAX_UPLIFT_PERCENT} (percent a year), got "${args.uplift}"`,
-      );
-    }
-    const [month, day] = monthDay(args['uplift-date'] ?? '04-01');
+    const [month, day] = monthDay(upliftDate);
     options.uplift = { percent: args.uplift, month, day };
   }
+  asUsageError(runwayFlags(args, upliftDate), () => checkRunwayOptions(options));
   return options;
 }
 
-function whole(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!WHOLE.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
-}
-
+/** A limit as written: digits only (the range is core's check). */
 function pence(flag: string, text: string): number {
-  if (!PENCE.test(text) || Number(text) > MAX_CAPITAL_LIMIT_PENCE) {
+  if (!PENCE.test(text)) {
     throw new UsageError(
       `${flag} is a whole number of pence from 0 to ${MAX_CAPITAL_LIMIT_PENCE} (2325000 for £23,250), got "${text}"`,
     );
@@ -141,15 +118,13 @@ function pence(flag: string, text: string): number {
   return Number(text);
 }
 
+/** `MM-DD` as numbers; whether that day exists is core's check. */
 function monthDay(text: string): [number, number] {
   const match = /^(\d{2})-(\d{2})$/.exec(text);
-  const month = Number(match?.[1]);
-  const day = Number(match?.[2]);
-  // Any day that exists in a leap year; 29 Feb falls on 28 Feb in other years.
-  if (!match || !isValidYmd(2024, month, day)) {
+  if (!match) {
     throw new UsageError(`--uplift-date must be MM-DD (04-01 for 1 April), got "${text}"`);
   }
-  return [month, day];
+  return [Number(match[1]), Number(match[2])];
 }
 
 /**
@@ -174,11 +149,7 @@ export async function runRunway(
       io.stderr,
     );
     if (loaded === null) return EXIT.datasetErrors;
-    const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
-      ...options,
-      parked: loaded.parked,
-      warnings: loaded.warnings,
-    });
+    const runway = projectRunway(loaded, options);
     await writeRunwayFiles(runway, run);
     await run.commit();
     io.stdout(

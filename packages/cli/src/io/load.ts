@@ -4,7 +4,8 @@
  * report in each.
  */
 import { stat } from 'node:fs/promises';
-import { type DatasetFiles, type LoadedDataset, loadDataset, sortProblems } from '@carebill/core';
+import { type DatasetFiles, type LoadedDataset, loadDataset } from '@carebill/core';
+import { sortProblems } from '@carebill/core/internal';
 import { formatReport } from '../commands/validate.js';
 import { UsageError } from '../usage-error.js';
 import { readDatasetFolder } from './read-dataset.js';

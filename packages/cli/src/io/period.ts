@@ -1,20 +1,16 @@
 /**
  * The billing period of a command: `--month YYYY-MM`, or `--from D --to D` (both included).
  */
-import {
-  type Day,
-  type DayRange,
-  FIRST_DATE,
-  FIRST_DAY,
-  firstOfMonth,
-  isValidYmd,
-  LAST_DATE,
-  LAST_DAY,
-  lastOfMonth,
-  MAX_PERIOD_DAYS,
-  parseDay,
-} from '@carebill/core';
-import { UsageError } from '../usage-error.js';
+import { type DayRange, monthPeriod, parseDay } from '@carebill/core';
+import { checkPeriod, FIRST_DATE, LAST_DATE } from '@carebill/core/internal';
+import { asUsageError, UsageError } from '../usage-error.js';
+
+/** The period's option names in core's messages, as the command line says them. */
+const PERIOD_FLAGS = {
+  period: 'the billing period',
+  'period.from': '--from',
+  'period.to': '--to',
+};
 
 /**
  * The period named on the command line, or a `UsageError` saying what is wrong.
@@ -30,13 +26,13 @@ export function parsePeriod(args: {
     if (args.from !== undefined || args.to !== undefined)
       throw new UsageError('give either --month or --from/--to, not both');
     const match = /^(\d{4})-(\d{2})$/.exec(args.month);
-    const year = Number(match?.[1]);
-    const month = Number(match?.[2]);
-    if (!match || !isValidYmd(year, month, 1))
-      throw new UsageError(`--month must be YYYY-MM, such as 2024-11; found "${args.month}"`);
-    const from = firstOfMonth(year, month);
-    withinDates('--month', args.month, from);
-    return { from, to: lastOfMonth(year, month) };
+    const bad = `--month must be YYYY-MM, such as 2024-11; found "${args.month}"`;
+    if (!match) throw new UsageError(bad);
+    const outside = () =>
+      `--month must be from ${FIRST_DATE} to ${LAST_DATE}; found "${args.month}"`;
+    return asUsageError({ year: () => bad, month: () => bad, period: outside }, () =>
+      checkPeriod('period', monthPeriod(Number(match[1]), Number(match[2]))),
+    );
   }
   if (args.from === undefined || args.to === undefined)
     throw new UsageError(
@@ -47,27 +43,11 @@ export function parsePeriod(args: {
   if (from === undefined)
     throw new UsageError(`--from must be a date YYYY-MM-DD; found "${args.from}"`);
   if (to === undefined) throw new UsageError(`--to must be a date YYYY-MM-DD; found "${args.to}"`);
-  withinDates('--from', args.from, from);
-  withinDates('--to', args.to, to);
-  if (to < from) throw new UsageError(`--to (${args.to}) is before --from (${args.from})`);
-  if (to - from + 1 > MAX_PERIOD_DAYS)
-    throw new UsageError(
-      `the billing period ${args.from} – ${args.to} is ${to - from + 1} days; bill at most ${MAX_PERIOD_DAYS} days (a year) at a time`,
-    );
-  return { from, to };
+  return asUsageError(PERIOD_FLAGS, () => checkPeriod('period', { from, to }));
 }
 
 /**
- * A usage error unless `day` is within the dates carebill reads (1900–2199), so that no
- * horizon, due date or notice date it computes can leave the calendar.
- */
-function withinDates(name: string, text: string, day: Day): void {
-  if (day < FIRST_DAY || day > LAST_DAY)
-    throw new UsageError(`${name} must be from ${FIRST_DATE} to ${LAST_DATE}; found "${text}"`);
-}
-
-/**
- * A strict `YYYY-MM-DD` option value.
+ * A strict `YYYY-MM-DD` option value (whether carebill reads that date is core's check).
  *
  * @example parseDateOption('--as-of', '2024-11-22')
  */
@@ -76,14 +56,28 @@ export function parseDateOption(name: string, value: string | undefined) {
   const day = parseDay(value);
   if (day === undefined)
     throw new UsageError(`${name} must be a real date YYYY-MM-DD; found "${value}"`);
-  withinDates(name, value, day);
   return day;
 }
 
 /**
- * A whole-number option within bounds, or its default when absent.
+ * A whole-number option as written (sign allowed), or undefined when absent: core checks
+ * its range, so the bounds live in one place.
  *
- * @example parseIntegerOption('--due-days', '14', { min: 0, max: 365 }) === 14
+ * @example parseIntegerText('--due-days', '14') === 14; parseIntegerText('--due-days', undefined) === undefined
+ */
+export function parseIntegerText(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d{1,15}$/.test(value)) {
+    throw new UsageError(`${name} must be a whole number; found "${value}"`);
+  }
+  return Number(value);
+}
+
+/**
+ * A whole-number option within bounds, or its default when absent (for options only the
+ * command line has, such as `--jobs`; core checks its own options).
+ *
+ * @example parseIntegerOption('--jobs', '4', { min: 1, max: 64 }) === 4
  */
 export function parseIntegerOption(
   name: string,

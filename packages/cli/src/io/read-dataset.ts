@@ -9,14 +9,8 @@
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  type DatasetFiles,
-  MAX_FILE_BYTES,
-  type Problem,
-  RESOURCES,
-  type ResourceName,
-  shortenValue,
-} from '@carebill/core';
+import { type DatasetFiles, type Problem, RESOURCES, type ResourceName } from '@carebill/core';
+import { MAX_FILE_BYTES, shortenValue } from '@carebill/core/internal';
 import { UsageError } from '../usage-error.js';
 
 /** The texts of the files that could be read, and a dataset error for each that could not. */

@@ -14,11 +14,11 @@ import {
   type LoadedDataset,
   planReferrals,
   REFERRAL_CONTENT_TYPE,
+  REGION_LIMITS,
   type Referral,
   type ReferralCandidate,
   type ReferralEncoding,
-  type ReferralRegion,
-  upperLimitOf,
+  type Region,
 } from '@carebill/core';
 import type { OutputRun } from '../io/output-run.js';
 import type { Credentials } from './credentials.js';
@@ -38,7 +38,7 @@ export const SUMMARY_FILE = 'summary.json';
 export interface ReferSettings {
   readonly asOf: Day;
   readonly withinMonths: number;
-  readonly region: ReferralRegion;
+  readonly region: Region;
   readonly source: string;
   readonly project?: string | undefined;
   readonly orgTypeId: number;
@@ -121,21 +121,16 @@ export async function runReferrals(
   consent: ReadonlySet<string>,
   settings: ReferSettings,
 ): Promise<ReferSummary> {
-  const upperLimitPence = upperLimitOf(settings.region);
-  const plan = planReferrals(
-    loaded.dataset,
-    candidates,
-    {
-      asOf: settings.asOf,
-      withinMonths: settings.withinMonths,
-      consent,
-      upperLimitPence,
-      orgTypeId: settings.orgTypeId,
-      source: settings.source,
-      ...(settings.project === undefined ? {} : { project: settings.project }),
-    },
-    loaded.parkedServiceUsers,
-  );
+  const upperLimitPence = REGION_LIMITS[settings.region].upperPence;
+  const plan = planReferrals(loaded, candidates, {
+    asOf: settings.asOf,
+    withinMonths: settings.withinMonths,
+    consent,
+    upperLimitPence,
+    orgTypeId: settings.orgTypeId,
+    source: settings.source,
+    ...(settings.project === undefined ? {} : { project: settings.project }),
+  });
   let ledger: Ledger = await readLedger(settings.outDir);
 
   const files = plan.referrals.map((referral) => ({

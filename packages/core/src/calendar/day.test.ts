@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CarebillError } from '../errors/carebill-error.js';
 import {
   addMonths,
   dayFromYmd,
@@ -82,7 +83,8 @@ describe('day numbers', () => {
     expect(formatDay(parseDay('0001-01-01')!)).toBe('0001-01-01');
     const past = addMonths(last, 600);
     for (const format of [formatDay, formatMonth, formatDayShort, formatDayLong, formatDayDmy]) {
-      expect(() => format(past)).toThrow(RangeError);
+      expect(() => format(past)).toThrow(CarebillError);
+      expect(() => format(past)).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE' }));
       expect(() => format((parseDay('0001-01-01')! - 1) as typeof last)).toThrow(/years 1–9999/);
     }
   });

@@ -6,6 +6,11 @@
  * arithmetic on the civil calendar (proleptic Gregorian), after Howard Hinnant's
  * `days_from_civil` / `civil_from_days`.
  */
+
+import { CarebillError } from '../errors/carebill-error.js';
+import { checkInteger } from '../errors/checks.js';
+
+/** A calendar date: the number of days since 1970-01-01 (see {@link parseDay}). */
 export type Day = number & { readonly __brand: 'Day' };
 
 /** A civil date split into its parts; `month` is 1–12. */
@@ -21,6 +26,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * The day number of a civil date. Does not check the parts: use {@link isValidYmd} first.
  *
  * @example dayFromYmd(1970, 1, 1) === 0; dayFromYmd(2024, 11, 1) === 20028
+ * @internal
  */
 export function dayFromYmd(year: number, month: number, day: number): Day {
   const y = month <= 2 ? year - 1 : year;
@@ -36,6 +42,7 @@ export function dayFromYmd(year: number, month: number, day: number): Day {
  * The civil date of a day number.
  *
  * @example ymdOfDay(dayFromYmd(2024, 2, 29)) // { year: 2024, month: 2, day: 29 }
+ * @internal
  */
 export function ymdOfDay(dayNumber: Day | number): YearMonthDay {
   const z = dayNumber + 719468;
@@ -56,13 +63,21 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Days in a month (`month` 1–12). @example daysInMonth(2023, 2) === 28 */
+/**
+ * Days in a month (`month` 1–12). @example daysInMonth(2023, 2) === 28
+ *
+ * @internal
+ */
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeapYear(year) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-/** Whether the parts name a real calendar date in years 1–9999. */
+/**
+ * Whether the parts name a real calendar date in years 1–9999.
+ *
+ * @internal
+ */
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) &&
@@ -92,24 +107,59 @@ export function parseDay(text: string): Day | undefined {
   return isValidYmd(year, month, day) ? dayFromYmd(year, month, day) : undefined;
 }
 
-/** Formats a day as `YYYY-MM-DD`. @example formatDay(parseDay('2024-11-01')!) === '2024-11-01' */
+/**
+ * Formats a day as `YYYY-MM-DD`. A value that cannot be a day (NaN, a fraction) is refused
+ * with a {@link CarebillError} `INVALID_OPTION` rather than written as `NaN-NaN-NaN`, and a
+ * day outside years 1–9999 with `OUT_OF_RANGE` rather than as a five-digit year.
+ *
+ * @example formatDay(parseDay('2024-11-01')!) === '2024-11-01'
+ */
 export function formatDay(dayNumber: Day): string {
   const { year, month, day } = writableYmd(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** `n` days after (or before, when negative) a day. @example addDays(d, 1) is the next day */
+/**
+ * `n` days after (or before, when negative) a day. @example addDays(d, 1) is the next day
+ *
+ * @internal
+ */
 export function addDays(dayNumber: Day, n: number): Day {
   return (dayNumber + n) as Day;
 }
 
-/** The first day of the month of `year`/`month`. @example firstOfMonth(2024, 11) is 1 Nov 2024 */
+/**
+ * Checks a calendar year (1–9999) and month (1–12), as the public month functions take them.
+ * Throws a {@link CarebillError}: `INVALID_OPTION` for a value that is not a whole number,
+ * `OUT_OF_RANGE` for one outside its range (`month` 13 is not January of the next year).
+ */
+function checkYearMonth(year: number, month: number): void {
+  // The common case without allocating: runway month loops call this per month and booking.
+  const valid = year >= 1 && year <= 9999 && month >= 1 && month <= 12;
+  if (valid && Number.isInteger(year) && Number.isInteger(month)) return;
+  checkInteger('year', year, { min: 1, max: 9999 });
+  checkInteger('month', month, { min: 1, max: 12 });
+}
+
+/**
+ * The first day of a calendar month. `month` is 1–12 and `year` 1–9999; anything else
+ * throws a {@link CarebillError} (`firstOfMonth(2024, 13)` is refused, not 1 Jan 2025).
+ *
+ * @example formatDay(firstOfMonth(2024, 11)) === '2024-11-01'
+ */
 export function firstOfMonth(year: number, month: number): Day {
+  checkYearMonth(year, month);
   return dayFromYmd(year, month, 1);
 }
 
-/** The last day of the month of `year`/`month`. @example lastOfMonth(2024, 2) is 29 Feb 2024 */
+/**
+ * The last day of a calendar month. `month` is 1–12 and `year` 1–9999; anything else
+ * throws a {@link CarebillError}.
+ *
+ * @example formatDay(lastOfMonth(2024, 2)) === '2024-02-29'
+ */
 export function lastOfMonth(year: number, month: number): Day {
+  checkYearMonth(year, month);
   return dayFromYmd(year, month, daysInMonth(year, month));
 }
 
@@ -128,6 +178,7 @@ export function monthOffset(dayNumber: Day, n: number): { year: number; month: n
  * The same day of the month `n` months later, clamped to the month's last day.
  *
  * @example addMonths(parseDay('2024-01-31')!, 1) is 29 Feb 2024
+ * @internal
  */
 export function addMonths(dayNumber: Day, n: number): Day {
   const { day } = ymdOfDay(dayNumber);
@@ -139,7 +190,11 @@ export function addMonths(dayNumber: Day, n: number): Day {
   );
 }
 
-/** `YYYY-MM` of a day. @example formatMonth(parseDay('2024-11-22')!) === '2024-11' */
+/**
+ * `YYYY-MM` of a day. @example formatMonth(parseDay('2024-11-22')!) === '2024-11'
+ *
+ * @internal
+ */
 export function formatMonth(dayNumber: Day): string {
   const { year, month } = writableYmd(dayNumber);
   return `${String(year).padStart(4, '0')}-${pad2(month)}`;
@@ -174,19 +229,31 @@ const MONTH_NAMES_LONG = [
   'December',
 ] as const;
 
-/** A day as a UK reader writes it, short month. @example formatDayShort(d) === '1 Nov 2024' */
+/**
+ * A day as a UK reader writes it, short month. @example formatDayShort(d) === '1 Nov 2024'
+ *
+ * @internal
+ */
 export function formatDayShort(dayNumber: Day): string {
   const { year, month, day } = writableYmd(dayNumber);
   return `${day} ${MONTH_NAMES_SHORT[month - 1]} ${year}`;
 }
 
-/** A day in words, long month. @example formatDayLong(d) === '1 November 2024' */
+/**
+ * A day in words, long month. @example formatDayLong(d) === '1 November 2024'
+ *
+ * @internal
+ */
 export function formatDayLong(dayNumber: Day): string {
   const { year, month, day } = writableYmd(dayNumber);
   return `${day} ${MONTH_NAMES_LONG[month - 1]} ${year}`;
 }
 
-/** `DD/MM/YYYY`, as UK accounting packages import dates. @example formatDayDmy(d) === '01/11/2024' */
+/**
+ * `DD/MM/YYYY`, as UK accounting packages import dates. @example formatDayDmy(d) === '01/11/2024'
+ *
+ * @internal
+ */
 export function formatDayDmy(dayNumber: Day): string {
   const { year, month, day } = writableYmd(dayNumber);
   return `${pad2(day)}/${pad2(month)}/${String(year).padStart(4, '0')}`;
@@ -195,13 +262,24 @@ export function formatDayDmy(dayNumber: Day): string {
 /**
  * The parts of a day that can be written as a date: years 1–9999 only. A date outside
  * them (a five-digit year, year 0) is a fault upstream — options and data are checked
- * against far narrower limits (dataset/limits.ts) — so it is refused, never written.
+ * against far narrower limits (dataset/limits.ts) — so it is refused with a
+ * `CarebillError` (INVALID_OPTION for a value that cannot be a day, such as NaN;
+ * OUT_OF_RANGE outside the years), never written.
  */
 function writableYmd(dayNumber: Day): YearMonthDay {
+  if (!Number.isSafeInteger(dayNumber)) {
+    throw new CarebillError(
+      'INVALID_OPTION',
+      `day must be a date made by parseDay('YYYY-MM-DD'); found ${String(dayNumber)}`,
+      { option: 'day' },
+    );
+  }
   const ymd = ymdOfDay(dayNumber);
-  if (!Number.isInteger(dayNumber) || ymd.year < 1 || ymd.year > 9999) {
-    throw new RangeError(
+  if (ymd.year < 1 || ymd.year > 9999) {
+    throw new CarebillError(
+      'OUT_OF_RANGE',
       `day ${dayNumber} is outside years 1–9999 and cannot be written as a date`,
+      { option: 'day' },
     );
   }
   return ymd;

@@ -1,7 +1,7 @@
 /**
  * Inclusive day ranges. This module owns "both ends included", so no other file has to.
  */
-import { addDays, type Day } from './day.js';
+import { addDays, type Day, firstOfMonth, lastOfMonth } from './day.js';
 
 /** Every day from `from` through `to`, both included. Empty when `to < from`. */
 export interface DayRange {
@@ -45,4 +45,15 @@ export function rangesOverlap(a: DayRange, b: DayRange): boolean {
  */
 export function endBefore(from: Day, exclusiveEnd: Day): DayRange {
   return { from, to: addDays(exclusiveEnd, -1) };
+}
+
+/**
+ * The billing period of one calendar month, first day through last. `month` is 1–12 and
+ * `year` 1–9999; anything else throws a `CarebillError` (`OUT_OF_RANGE`).
+ *
+ * @example const november = monthPeriod(2024, 11); // { from: 1 Nov 2024, to: 30 Nov 2024 }
+ * buildPreview(loaded, { period: november })
+ */
+export function monthPeriod(year: number, month: number): DayRange {
+  return { from: firstOfMonth(year, month), to: lastOfMonth(year, month) };
 }

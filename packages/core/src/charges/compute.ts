@@ -12,6 +12,7 @@ import type { DayRange } from '../calendar/range.js';
 import type { ParkedEntry } from '../dataset/load-types.js';
 import type { BillingContract, Booking, Dataset, PayerRef } from '../dataset/model.js';
 import { compareText, type Problem } from '../dataset/problems.js';
+import { internalError } from '../errors/carebill-error.js';
 import type { UnallocatedEntry, UnbilledEntry, UnbilledReason } from '../invoices/types.js';
 import { formatPounds } from '../money/format.js';
 import { type ChargeContext, createChargeContext } from './context.js';
@@ -62,6 +63,7 @@ export interface BookingFee {
  * @example
  * const charges = computeCharges(loaded.dataset, loaded.parkedServiceUsers,
  *   { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! }, { dayRule: 'day' })
+ * @internal
  */
 export function computeCharges(
   dataset: Dataset,
@@ -347,7 +349,9 @@ function assertConservation(charges: Charges): void {
   for (const entry of charges.unbilled) accounted += entry.amountPence;
   for (const entry of charges.unallocated) accounted += entry.amountPence;
   if (accounted !== charges.feesPence) {
-    throw new Error(`charges do not conserve fees: ${charges.feesPence} billed as ${accounted}`);
+    throw internalError(
+      `charges do not conserve fees: ${charges.feesPence} billed as ${accounted}`,
+    );
   }
 }
 // Stryker restore all

@@ -63,6 +63,7 @@ export function monthly52Fee(weeklyRatePence: number): number {
  * Whether a period is exactly one calendar month (1st through last day).
  *
  * @example isCalendarMonth({ from: 1 Nov 2024, to: 30 Nov 2024 }) === true
+ * @internal
  */
 export function isCalendarMonth(period: DayRange): boolean {
   const first = ymdOfDay(period.from);

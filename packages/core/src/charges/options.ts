@@ -5,6 +5,7 @@
 /** `day` bills the last covered day of a stay; `night` does not (1st–8th = 7 nights). */
 export type DayRule = 'day' | 'night';
 
+/** How charges are counted: the day rule and the `monthly52` convention (SPEC §3.1, §3.2). */
 export interface ChargeOptions {
   /** Default `day`. */
   readonly dayRule?: DayRule;

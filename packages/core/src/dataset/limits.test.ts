@@ -91,7 +91,7 @@ describe('the limits keep every amount below 2^53 pence', () => {
     });
     expect(loaded.errors).toEqual([]);
     expect(loaded.parked).toEqual([]);
-    const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers, {
+    const runway = projectRunway(loaded, {
       asOf: LAST_DAY,
       months: MAX_RUNWAY_MONTHS,
       uplift: { percent: String(MAX_UPLIFT_PERCENT) },

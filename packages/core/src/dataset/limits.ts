@@ -14,13 +14,29 @@ import { type Day, dayFromYmd } from '../calendar/day.js';
 
 // ── Calendar ──────────────────────────────────────────────────────────────────────────
 
-/** The first date carebill reads, in data (`start_date`, …) and in options (`--as-of`, …). */
+/**
+ * The first date carebill reads, in data (`start_date`, …) and in options (`--as-of`, …).
+ *
+ * @internal
+ */
 export const FIRST_DATE = '1900-01-01';
-/** The last date carebill reads, in data and in options. */
+/**
+ * The last date carebill reads, in data and in options.
+ *
+ * @internal
+ */
 export const LAST_DATE = '2199-12-31';
-/** {@link FIRST_DATE} as a day number. */
+/**
+ * {@link FIRST_DATE} as a day number.
+ *
+ * @internal
+ */
 export const FIRST_DAY: Day = dayFromYmd(1900, 1, 1);
-/** {@link LAST_DATE} as a day number. */
+/**
+ * {@link LAST_DATE} as a day number.
+ *
+ * @internal
+ */
 export const LAST_DAY: Day = dayFromYmd(2199, 12, 31);
 
 // ── Money in data (pence) ─────────────────────────────────────────────────────────────
@@ -45,6 +61,7 @@ export const MAX_DAYS_BEFORE_NOTIFICATION = 3660;
 /**
  * Bytes of one resource file (256 MiB): a 500-home group's whole dataset is about 150 MB
  * in nine files. Reading stops here (the CLI), before the text is held in memory.
+ * @internal
  */
 export const MAX_FILE_BYTES = 256 * 2 ** 20;
 /** Records in one resource file: about 16 times a 500-home group's bookings. */
@@ -68,17 +85,45 @@ export const MAX_LONG_TEXT_LENGTH = 2000;
 
 // ── Options ───────────────────────────────────────────────────────────────────────────
 
-/** The longest billing period (`--from`/`--to`): a year, leap day included. */
+/**
+ * The longest billing period (`--from`/`--to`): a year, leap day included.
+ *
+ * @internal
+ */
 export const MAX_PERIOD_DAYS = 366;
-/** Days from issue to due date (`--due-days`). */
+/**
+ * Days from issue to due date (`--due-days`).
+ *
+ * @internal
+ */
 export const MAX_DUE_DAYS = 365;
-/** The longest runway horizon (`--months`): 50 years. */
+/**
+ * The longest runway horizon (`--months`): 50 years.
+ *
+ * @internal
+ */
 export const MAX_RUNWAY_MONTHS = 600;
-/** The longest lead time to tell the council (`--lead-months`). */
+/**
+ * The longest lead time to tell the council (`--lead-months`).
+ *
+ * @internal
+ */
 export const MAX_LEAD_MONTHS = 24;
-/** The largest yearly fee uplift (`--uplift`), in percent. */
+/**
+ * The largest yearly fee uplift (`--uplift`), in percent.
+ *
+ * @internal
+ */
 export const MAX_UPLIFT_PERCENT = 20;
-/** The largest referral window (`refer --within-months`). */
+/**
+ * The largest referral window (`refer --within-months`).
+ *
+ * @internal
+ */
 export const MAX_WITHIN_MONTHS = 60;
-/** The largest capital limit (`--upper`, `--lower`): £10,000,000, as a fund's balance. */
+/**
+ * The largest capital limit (`--upper`, `--lower`): £10,000,000, as a fund's balance.
+ *
+ * @internal
+ */
 export const MAX_CAPITAL_LIMIT_PENCE = MAX_OPENING_BALANCE_PENCE;

@@ -127,6 +127,19 @@ describe('loadDataset properties', () => {
     );
   });
 
+  it('the parsed records of every file give the same output as its text', () => {
+    fc.assert(
+      fc.property(datasetArb, (d) => {
+        const texts = files(d.bookings, d.contracts, d.funds);
+        const parsed = Object.fromEntries(
+          Object.entries(texts).map(([resource, text]) => [resource, JSON.parse(text)]),
+        );
+        expect(snapshot(loadDataset(parsed))).toBe(snapshot(loadDataset(texts)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('every parked resident has a reason, and none of their records is trusted', () => {
     fc.assert(
       fc.property(datasetArb, (d) => {

@@ -1,15 +1,17 @@
 /**
- * The loader's entry (SPEC §2, §2.1): file texts in, the trusted {@link Dataset} and every
- * problem out. It parses each file, maps each record with its resource's mapper, checks
- * the cross-record rules, then parks what the record errors touch.
+ * The loader's entry (SPEC §2, §2.1): file texts or parsed records in, the trusted
+ * {@link Dataset} and every problem out. It reads each resource (`input.ts`), maps each
+ * record with its resource's mapper, checks the cross-record rules, then parks what the
+ * record errors touch.
  */
 
 import { mapBooking } from './bookings.js';
 import { mapCareFund } from './care-funds.js';
 import { mapContract } from './contracts.js';
 import { FieldReader } from './fields.js';
+import { checkInputKeys, readResourceInput } from './input.js';
 import { MAX_ID_LENGTH } from './limits.js';
-import type { DatasetFiles, LoadedDataset } from './load-types.js';
+import type { DatasetInput, LoadedDataset } from './load-types.js';
 import type {
   BillingContract,
   Booking,
@@ -26,7 +28,7 @@ import type {
 import { RESOURCES } from './model.js';
 import { findOverlappingBookings, findTwoBalancePayers } from './overlaps.js';
 import { findOtherResidentsRecords } from './ownership.js';
-import { type FileRecord, parseResourceFile } from './pages.js';
+import { type FileRecord, isJsonObject } from './pages.js';
 import { type ParkingRefs, parkRecords } from './parking.js';
 import { mapLocationContact, mapServiceUser, mapServiceUserContact } from './people.js';
 import { mapCareFundType, mapLocation, mapRoom } from './places.js';
@@ -43,22 +45,33 @@ export interface Mapped<T> {
 }
 
 /**
- * Loads a dataset from the texts of its files. Pure and total: never throws, whatever the
- * input; every problem is reported at once.
+ * Loads a dataset: each resource as the JSON text of its file, or as already-parsed records
+ * (an array of records, one CareHQ list page, or an array of pages), and every problem out.
+ * Pure and total: never throws, whatever the input; every problem is reported at once.
+ *
+ * Parsed records get every value rule text gets (a float, `"1385.54"` or an integer beyond
+ * 2^53 is BAD_MONEY either way). The one difference: text is checked for how a money
+ * number was written (`1e5`, `138554.0` are refused), which parsed values cannot show.
+ * A missing `bookings` resource and a key that is not a resource are dataset errors.
  *
  * @example
- * const { dataset, errors, parked, warnings } = loadDataset({ bookings: '[]' });
- * errors.length === 0 && dataset.bookings.length === 0
+ * const loaded = loadDataset({ bookings: await readFile('data/bookings.json', 'utf8') });
+ * const same = loadDataset({ bookings: [{ _id: 'b1', service_user: 'su1', start_date: '2024-11-01', … }] });
+ * if (loaded.errors.length > 0) report(loaded.errors); // else: buildPreview(loaded, …)
  */
-export function loadDataset(files: DatasetFiles): LoadedDataset {
+export function loadDataset(input: DatasetInput): LoadedDataset {
   const errors: Problem[] = [];
   const fileRecords = new Map<ResourceName, readonly FileRecord[]>();
   const known: KnownIds = {};
 
+  errors.push(...checkInputKeys(input));
+  const resources = isJsonObject(input) ? input : {};
   for (const resource of RESOURCES) {
-    const text = Object.hasOwn(files, resource) ? files[resource] : undefined;
-    if (typeof text !== 'string') continue;
-    const parsed = parseResourceFile(resource, text);
+    const value: unknown = Object.hasOwn(resources, resource)
+      ? (resources as Record<string, unknown>)[resource]
+      : undefined;
+    if (value === undefined) continue;
+    const parsed = readResourceInput(resource, value);
     errors.push(...parsed.errors);
     if (parsed.records === null) continue;
     const tooMany = tooManyRecords(resource, parsed.records.length);

@@ -7,7 +7,7 @@
  * so the record's reader can report them by field.
  */
 
-import { type JsonPath, scanJson } from './json-scan.js';
+import { type JsonPath, type JsonScan, scanJson } from './json-scan.js';
 import type { ResourceName } from './model.js';
 import type { Problem } from './problems.js';
 import { shortenValue } from './problems.js';
@@ -92,8 +92,28 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
     };
   }
 
-  const scan = () => scanJson(body);
-  if (isPage(data)) return readRecords(resource, { page: data }, scan);
+  return readResourceValue(resource, data, file, () => scanJson(body));
+}
+
+/** What a value parsed in code shows of how it was written: nothing. */
+const NOTHING_SCANNED: JsonScan = { literals: [], duplicateKeys: [] };
+
+/**
+ * The records of one resource from its parsed value: an array of records, one CareHQ list
+ * page or an array of pages. `source` names where the value came from in messages (the
+ * file, or the resource's parsed records); `scan` tells what its text showed (none for a
+ * value parsed in code). Anything else is a BAD_SHAPE dataset error.
+ *
+ * @example readResourceValue('rooms', [{ _id: 'r1', name: 'Rose' }], 'the rooms input').records?.length === 1
+ */
+export function readResourceValue(
+  resource: ResourceName,
+  data: unknown,
+  source: string,
+  scan: () => JsonScan = () => NOTHING_SCANNED,
+): ParsedFile {
+  const file = source;
+  if (isPage(data)) return readRecords(resource, { page: data }, scan, file);
   if (!Array.isArray(data)) {
     return {
       records: null,
@@ -109,8 +129,9 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
     };
   }
   const pageCount = data.filter(isPage).length;
-  if (pageCount === 0) return readRecords(resource, { records: data }, scan);
-  if (pageCount === data.length) return readRecords(resource, { pages: data as RawRecord[] }, scan);
+  if (pageCount === 0) return readRecords(resource, { records: data }, scan, file);
+  if (pageCount === data.length)
+    return readRecords(resource, { pages: data as RawRecord[] }, scan, file);
   const firstOther = data.findIndex((item) => !isPage(item));
   return {
     records: null,
@@ -135,7 +156,8 @@ type Shape =
 function readRecords(
   resource: ResourceName,
   shape: Shape,
-  scan: () => ReturnType<typeof scanJson>,
+  scan: () => JsonScan,
+  file: string,
 ): ParsedFile {
   let items: readonly unknown[];
   // Where each page's items start among all items, by the page's position in the file.
@@ -202,7 +224,7 @@ function readRecords(
           'BAD_SHAPE',
           `#${index}`,
           describeType(item),
-          `record #${index} of ${resource}.json must be a JSON object with an "_id"; found ${describeType(item)}`,
+          `record #${index} of ${file} must be a JSON object with an "_id"; found ${describeType(item)}`,
         ),
       );
   });

@@ -67,7 +67,7 @@ export function parkRecords(refs: ParkingRefs, crossRecord: readonly Problem[]):
 
   const park = (
     resident: string | null,
-    resource: ResourceName,
+    resource: Problem['resource'],
     id: string,
     problems: readonly Problem[],
   ): void => {

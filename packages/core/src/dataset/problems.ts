@@ -12,6 +12,8 @@ export type ProblemCode =
   | 'NOT_JSON'
   | 'BAD_SHAPE'
   | 'DUPLICATE_ID'
+  | 'MISSING_RESOURCE'
+  | 'UNKNOWN_RESOURCE'
   | 'TOO_MANY_RECORDS'
   | 'UNREADABLE_FILE'
   | 'FILE_TOO_LARGE'
@@ -54,7 +56,8 @@ export type ProblemCode =
 export interface Problem {
   readonly severity: Severity;
   readonly code: ProblemCode;
-  readonly resource: ResourceName;
+  /** The resource at fault; '' for a problem of the dataset input as a whole (an unknown key). */
+  readonly resource: ResourceName | '';
   /** The record's `_id`, or `#N` (its index in the file) when it has none. */
   readonly id: string;
   /** The field at fault, dotted for nested ones (`postal_address.postcode`); '' for a whole record. */
@@ -71,11 +74,15 @@ const MAX_VALUE_LENGTH = 80;
  * The offending value as text, at most 80 characters (an ellipsis marks a cut).
  *
  * @example shortenValue('x'.repeat(100)).length === 80
+ * @internal
  */
 export function shortenValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = '(missing)';
   else if (typeof value === 'string') text = JSON.stringify(value);
+  // Parsed records can hold what JSON text cannot; JSON.stringify would print NaN as null.
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
+  else if (typeof value === 'bigint') text = `${value}n`;
   else {
     try {
       text = JSON.stringify(value) ?? String(value);
@@ -91,6 +98,7 @@ export function shortenValue(value: unknown): string {
  * Sorts problems by resource, id, field, then code: the stable order of every report.
  *
  * @example sortProblems(problems)[0].resource === 'billing-contracts'
+ * @internal
  */
 export function sortProblems<T extends Problem>(problems: readonly T[]): T[] {
   return [...problems].sort(

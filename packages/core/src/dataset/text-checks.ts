@@ -20,6 +20,7 @@ export function startsLikeFormula(text: string): boolean {
  * lone surrogate or a C0 control other than tab and newline — as `U+XXXX`, or undefined.
  *
  * @example findInvalidChar('a\u0007b') === 'U+0007'; findInvalidChar('Zoë') === undefined
+ * @internal
  */
 export function findInvalidChar(text: string): string | undefined {
   for (let i = 0; i < text.length; i++) {

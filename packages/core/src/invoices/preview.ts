@@ -2,51 +2,55 @@
  * The invoice preview of a billing period (SPEC §4), from a loaded dataset.
  */
 import { addDays, ymdOfDay } from '../calendar/day.js';
-import type { DayRange } from '../calendar/range.js';
 import { computeCharges, type PayerLine } from '../charges/compute.js';
-import type { ChargeOptions } from '../charges/options.js';
 import { findParty } from '../charges/parties.js';
 import type { LoadedDataset } from '../dataset/load-types.js';
 import type { BillingParty, PayerKind, ResourceName } from '../dataset/model.js';
 import { type Problem, type ProblemCode, sortProblems } from '../dataset/problems.js';
+import { checkLoaded } from '../dataset/usable.js';
+import { internalError } from '../errors/carebill-error.js';
 import { invoiceDelivery } from './delivery.js';
 import { lineDescription } from './describe.js';
 import { groupInvoices, invoiceNumber } from './group.js';
 import { residentLabel } from './label.js';
+import { type PreviewOptions, resolvePreviewOptions } from './options.js';
 import { mergeParked } from './parked.js';
 import { paymentInstructions } from './payment.js';
 import type { Invoice, InvoiceLine, Preview } from './types.js';
 
-export interface PreviewOptions extends ChargeOptions {
-  readonly period: DayRange;
-  /** Days from the issue date (the period's first day) to the due date. Default 14. */
-  readonly dueDays?: number;
-  /** Invoice number prefix. Default `PREVIEW`. */
-  readonly prefix?: string;
-}
-
 /**
  * Bills every booking of the dataset for the period and groups the lines into numbered
- * invoices, with everything not invoiced listed as unbilled or unallocated.
+ * invoices, with everything not invoiced listed as unbilled or unallocated, and the load's
+ * parked residents and warnings carried into the preview.
+ *
+ * Takes the whole load result (a load with dataset errors is refused: `DATASET_ERRORS`) and
+ * checks every option first (see `checkPreviewOptions`); a bad one throws a
+ * `CarebillError` naming it. Exact: `totals.feesPence` equals invoiced + unbilled +
+ * unallocated to the penny, or it throws (`INTERNAL`).
  *
  * @example
- * const preview = buildPreview(loadDataset(files), { period: { from: parseDay('2024-11-01')!, to: parseDay('2024-11-30')! } })
+ * const loaded = loadDataset(files);
+ * const preview = buildPreview(loaded, { period: monthPeriod(2024, 11), prefix: 'INV', dueDays: 28 });
+ * preview.invoices[0].number // 'INV-202411-0001'
  * preview.totals.feesPence === preview.totals.invoicedPence + preview.totals.unbilledPence + preview.totals.unallocatedPence
  */
 export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Preview {
-  const { dataset } = loaded;
-  const charges = computeCharges(dataset, loaded.parkedServiceUsers, options.period, options);
-  const issueDate = options.period.from;
-  const dueDate = addDays(issueDate, options.dueDays ?? 14);
+  const { dataset } = checkLoaded(loaded);
+  const { period, dayRule, monthly52, dueDays, prefix } = resolvePreviewOptions(options);
+  const charges = computeCharges(dataset, loaded.parkedServiceUsers, period, {
+    dayRule,
+    monthly52,
+  });
+  const issueDate = period.from;
+  const dueDate = addDays(issueDate, dueDays);
   const { year, month } = ymdOfDay(issueDate);
-  const prefix = options.prefix ?? 'PREVIEW';
 
   const findPayer = (line: PayerLine): BillingParty => {
     const party = findParty(dataset, line.payer);
     // Stryker disable next-line all: unreachable: computeCharges invoices only payers with a billing-enabled record
     if (party === undefined)
       // Stryker disable next-line all: unreachable: computeCharges invoices only payers with a billing-enabled record
-      throw new Error(`invoiced line of booking ${line.booking.id} has no payer record`);
+      throw internalError(`invoiced line of booking ${line.booking.id} has no payer record`);
     return party;
   };
   const invoiceWarnings: Problem[] = [];
@@ -71,7 +75,7 @@ export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Pr
         description: lineDescription(
           line,
           line.booking.room === null ? undefined : dataset.rooms.get(line.booking.room),
-          options.monthly52 === true,
+          monthly52,
         ),
         from: line.from,
         to: line.to,
@@ -114,11 +118,11 @@ export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Pr
   };
   // Stryker disable all: an invariant guard, unreachable while computeCharges conserves fees (it asserts the same)
   if (totals.feesPence !== totals.invoicedPence + totals.unbilledPence + totals.unallocatedPence) {
-    throw new Error(`preview does not conserve fees: ${JSON.stringify(totals)}`);
+    throw internalError(`preview does not conserve fees: ${JSON.stringify(totals)}`);
   }
   // Stryker restore all
   return {
-    period: options.period,
+    period,
     invoices,
     unallocated: charges.unallocated,
     unbilled: charges.unbilled,

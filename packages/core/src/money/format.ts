@@ -21,6 +21,7 @@ export function formatPounds(amountPence: number): string {
  * import files expect. Exact: built from the integer, never by dividing a float.
  *
  * @example formatPoundsPlain(138554) === '1385.54'; formatPoundsPlain(-5) === '-0.05'
+ * @internal
  */
 export function formatPoundsPlain(amountPence: number): string {
   const sign = amountPence < 0 ? '-' : '';

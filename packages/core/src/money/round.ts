@@ -6,6 +6,8 @@
  * `numerator / denominator`, never on a float quotient.
  */
 
+import { internalError } from '../errors/carebill-error.js';
+
 /**
  * Rounds `numerator / denominator` to the nearest integer, halves away from zero
  * (decimal.js `ROUND_HALF_UP`, the usual commercial rule). `denominator` must be a positive
@@ -16,7 +18,7 @@
  */
 export function roundHalfUpDiv(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(
+    throw internalError(
       `roundHalfUpDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`,
     );
   }
@@ -34,17 +36,18 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
  * switches to BigInt). Multiplies before dividing, so no intermediate quotient is rounded.
  *
  * @example mulDivHalfUp(138554, 30, 7) === 593803; mulDivHalfUp(138554, 52, 12) === 600401
+ * @internal
  */
 export function mulDivHalfUp(a: number, b: number, denominator: number): number {
   if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) {
-    throw new RangeError(`mulDivHalfUp needs safe integers: ${a}×${b}/${denominator}`);
+    throw internalError(`mulDivHalfUp needs safe integers: ${a}×${b}/${denominator}`);
   }
   const product = a * b;
   // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; the BigInt path below gives the same result
   if (Number.isSafeInteger(product)) return roundHalfUpDiv(product, denominator);
   const big = BigInt(a) * BigInt(b);
   if (!Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(`mulDivHalfUp needs a positive denominator: ${a}×${b}/${denominator}`);
+    throw internalError(`mulDivHalfUp needs a positive denominator: ${a}×${b}/${denominator}`);
   }
   const den = BigInt(denominator);
   // Stryker disable next-line EqualityOperator: the BigInt path only sees |a × b| > 2^53, never 0
@@ -55,6 +58,6 @@ export function mulDivHalfUp(a: number, b: number, denominator: number): number 
   const rounded = 2n * remainder >= den ? quotient + 1n : quotient;
   const result = Number(negative ? -rounded : rounded);
   if (!Number.isSafeInteger(result))
-    throw new RangeError(`amount beyond 2^53 pence: ${a}×${b}/${denominator}`);
+    throw internalError(`amount beyond 2^53 pence: ${a}×${b}/${denominator}`);
   return result;
 }

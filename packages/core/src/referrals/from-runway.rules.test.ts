@@ -40,7 +40,7 @@ function fiftyThousand(extra: { bookings?: Parameters<typeof booking>[0][] } = {
 }
 
 const candidates = (data: Dataset, asOf: string, region: 'england' | 'scotland' = 'england') =>
-  referralCandidatesFromRunway(loaded(data), d(asOf), { region }).map((c) => ({
+  referralCandidatesFromRunway(loaded(data), { asOf: d(asOf), region }).map((c) => ({
     ...c,
     upperLimitDate: fmt(c.upperLimitDate),
     notifyCouncilBy: fmt(c.notifyCouncilBy),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { d, dataset, serviceUser, serviceUserContact } from '../../test/builders.js';
+import { d, dataset, loaded, serviceUser, serviceUserContact } from '../../test/builders.js';
 import { addDays, type Day } from '../calendar/day.js';
 import { decodeReferralBody, encodeReferralBody, personFields } from './encode.js';
 import { planReferrals } from './plan.js';
@@ -42,7 +42,7 @@ describe('planReferrals (properties)', () => {
         fc.integer({ min: 0, max: 12 }),
         (candidates, consented, withinMonths) => {
           const consent = new Set(consented);
-          const plan = planReferrals(home, candidates, {
+          const plan = planReferrals(loaded(home), candidates, {
             asOf: T,
             consent,
             withinMonths,

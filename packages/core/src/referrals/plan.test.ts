@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { contract, d, dataset, serviceUser, serviceUserContact } from '../../test/builders.js';
+import {
+  contract,
+  d,
+  dataset,
+  loaded,
+  serviceUser,
+  serviceUserContact,
+} from '../../test/builders.js';
 import { formatDay } from '../calendar/day.js';
+import { CarebillError } from '../errors/carebill-error.js';
 import { findBillingContact } from './contact.js';
 import { describeReferral } from './describe.js';
 import { planReferrals } from './plan.js';
@@ -149,7 +157,7 @@ describe('planReferrals', () => {
 
   it('refers only consented residents due within the window; the rest need consent or are skipped', () => {
     const plan = planReferrals(
-      home(),
+      loaded(home()),
       candidates,
       options(['su1', 'su3', 'su4', 'su5', 'su6', 'su7']),
     );
@@ -173,7 +181,7 @@ describe('planReferrals', () => {
 
   it('includes a notice date exactly on the window end, and every overdue resident', () => {
     const plan = planReferrals(
-      home(),
+      loaded(home()),
       [
         candidate('su3', '2026-03-14', '2026-06-14'),
         candidate('su2', '2025-09-14', '2025-11-01', { overdue: true }),
@@ -184,7 +192,7 @@ describe('planReferrals', () => {
   });
 
   it('builds the two people of §9 with the defaults', () => {
-    const [referral] = planReferrals(home(), candidates, options(['su1'])).referrals;
+    const [referral] = planReferrals(loaded(home()), candidates, options(['su1'])).referrals;
     expect(referral?.contact).toBe('c2');
     expect(referral?.people).toEqual([
       {
@@ -207,7 +215,7 @@ describe('planReferrals', () => {
 
   it('refers a resident with no contact alone, as role 1, with the options given', () => {
     const plan = planReferrals(
-      home(),
+      loaded(home()),
       [candidate('su3', '2025-12-01', '2026-03-01', { weeklyFeePence: null })],
       options(['su3'], { orgTypeId: 4, source: '2', project: '7' }),
     );
@@ -228,7 +236,7 @@ describe('planReferrals', () => {
 
   it('leaves out source and referral_role when the source is null', () => {
     const plan = planReferrals(
-      home(),
+      loaded(home()),
       [candidate('su1', '2025-12-14', '2026-03-14')],
       options(['su1'], { source: null }),
     );
@@ -240,24 +248,34 @@ describe('planReferrals', () => {
 
   it('skips parked residents and refuses a bad org type before anything is sent', () => {
     const parked = planReferrals(
-      home(),
+      loaded(home(), ['su1']),
       [candidate('su1', '2025-12-14', '2026-03-14')],
       options(['su1']),
-      new Set(['su1']),
     );
     expect(parked.skipped.map((s) => s.code)).toEqual(['PARKED']);
-    const bad = planReferrals(
-      home(),
+    const bad = () =>
+      planReferrals(
+        loaded(home()),
+        [candidate('su1', '2025-12-14', '2026-03-14')],
+        options(['su1'], { orgTypeId: 0 }),
+      );
+    expect(bad).toThrow(CarebillError);
+    expect(bad).toThrow(expect.objectContaining({ code: 'OUT_OF_RANGE', option: 'orgTypeId' }));
+    // A person built with a bad org type anyway is still refused before it is sent.
+    const [good] = planReferrals(
+      loaded(home()),
       [candidate('su1', '2025-12-14', '2026-03-14')],
-      options(['su1'], { orgTypeId: 0 }),
+      options(['su1']),
+    ).referrals;
+    const person = { ...good!.people[0]!, org_type_id: 0 };
+    expect(validateReferral({ ...good!, people: [person] })[0]).toContain(
+      'has no org_type_id, which Charitylog requires',
     );
-    expect(bad.referrals).toEqual([]);
-    expect(bad.skipped[0]?.reason).toContain('has no org_type_id, which Charitylog requires');
   });
 
   it('flags a person with a source but no referral_role', () => {
     const referral = planReferrals(
-      home(),
+      loaded(home()),
       [candidate('su3', '2025-12-01', '2026-03-01')],
       options(['su3']),
     ).referrals[0]!;

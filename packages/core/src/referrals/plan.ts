@@ -3,10 +3,15 @@
  * a window (default 6 months), overdue ones included, who are in the home's consent list.
  */
 import { addMonths, type Day, formatDay } from '../calendar/day.js';
+import type { LoadedDataset } from '../dataset/load-types.js';
 import type { Dataset, ServiceUser, ServiceUserContact } from '../dataset/model.js';
 import { compareText } from '../dataset/problems.js';
+import { checkLoaded } from '../dataset/usable.js';
+import { CarebillError } from '../errors/carebill-error.js';
+import { found } from '../errors/checks.js';
 import { findBillingContact } from './contact.js';
 import { describeReferral } from './describe.js';
+import { type ResolvedReferralOptions, resolveReferralOptions } from './options.js';
 import type {
   CharitylogPerson,
   NeedsConsent,
@@ -18,13 +23,6 @@ import type {
   SkippedCandidate,
 } from './types.js';
 import { validateReferral } from './validate.js';
-
-/** The default window: council notice dates up to 6 months after T are referred. */
-export const DEFAULT_WITHIN_MONTHS = 6;
-/** Charitylog's `org_type_id` for a person, unless told otherwise. */
-export const DEFAULT_ORG_TYPE_ID = 1;
-/** Charitylog's `source` when a charity has one referral source. */
-export const DEFAULT_SOURCE = '1';
 
 function clean(text: string): string {
   return text.trim();
@@ -42,8 +40,8 @@ function namedWithTitle(resident: ServiceUser): string {
 }
 
 /** The fields shared by every person, in Charitylog's order (source and role first). */
-function heading(options: ReferralOptions, role: ReferralRole) {
-  const source = options.source === undefined ? DEFAULT_SOURCE : options.source;
+function heading(options: ResolvedReferralOptions, role: ReferralRole) {
+  const { source } = options;
   return source === null ? {} : { source, referral_role: role };
 }
 
@@ -70,16 +68,16 @@ function contactPerson(contact: ServiceUserContact): Omit<CharitylogPerson, 'org
  * The referral of one resident: role 1 is their billing contact (with the description and
  * project), role 2 the resident; a resident with no contact is referred alone, as role 1.
  *
- * @example buildReferral(dataset, candidate, resident, options).people.map((p) => p.referral_role)
+ * @example buildReferral(dataset, candidate, resident, resolveReferralOptions(options)).people.map((p) => p.referral_role)
  * // ['1', '2']
  */
 export function buildReferral(
   dataset: Dataset,
   candidate: ReferralCandidate & { upperLimitDate: Day; notifyCouncilBy: Day },
   resident: ServiceUser,
-  options: ReferralOptions,
+  options: ResolvedReferralOptions,
 ): Referral {
-  const orgTypeId = options.orgTypeId ?? DEFAULT_ORG_TYPE_ID;
+  const { orgTypeId } = options;
   const contact = findBillingContact(dataset, resident.id, options.asOf);
   const description = describeReferral({
     residentName: namedWithTitle(resident) || resident.id,
@@ -120,20 +118,32 @@ export function buildReferral(
 /**
  * Sorts every candidate into referred, needs consent or skipped (with the reason). Nothing
  * is prepared for a resident outside the consent list; a referral Charitylog would refuse
- * is skipped with a message naming the resident and the missing field.
+ * is skipped with a message naming the resident and the missing field; a resident the
+ * load parked is skipped (`PARKED`): they have no trustworthy runway.
  *
- * `parked` are residents the loader parked: they have no trustworthy runway.
+ * Takes the whole load result (the one the candidates were projected from) and checks
+ * every option first (see `checkReferralOptions`); a bad one throws a `CarebillError`.
  *
- * @example planReferrals(dataset, candidates, { asOf, consent: new Set(['su1']), upperLimitPence: 2325000 })
+ * @example
+ * const candidates = referralCandidatesFromRunway(loaded, { asOf, region: 'england' });
+ * const plan = planReferrals(loaded, candidates, { asOf, consent: new Set(['su1']), upperLimitPence: 2325000 });
  * // { referrals: [su1's], needsConsent: [su2], skipped: [{ serviceUser: 'su3', code: 'NOT_DUE', … }] }
  */
 export function planReferrals(
-  dataset: Dataset,
+  loaded: LoadedDataset,
   candidates: readonly ReferralCandidate[],
   options: ReferralOptions,
-  parked: ReadonlySet<string> = new Set(),
 ): ReferralPlan {
-  const windowEnd = addMonths(options.asOf, options.withinMonths ?? DEFAULT_WITHIN_MONTHS);
+  const { dataset, parkedServiceUsers: parked } = checkLoaded(loaded);
+  const resolved = resolveReferralOptions(options);
+  if (!Array.isArray(candidates)) {
+    throw new CarebillError(
+      'INVALID_OPTION',
+      `candidates must be a list of referral candidates (referralCandidatesFromRunway(loaded, options)); found ${found(candidates)}`,
+      { option: 'candidates' },
+    );
+  }
+  const windowEnd = addMonths(resolved.asOf, resolved.withinMonths);
   const referrals: Referral[] = [];
   const needsConsent: NeedsConsent[] = [];
   const skipped: SkippedCandidate[] = [];
@@ -174,7 +184,7 @@ export function planReferrals(
       );
       continue;
     }
-    if (!options.consent.has(id)) {
+    if (!resolved.consent.has(id)) {
       needsConsent.push({
         serviceUser: id,
         upperLimitDate,
@@ -187,7 +197,7 @@ export function planReferrals(
       dataset,
       { ...candidate, upperLimitDate, notifyCouncilBy },
       resident,
-      options,
+      resolved,
     );
     const problems = validateReferral(referral);
     if (problems.length > 0) {
@@ -196,5 +206,5 @@ export function planReferrals(
     }
     referrals.push(referral);
   }
-  return { asOf: options.asOf, windowEnd, referrals, needsConsent, skipped };
+  return { asOf: resolved.asOf, windowEnd, referrals, needsConsent, skipped };
 }

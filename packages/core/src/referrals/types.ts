@@ -43,20 +43,21 @@ export interface CharitylogPerson {
 /** How the array of people goes into the form body. */
 export type ReferralEncoding = 'form' | 'json';
 
+/** The options of `planReferrals` (SPEC §9); see docs/library.md. */
 export interface ReferralOptions {
   /** The as-of date T of the runway. */
   readonly asOf: Day;
-  /** Residents whose council notice date is on or before T + this many months are referred. Default 6. */
+  /** Residents whose council notice date is on or before T + this many months are referred: 0–60. Default 6. */
   readonly withinMonths?: number;
-  /** Service user ids the home has consent to refer. */
+  /** Service user ids the home has consent to refer (a Set). */
   readonly consent: ReadonlySet<string>;
-  /** The upper capital limit in pence, quoted in the description. */
+  /** The upper capital limit in pence, quoted in the description (`runway.limits.upperPence`). */
   readonly upperLimitPence: number;
-  /** Charitylog `org_type_id` of every person. Default 1. */
+  /** Charitylog `org_type_id` of every person: 1–1,000,000. Default 1. */
   readonly orgTypeId?: number;
-  /** Charitylog `source` of every person; null leaves it (and `referral_role`) out. Default "1". */
+  /** Charitylog `source` of every person (1–100 characters); null leaves it (and `referral_role`) out. Default "1". */
   readonly source?: string | null;
-  /** Charitylog `project` the referral is imported into; left out when not given. */
+  /** Charitylog `project` the referral is imported into (1–200 characters); left out when not given. */
   readonly project?: string;
 }
 

@@ -10,9 +10,11 @@
  * - The parts must add up to each home's fees, and the homes to the period's: checked on
  *   every run, like the preview's conservation. A difference is a bug and throws.
  */
+
 import type { Charges } from '../charges/compute.js';
 import type { BillingContract, Dataset } from '../dataset/model.js';
 import { compareText } from '../dataset/problems.js';
+import { internalError } from '../errors/carebill-error.js';
 import type { FundingShare } from './types.js';
 
 /** The source of default-payer lines: the resident or their family pays. */
@@ -60,7 +62,7 @@ export function feesByHome(dataset: Dataset, charges: Charges): Map<string | nul
   };
   const locationOf = (booking: string): string | null => {
     const fee = charges.feesByBooking.get(booking);
-    if (fee === undefined) throw new Error(`pack: booking ${booking} has no fee`);
+    if (fee === undefined) throw internalError(`pack: booking ${booking} has no fee`);
     return fee.booking.location;
   };
   const add = (home: HomeFees, source: string, pence: number): void => {
@@ -76,7 +78,7 @@ export function feesByHome(dataset: Dataset, charges: Charges): Map<string | nul
   for (const entry of charges.unbilled) {
     const contract = entry.contract === null ? null : contracts.get(entry.contract);
     if (contract === undefined)
-      throw new Error(`pack: unbilled contract ${entry.contract} unknown`);
+      throw internalError(`pack: unbilled contract ${entry.contract} unknown`);
     add(homeAt(locationOf(entry.booking)), sourceOf(contract), entry.amountPence);
   }
   for (const entry of charges.unallocated) {
@@ -118,14 +120,14 @@ function assertPartsAddUp(homes: ReadonlyMap<string | null, HomeFees>, feesPence
     let parts = 0;
     for (const pence of home.bySource.values()) parts += pence;
     if (parts !== home.feesPence) {
-      throw new Error(
+      throw internalError(
         `pack does not conserve fees: home ${location ?? '(none)'} has fees ${home.feesPence} but its funding sources add to ${parts}`,
       );
     }
     total += home.feesPence;
   }
   if (total !== feesPence) {
-    throw new Error(
+    throw internalError(
       `pack does not conserve fees: homes add to ${total}, the period's fees are ${feesPence}`,
     );
   }

@@ -32,8 +32,10 @@ import {
   serviceUser,
   serviceUserContact,
 } from '../../test/builders.js';
+import { loadDataset } from '../dataset/load.js';
+import { CarebillError } from '../errors/carebill-error.js';
 import { buildPreview } from '../invoices/preview.js';
-import { buildManagementPack } from './pack.js';
+import { buildManagementPack, checkManagementPackOptions } from './pack.js';
 
 const november = { from: d('2024-11-01'), to: d('2024-11-30') };
 const october = { from: d('2024-10-01'), to: d('2024-10-31') };
@@ -390,6 +392,39 @@ describe('buildManagementPack: homes and rooms the data leaves open', () => {
   it('refuses a period that ends before it starts', () => {
     expect(() =>
       buildManagementPack(data, { period: { from: november.to, to: november.from } }),
-    ).toThrow(RangeError);
+    ).toThrow(CarebillError);
+    expect(() =>
+      buildManagementPack(data, { period: { from: november.to, to: november.from } }),
+    ).toThrow(expect.objectContaining({ code: 'REVERSED_RANGE', option: 'period' }));
+  });
+
+  it('checks every option in core: a bad compare period, day rule or key, and the load result', () => {
+    const reversed = { from: november.to, to: november.from };
+    const refused = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof CarebillError) return [error.code, error.option];
+      }
+      return null;
+    };
+    expect(
+      refused(() => buildManagementPack(data, { period: november, compare: reversed })),
+    ).toEqual(['REVERSED_RANGE', 'compare']);
+    expect(
+      refused(() => buildManagementPack(data, { period: november, dayRule: 'noon' as never })),
+    ).toEqual(['INVALID_OPTION', 'dayRule']);
+    expect(
+      refused(() => buildManagementPack(data, { period: november, compre: reversed } as never)),
+    ).toEqual(['INVALID_OPTION', 'options.compre']);
+    expect(refused(() => buildManagementPack(data.dataset as never, { period: november }))).toEqual(
+      ['INVALID_OPTION', 'loaded'],
+    );
+    expect(
+      refused(() => buildManagementPack(loadDataset({ bookings: '[' }), { period: november })),
+    ).toEqual(['DATASET_ERRORS', 'loaded']);
+    expect(
+      refused(() => checkManagementPackOptions({ period: november, compare: reversed })),
+    ).toEqual(['REVERSED_RANGE', 'compare']);
   });
 });

@@ -3,6 +3,7 @@
  * fee income by funding source, occupancy and the average weekly fee — the fees being the
  * preview's own charges for the same period and day rule (`computeCharges`).
  */
+import { checkPeriod } from '../calendar/check.js';
 import { formatDay } from '../calendar/day.js';
 import type { DayRange } from '../calendar/range.js';
 import type { Charges } from '../charges/compute.js';
@@ -12,6 +13,9 @@ import type { DayRule } from '../charges/options.js';
 import type { LoadedDataset, ParkedEntry } from '../dataset/load-types.js';
 import type { Booking } from '../dataset/model.js';
 import { type Problem, sortProblems } from '../dataset/problems.js';
+import { checkLoaded } from '../dataset/usable.js';
+import { internalError } from '../errors/carebill-error.js';
+import { checkBoolean, checkChoice, checkOptionKeys } from '../errors/checks.js';
 import { mergeParked } from '../invoices/parked.js';
 import { changeBetween, figuresOf, groupFiguresOf } from './figures.js';
 import { feesByHome, type HomeFees } from './funding.js';
@@ -27,8 +31,10 @@ import type {
 
 /**
  * Builds the management pack of a period, and of a period to compare with when asked.
- * Throws a `RangeError` for a period that ends before it starts or an unknown day rule,
- * and an `Error` if the fees by source ever fail to add up (a bug, never bad data).
+ * Takes the whole load result (a load with dataset errors is refused: `DATASET_ERRORS`)
+ * and checks every option first (see `checkManagementPackOptions`); a bad one throws a
+ * `CarebillError` naming it. Fees by source that fail to add up throw `INTERNAL` (a bug,
+ * never bad data).
  *
  * @example
  * const pack = buildManagementPack(loadDataset(files), {
@@ -41,8 +47,8 @@ export function buildManagementPack(
   loaded: LoadedDataset,
   options: ManagementPackOptions,
 ): ManagementPack {
-  const dayRule = options.dayRule ?? 'day';
-  checkOptions(options, dayRule);
+  checkLoaded(loaded);
+  const { dayRule } = resolveManagementPackOptions(options);
   const context = createChargeContext(loaded.dataset);
   const current = measurePeriod(loaded, context, options.period, options, dayRule);
   const previous =
@@ -161,23 +167,40 @@ function figuresByHome(
   });
 }
 
-function checkOptions(options: ManagementPackOptions, dayRule: DayRule): void {
-  if (dayRule !== 'day' && dayRule !== 'night') {
-    throw new RangeError(`dayRule must be 'day' or 'night', not ${JSON.stringify(dayRule)}`);
-  }
-  for (const [name, period] of [
-    ['period', options.period],
-    ['compare', options.compare],
-  ] as const) {
-    if (period === undefined) continue;
-    if (
-      !Number.isSafeInteger(period.from) ||
-      !Number.isSafeInteger(period.to) ||
-      period.to < period.from
-    ) {
-      throw new RangeError(`${name} must run from a day to the same or a later day`);
-    }
-  }
+const KEYS = ['period', 'compare', 'dayRule', 'monthly52'];
+
+/**
+ * The pack's options, checked: `period` and `compare` as a preview's period (days from
+ * 1900 to 2199, `to` not before `from`, at most 366 days), a day rule of `day` or `night`,
+ * `monthly52` true or false, no unknown key. Throws a `CarebillError` naming the option.
+ *
+ * @internal
+ * @example resolveManagementPackOptions({ period: monthPeriod(2024, 11) }).dayRule === 'day'
+ */
+export function resolveManagementPackOptions(options: ManagementPackOptions): {
+  readonly dayRule: DayRule;
+} {
+  const given = checkOptionKeys('options', options, KEYS);
+  checkPeriod('period', given['period']);
+  if (given['compare'] !== undefined) checkPeriod('compare', given['compare']);
+  if (given['monthly52'] !== undefined) checkBoolean('monthly52', given['monthly52']);
+  return {
+    dayRule:
+      given['dayRule'] === undefined
+        ? 'day'
+        : checkChoice('dayRule', given['dayRule'], ['day', 'night']),
+  };
+}
+
+/**
+ * Checks management pack options without a dataset, so a form or a command line can
+ * refuse a bad option before loading anything. `buildManagementPack` makes the same checks.
+ *
+ * @example checkManagementPackOptions({ period: { from: parseDay('2024-11-30')!, to: parseDay('2024-11-01')! } })
+ * // throws CarebillError { code: 'REVERSED_RANGE', option: 'period' }
+ */
+export function checkManagementPackOptions(options: ManagementPackOptions): void {
+  resolveManagementPackOptions(options);
 }
 
 /** The fees by source add up to the fees, for every home and the group — or this is a bug. */
@@ -185,7 +208,7 @@ function assertSharesAddUp(figures: PackFigures): void {
   let parts = 0;
   for (const share of figures.byFunding) parts += share.pence;
   if (parts !== figures.feesPence) {
-    throw new Error(`pack does not conserve fees: ${figures.feesPence} split as ${parts}`);
+    throw internalError(`pack does not conserve fees: ${figures.feesPence} split as ${parts}`);
   }
 }
 

@@ -6,65 +6,56 @@
 import {
   addDays,
   type Day,
+  dayFromYmd,
+  daysInMonth,
   formatDay,
   formatMonth,
-  lastOfMonth,
   ymdOfDay,
 } from '../calendar/day.js';
 import { balancePayerConflictProblem } from '../charges/split.js';
-import type { ParkedEntry } from '../dataset/load-types.js';
+import type { LoadedDataset, ParkedEntry } from '../dataset/load-types.js';
 import type { Booking, CareFund, Dataset } from '../dataset/model.js';
 import { compareText, type Problem, sortProblems } from '../dataset/problems.js';
+import { checkLoaded } from '../dataset/usable.js';
 import { formatPounds } from '../money/format.js';
 import { createDrawBuilder } from './draws.js';
 import { firstDayBelow, notifyCouncilBy, weeklyTariffPence } from './limits.js';
 import {
   DEFAULT_DAYS_BEFORE_NOTIFICATION,
-  DEFAULT_LEAD_MONTHS,
-  DEFAULT_MONTHS,
-  horizonEnd,
   type RunwayOptions,
-  resolveLimits,
+  resolveRunwayOptions,
 } from './options.js';
 import { balanceAt, type FundPath, independentPath, waterfallPaths } from './paths.js';
 import { buildSchedule, type DrawComponent } from './schedule.js';
 import type { FundRunway, MonthlyBalance, ResidentRunway, Runway, RunwayFlag } from './types.js';
-import { isUpliftPercent, upliftDays } from './uplift.js';
+import { upliftDays } from './uplift.js';
 
 /**
- * Projects every care fund of the residents not parked.
+ * Projects every care fund of the residents not parked, from the as-of date T to the
+ * horizon: each fund's balance, depletion and notification dates, and each resident's
+ * capital-limit dates (SPEC §5). The load's parked residents and warnings are carried into
+ * the runway.
+ *
+ * Takes the whole load result (a load with dataset errors is refused: `DATASET_ERRORS`) and
+ * checks every option first (see `checkRunwayOptions`); a bad one throws a `CarebillError`
+ * naming it.
  *
  * @example
- * const runway = projectRunway(loaded.dataset, loaded.parkedServiceUsers,
- *   { asOf: parseDay('2024-11-22')!, region: 'england', parked: loaded.parked, warnings: loaded.warnings })
+ * const runway = projectRunway(loadDataset(files), { asOf: parseDay('2024-11-22')!, region: 'england' });
  * runway.serviceUsers[0].upperLimitDate // first day their savings are below £23,250
+ * runway.parked // the load's parked residents, and any parked while projecting
  */
-export function projectRunway(
-  dataset: Dataset,
-  parkedServiceUsers: ReadonlySet<string>,
-  options: RunwayOptions,
-): Runway {
-  const { asOf } = options;
-  const months = options.months ?? DEFAULT_MONTHS;
-  const leadMonths = options.leadMonths ?? DEFAULT_LEAD_MONTHS;
-  if (!Number.isInteger(months) || months < 0 || months > 1200) {
-    throw new RangeError(`months must be a whole number from 0 to 1200: ${months}`);
-  }
-  if (!Number.isInteger(leadMonths) || leadMonths < 0 || leadMonths > 120) {
-    throw new RangeError(`lead months must be a whole number from 0 to 120: ${leadMonths}`);
-  }
-  if (options.uplift !== undefined && !isUpliftPercent(options.uplift.percent)) {
-    throw new RangeError(`uplift must be a percentage like "3.5": "${options.uplift.percent}"`);
-  }
-  const horizon = horizonEnd(asOf, months);
-  const { region, limits } = resolveLimits(options);
-  const uplifts = upliftDays(asOf, horizon, options.uplift);
-  const builder = createDrawBuilder(dataset, horizon, uplifts, options.uplift?.percent);
+export function projectRunway(loaded: LoadedDataset, options: RunwayOptions): Runway {
+  const { dataset } = checkLoaded(loaded);
+  const resolved = resolveRunwayOptions(options);
+  const { asOf, horizon, region, limits, leadMonths, uplift } = resolved;
+  const uplifts = upliftDays(asOf, horizon, uplift);
+  const builder = createDrawBuilder(dataset, horizon, uplifts, uplift?.percent);
   const monthEnds = monthEndsFrom(asOf, horizon).map((day) => ({ day, month: formatMonth(day) }));
 
-  const warnings: Problem[] = [...(options.warnings ?? [])];
-  const parked: ParkedEntry[] = [...(options.parked ?? [])];
-  const parkedIds = new Set(parkedServiceUsers);
+  const warnings: Problem[] = [...loaded.warnings];
+  const parked: ParkedEntry[] = [...loaded.parked];
+  const parkedIds = new Set(loaded.parkedServiceUsers);
 
   const fundsByResident = new Map<string, CareFund[]>();
   for (const fund of dataset.careFunds) {
@@ -165,7 +156,7 @@ export function projectRunway(
     region,
     limits,
     leadMonths,
-    uplift: options.uplift ?? null,
+    uplift: uplift ?? null,
     funds,
     serviceUsers,
     parked,
@@ -269,12 +260,18 @@ function monthlyTotals(
   });
 }
 
-/** The last day of each calendar month from T's month through the horizon's. */
+/**
+ * The last day of each calendar month from T's month through the horizon's.
+ *
+ * @example monthEndsFrom(parseDay('2024-11-22')!, parseDay('2025-01-31')!).map(formatDay)
+ * // ['2024-11-30', '2024-12-31', '2025-01-31']
+ */
 export function monthEndsFrom(asOf: Day, horizon: Day): Day[] {
   const ends: Day[] = [];
   let { year, month } = ymdOfDay(asOf);
   for (;;) {
-    const end = lastOfMonth(year, month);
+    // Unchecked on purpose: the month after a horizon in December 9999 ends the loop.
+    const end = dayFromYmd(year, month, daysInMonth(year, month));
     if (end > horizon) break;
     ends.push(end);
     month += 1;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type RunwayCase, runwayCaseArb } from '../../test/arbitraries.js';
+import { loaded } from '../../test/builders.js';
 import { projectRunwayDaily } from '../../test/runway-reference.js';
 import type { Day } from '../calendar/day.js';
 import type { RunwayOptions } from './options.js';
@@ -18,7 +19,7 @@ describe('runway invariants (fast-check)', () => {
   it('closed form equals the day-by-day simulation', () => {
     fc.assert(
       fc.property(runwayCaseArb, (c) => {
-        const fast = projectRunway(c.data, none, optionsOf(c));
+        const fast = projectRunway(loaded(c.data), optionsOf(c));
         const slow = projectRunwayDaily(c.data, none, optionsOf(c));
         expect(fast.horizonEnd).toBe(slow.horizonEnd);
         expect(
@@ -48,7 +49,7 @@ describe('runway invariants (fast-check)', () => {
     fc.assert(
       fc.property(runwayCaseArb, (c) => {
         const slow = projectRunwayDaily(c.data, none, optionsOf(c));
-        const fast = projectRunway(c.data, none, optionsOf(c));
+        const fast = projectRunway(loaded(c.data), optionsOf(c));
         for (const fund of fast.funds) {
           const daily = slow.balances.get(fund.id)!;
           // Plain comparisons (one expect per fund): thousands of days per case.
@@ -86,8 +87,8 @@ describe('runway invariants (fast-check)', () => {
           ...c.data,
           bookings: c.data.bookings.map((b) => ({ ...b, ratePence: b.ratePence + extra })),
         };
-        const before = projectRunway(c.data, none, optionsOf(c));
-        const after = projectRunway(dearer, none, optionsOf(c));
+        const before = projectRunway(loaded(c.data), optionsOf(c));
+        const after = projectRunway(loaded(dearer), optionsOf(c));
         before.funds.forEach((f, i) => {
           const g = after.funds[i]!;
           expect(g.id).toBe(f.id);

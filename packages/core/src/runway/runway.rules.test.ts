@@ -4,7 +4,7 @@
  * defaults. Worked numbers reuse runway.test.ts's £50,000 fund where they can.
  */
 import { describe, expect, it } from 'vitest';
-import { booking, careFund, d, dataset, serviceUser } from '../../test/builders.js';
+import { booking, careFund, d, dataset, loaded, serviceUser } from '../../test/builders.js';
 import { type Day, formatDay } from '../calendar/day.js';
 import type { Dataset } from '../dataset/model.js';
 import { firstDayBelow, notifyCouncilBy, weeklyTariffPence } from './limits.js';
@@ -12,7 +12,7 @@ import type { RunwayOptions } from './options.js';
 import { projectRunway } from './project.js';
 
 const fmt = (day: number | null) => (day === null ? null : formatDay(day as Day));
-const run = (data: Dataset, options: RunwayOptions) => projectRunway(data, new Set(), options);
+const run = (data: Dataset, options: RunwayOptions) => projectRunway(loaded(data), options);
 
 /**
  * £50,000 from 1 Nov 2024 at £1,385.54 a week (runway.test.ts): below £23,250 on
@@ -147,9 +147,11 @@ describe('SPEC §5 capital limits by region (pence)', () => {
   it('custom limits are refused when not whole pence or when lower is above upper', () => {
     const bad = (upperPence: number, lowerPence: number) => () =>
       run(fiftyThousand, { asOf: d('2024-11-22'), limits: { upperPence, lowerPence } });
-    expect(bad(100.5, 10)).toThrow(/whole pence/);
-    expect(bad(100, 10.5)).toThrow(/whole pence/);
-    expect(bad(100, 101)).toThrow(/lower limit 101 is above the upper limit 100/);
+    expect(bad(100.5, 10)).toThrow(/limits.upperPence must be a whole number/);
+    expect(bad(100, 10.5)).toThrow(/limits.lowerPence must be a whole number/);
+    expect(bad(100, 101)).toThrow(
+      /the lower limit \(101 pence\) is above the upper limit \(100 pence\)/,
+    );
     expect(bad(100, 100)).not.toThrow();
   });
 });
@@ -178,7 +180,7 @@ describe('SPEC §5 the horizon', () => {
     const horizon = (options: Partial<RunwayOptions>) =>
       fmt(run(fiftyThousand, { asOf: d('2024-11-22'), ...options }).horizonEnd);
     expect(horizon({})).toBe('2027-11-30');
-    expect(horizon({ months: 0 })).toBe('2024-11-30');
+    expect(horizon({ months: 1 })).toBe('2024-12-31');
     expect(horizon({ months: 3 })).toBe('2025-02-28');
   });
 
@@ -194,14 +196,15 @@ describe('SPEC §5 the horizon', () => {
   it('refuses months and lead times out of range', () => {
     const bad = (options: Partial<RunwayOptions>) => () =>
       run(fiftyThousand, { asOf: d('2024-11-22'), ...options });
-    expect(bad({ months: -1 })).toThrow(/months/);
+    expect(bad({ months: 0 })).toThrow(/months must be a whole number from 1 to 600/);
     expect(bad({ months: 1.5 })).toThrow(/months/);
-    expect(bad({ months: 1201 })).toThrow(/months/);
-    expect(bad({ months: 1200 })).not.toThrow();
-    expect(bad({ leadMonths: -1 })).toThrow(/lead/);
-    expect(bad({ leadMonths: 121 })).toThrow(/lead/);
-    expect(bad({ leadMonths: 2.5 })).toThrow(/lead/);
-    expect(bad({ leadMonths: 120 })).not.toThrow();
+    expect(bad({ months: 601 })).toThrow(/months/);
+    expect(bad({ months: 600 })).not.toThrow();
+    expect(bad({ months: 1 })).not.toThrow();
+    expect(bad({ leadMonths: -1 })).toThrow(/leadMonths/);
+    expect(bad({ leadMonths: 25 })).toThrow(/leadMonths/);
+    expect(bad({ leadMonths: 2.5 })).toThrow(/leadMonths/);
+    expect(bad({ leadMonths: 24 })).not.toThrow();
     expect(bad({ leadMonths: 0 })).not.toThrow();
     expect(bad({ uplift: { percent: '3,5' } })).toThrow(/3\.5/);
   });

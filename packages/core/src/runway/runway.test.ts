@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { booking, careFund, contract, d, dataset, serviceUser } from '../../test/builders.js';
+import {
+  booking,
+  careFund,
+  contract,
+  d,
+  dataset,
+  loaded,
+  serviceUser,
+} from '../../test/builders.js';
 import { formatDay } from '../calendar/day.js';
 import { weeklyTariffPence } from './limits.js';
 import { horizonEnd, REGION_LIMITS } from './options.js';
 import { projectRunway } from './project.js';
 import { upliftDays, upliftPence } from './uplift.js';
 
-const none = new Set<string>();
 const fmt = (day: number | null) => (day === null ? null : formatDay(day as never));
 
 describe('a £28,750 fund paying £1,385.54 a week from 21 Oct 2022 (whole fee)', () => {
@@ -27,7 +34,7 @@ describe('a £28,750 fund paying £1,385.54 a week from 21 Oct 2022 (whole fee)'
       careFund({ id: 'f1', openingBalancePence: 2875000, openingBalanceDate: d('2022-10-21') }),
     ],
   });
-  const runway = projectRunway(data, none, { asOf: d('2022-11-30'), months: 6 });
+  const runway = projectRunway(loaded(data), { asOf: d('2022-11-30'), months: 6 });
   const fund = runway.funds[0]!;
   const resident = runway.serviceUsers[0]!;
 
@@ -74,7 +81,7 @@ describe('a £50,000 fund from 1 Nov 2024 at £1,385.54 a week, T = 22 Nov 2024'
     ],
     serviceUsers: [serviceUser('su1', { firstName: 'Ada', lastName: 'Lovelace' })],
   });
-  const runway = projectRunway(data, none, { asOf: d('2024-11-22') });
+  const runway = projectRunway(loaded(data), { asOf: d('2024-11-22') });
 
   it('gives the dates and the council deadline', () => {
     const r = runway.serviceUsers[0]!;
@@ -111,7 +118,7 @@ describe('two funds: the second pays what the first cannot, on the same day', ()
         careFund({ id: 'a', openingBalancePence: 100000, openingBalanceDate: d('2024-11-01') }),
       ],
     });
-    const runway = projectRunway(data, none, { asOf: d('2024-11-04'), months: 1 });
+    const runway = projectRunway(loaded(data), { asOf: d('2024-11-04'), months: 1 });
     const [a, b] = runway.funds;
     expect(a?.id).toBe('a'); // same opening date: id order
     expect(fmt(a!.depletionDate)).toBe('2024-11-04');
@@ -131,7 +138,7 @@ describe('two funds: the second pays what the first cannot, on the same day', ()
         careFund({ id: 'b', openingBalancePence: 500000, openingBalanceDate: d('2024-11-10') }),
       ],
     });
-    const runway = projectRunway(data, none, { asOf: d('2024-11-05'), months: 1 });
+    const runway = projectRunway(loaded(data), { asOf: d('2024-11-05'), months: 1 });
     expect(fmt(runway.funds[1]!.depletionDate)).toBe('2024-11-26');
     expect(runway.funds[1]!.balanceAsOfPence).toBe(500000);
     expect(runway.warnings.map((w) => `${w.code} ${w.id}`)).toEqual(['FUND_OPENS_AFTER_AS_OF b']);
@@ -159,7 +166,7 @@ describe('uplift', () => {
         careFund({ id: 'f1', openingBalancePence: 10000000, openingBalanceDate: d('2025-03-01') }),
       ],
     });
-    const runway = projectRunway(data, none, {
+    const runway = projectRunway(loaded(data), {
       asOf: d('2025-03-15'),
       months: 2,
       uplift: { percent: '3.5' },
@@ -186,16 +193,15 @@ describe('a fund linked to a contract pays that contract’s share', () => {
     ],
   });
   it('draws the monthly invoice amounts', () => {
-    const runway = projectRunway(data, none, { asOf: d('2024-11-15'), months: 1 });
+    const runway = projectRunway(loaded(data), { asOf: d('2024-11-15'), months: 1 });
     const fund = runway.funds[0]!;
     expect(fund.basis).toBe('contracts');
     expect(fund.monthly.map((m) => m.closingBalancePence)).toEqual([706197, 402601]);
   });
   it('skips parked residents and parks two balance payers', () => {
-    expect(projectRunway(data, new Set(['su1']), { asOf: d('2024-11-15') }).funds).toEqual([]);
+    expect(projectRunway(loaded(data, ['su1']), { asOf: d('2024-11-15') }).funds).toEqual([]);
     const clash = projectRunway(
-      { ...data, contracts: [...data.contracts, contract({ id: 'c3' })] },
-      none,
+      loaded({ ...data, contracts: [...data.contracts, contract({ id: 'c3' })] }),
       { asOf: d('2024-11-15'), months: 1 },
     );
     expect(clash.funds).toEqual([]);
@@ -223,7 +229,7 @@ describe('limits, horizon, negative balances', () => {
         careFund({ id: 'f1', openingBalancePence: -500, openingBalanceDate: d('2024-10-01') }),
       ],
     });
-    const runway = projectRunway(data, none, { asOf: d('2024-11-22'), region: 'wales' });
+    const runway = projectRunway(loaded(data), { asOf: d('2024-11-22'), region: 'wales' });
     expect(fmt(runway.funds[0]!.depletionDate)).toBe('2024-10-01');
     expect(runway.funds[0]!.balanceAsOfPence).toBe(0);
     expect(runway.warnings.map((w) => w.code)).toEqual(['NEGATIVE_OPENING_BALANCE']);
@@ -254,7 +260,7 @@ describe('limits, horizon, negative balances', () => {
     };
     // £70 a day from 1 Nov 2024: below £23,250 once 7,000 × n > 675,000 ⇒ n = 97 = 5 Feb 2025;
     // 6 months before is 5 Aug 2024, already past at T ⇒ T, overdue.
-    const runway = projectRunway(data, none, { asOf: d('2024-11-22'), leadMonths: 6 });
+    const runway = projectRunway(loaded(data), { asOf: d('2024-11-22'), leadMonths: 6 });
     const r = runway.serviceUsers[0]!;
     expect(fmt(r.upperLimitDate)).toBe('2025-02-05');
     expect(fmt(r.notifyCouncilBy)).toBe('2024-11-22');

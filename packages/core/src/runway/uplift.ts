@@ -5,6 +5,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { type Day, dayFromYmd, daysInMonth, ymdOfDay } from '../calendar/day.js';
+import { internalError } from '../errors/carebill-error.js';
 import type { Uplift } from './options.js';
 
 /** decimal.js configured for money: never the global instance. */
@@ -27,7 +28,7 @@ export function isUpliftPercent(text: string): boolean {
  * @example upliftPence(138554, '3.5') === 143403 // 138554 × 1.035 = 143403.39
  */
 export function upliftPence(oldPence: number, percent: string): number {
-  if (!isUpliftPercent(percent)) throw new RangeError(`not an uplift percentage: "${percent}"`);
+  if (!isUpliftPercent(percent)) throw internalError(`not an uplift percentage: "${percent}"`);
   const value = new Exact(oldPence)
     .mul(new Exact(100).plus(percent))
     .div(100)

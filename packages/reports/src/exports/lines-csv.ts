@@ -3,7 +3,8 @@
  * columns as the workbook's Lines sheet, dates as YYYY-MM-DD, amounts in pounds.
  */
 import type { Day, Preview } from '@carebill/core';
-import { formatDay, formatPoundsPlain } from '@carebill/core';
+import { formatDay } from '@carebill/core';
+import { formatPoundsPlain } from '@carebill/core/internal';
 import type { CellData, ColumnKind } from '../tables/columns.js';
 import { LINE_COLUMNS, type LineRow } from '../tables/lines.js';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';

@@ -1,4 +1,4 @@
-import { addDays } from '@carebill/core';
+import { addDays } from '@carebill/core/internal';
 import { describe, expect, it } from 'vitest';
 import {
   FORMULA_TEXTS,

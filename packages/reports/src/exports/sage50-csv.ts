@@ -9,7 +9,7 @@
  * add up to exactly the invoice's total.
  */
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
-import { formatDayDmy, formatPoundsPlain } from '@carebill/core';
+import { formatDayDmy, formatPoundsPlain } from '@carebill/core/internal';
 import { isFormulaText } from './csv-safety.js';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';
 import { type ExportEncoding, transliterateToWindows1252 } from './encoding.js';

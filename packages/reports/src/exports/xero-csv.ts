@@ -5,7 +5,7 @@
  * from: docs/exports.md "Xero sales-invoice import".
  */
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
-import { formatDayDmy, formatPoundsPlain } from '@carebill/core';
+import { formatDayDmy, formatPoundsPlain } from '@carebill/core/internal';
 import { type CsvColumn, renderCsvTable } from './csv-write.js';
 import type { ExportEncoding } from './encoding.js';
 import type { ExportFile, ExportResult, ExportWarning } from './types.js';

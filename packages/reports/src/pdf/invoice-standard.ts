@@ -4,7 +4,7 @@
  * total, how to pay, and a footer with the company details and "Page 1 of N".
  */
 import type { DayRange, Invoice } from '@carebill/core';
-import { formatDayShort } from '@carebill/core';
+import { formatDayShort } from '@carebill/core/internal';
 import { paymentMethodLabel } from '../tables/labels.js';
 import type { Content } from './engine.js';
 import { MM, WINDOW } from './envelope.js';

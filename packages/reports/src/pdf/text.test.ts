@@ -1,4 +1,4 @@
-import { findInvalidChar } from '@carebill/core';
+import { findInvalidChar } from '@carebill/core/internal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { day } from '../../test/sample-preview.js';

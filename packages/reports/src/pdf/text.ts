@@ -3,7 +3,8 @@
  * #2731) and values that must never split across lines kept whole.
  */
 import type { Address, Day } from '@carebill/core';
-import { formatDayShort, formatPounds } from '@carebill/core';
+import { formatPounds } from '@carebill/core';
+import { formatDayShort } from '@carebill/core/internal';
 
 const ZERO_WIDTH_SPACE = '\u200B';
 const NO_BREAK_SPACE = '\u00A0';

@@ -4,7 +4,8 @@
  * of invoices fit in memory (reference/libraries.md: commit rows as they are written).
  */
 
-import { formatDayShort, type Invoice, type Preview } from '@carebill/core';
+import type { Invoice, Preview } from '@carebill/core';
+import { formatDayShort } from '@carebill/core/internal';
 import { bytesOf, writeInto } from '../streams.js';
 import type { Column } from '../tables/columns.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';

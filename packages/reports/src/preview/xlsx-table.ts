@@ -5,7 +5,8 @@
  * cached results are the exact totals, and the print setup of {@link printSetup}.
  */
 import type { Day } from '@carebill/core';
-import { formatPounds, ymdOfDay } from '@carebill/core';
+import { formatPounds } from '@carebill/core';
+import { ymdOfDay } from '@carebill/core/internal';
 import type ExcelJS from 'exceljs';
 import { type CleanedText, cleanCellText } from '../tables/cell-text.js';
 import type { CellData, Column, ColumnKind } from '../tables/columns.js';

@@ -3,7 +3,8 @@
  * `contribution_type` stays as written in `report.json` and the workbook's Source column;
  * these names are for headings, the PDF and the summary line.
  */
-import { type DayRange, formatDayShort, isCalendarMonth } from '@carebill/core';
+import type { DayRange } from '@carebill/core';
+import { formatDayShort, isCalendarMonth } from '@carebill/core/internal';
 
 const SOURCE_NAMES: Readonly<Record<string, string>> = {
   local_authority: 'Local authority',

@@ -5,12 +5,12 @@
  */
 import {
   type DayRange,
-  formatDayLong,
   formatPounds,
   type ManagementPack,
   type PackChange,
   type PackFigures,
 } from '@carebill/core';
+import { formatDayLong } from '@carebill/core/internal';
 import { type Content, type DocDefinition, FONT, renderPdf, writePdf } from '../pdf/engine.js';
 import { dateOfDay } from '../preview/xlsx-table.js';
 import { barsOffset, CHART_COLOURS, chartRows, fundingChart } from './chart.js';

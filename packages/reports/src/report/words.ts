@@ -5,13 +5,12 @@
  */
 import {
   type DayRange,
-  formatDayLong,
   formatPounds,
-  mulDivHalfUp,
   type PackChange,
   type PackFigures,
   UNALLOCATED_SOURCE,
 } from '@carebill/core';
+import { formatDayLong, mulDivHalfUp } from '@carebill/core/internal';
 import { fundingSourceName, periodLabel } from './labels.js';
 
 /**

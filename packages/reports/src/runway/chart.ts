@@ -3,7 +3,8 @@
  * shapes: a polyline through the balance at T and at every month end, dashed lines for the
  * limits, dots where the total crosses them, and axis labels placed relative to the chart.
  */
-import { type Day, formatDayShort, type ResidentRunway, type Runway } from '@carebill/core';
+import type { Day, ResidentRunway, Runway } from '@carebill/core';
+import { formatDayShort } from '@carebill/core/internal';
 import type { Content } from '../pdf/engine.js';
 import { poundsInWords } from './words.js';
 

@@ -2,14 +2,8 @@
  * `runway.pdf` (SPEC §6): a page per resident with the key dates in words, a chart of the
  * projected total against the limits and a table of month-end balances.
  */
-import {
-  type FundRunway,
-  formatDayLong,
-  formatDayShort,
-  formatPounds,
-  type ResidentRunway,
-  type Runway,
-} from '@carebill/core';
+import { type FundRunway, formatPounds, type ResidentRunway, type Runway } from '@carebill/core';
+import { formatDayLong, formatDayShort } from '@carebill/core/internal';
 import { type Content, type DocDefinition, FONT, renderPdf, writePdf } from '../pdf/engine.js';
 import { dateOfDay } from '../preview/xlsx-table.js';
 import { balanceChart, CHART_COLOURS } from './chart.js';

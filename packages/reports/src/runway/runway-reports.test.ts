@@ -13,7 +13,7 @@ import {
   type Runway,
   type ServiceUser,
 } from '@carebill/core';
-import { serviceUser } from '@carebill/core/testing';
+import { loaded, serviceUser } from '@carebill/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { xlsxParts } from '../../test/xlsx-parts.js';
@@ -87,7 +87,7 @@ const dataset: Dataset = {
 let runway: Runway;
 let dir: string;
 beforeAll(async () => {
-  runway = projectRunway(dataset, new Set(), { asOf: d('2024-11-22') });
+  runway = projectRunway(loaded(dataset), { asOf: d('2024-11-22') });
   dir = process.env['KEEP_RUNWAY_OUTPUT'] ?? (await mkdtemp(join(tmpdir(), 'runway-')));
 });
 
@@ -208,13 +208,13 @@ describe('runway.pdf', () => {
 describe('key dates in words', () => {
   it('speaks of one capital limit in Wales, and of overdue notice', async () => {
     const { keyDateSentences } = await import('./words.js');
-    const wales = projectRunway(dataset, new Set(), { asOf: d('2024-11-22'), region: 'wales' });
+    const wales = projectRunway(loaded(dataset), { asOf: d('2024-11-22'), region: 'wales' });
     const ada = wales.serviceUsers.find((r) => r.id === 'su1')!;
     // £45,645.45 at T is already below £50,000.
     expect(keyDateSentences(wales, ada)).toEqual([
       'Savings of £45,645.45 are already below the capital limit of £50,000 on 22 November 2024; tell the council now.',
     ]);
-    const soon = projectRunway(dataset, new Set(), { asOf: d('2025-01-10') });
+    const soon = projectRunway(loaded(dataset), { asOf: d('2025-01-10') });
     const adaSoon = soon.serviceUsers.find((r) => r.id === 'su1')!;
     expect(adaSoon.flags).toEqual(['overdue']);
     expect(keyDateSentences(soon, adaSoon)[0]).toBe(

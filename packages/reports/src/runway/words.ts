@@ -1,13 +1,8 @@
 /**
  * The key dates of a resident's runway in words, for the PDF (and anyone who reads it aloud).
  */
-import {
-  type Day,
-  formatDayLong,
-  formatPounds,
-  type ResidentRunway,
-  type Runway,
-} from '@carebill/core';
+import { type Day, formatPounds, type ResidentRunway, type Runway } from '@carebill/core';
+import { formatDayLong } from '@carebill/core/internal';
 
 /** Whole pounds when there are no pence: "£23,250", else "£23,250.50". */
 export function poundsInWords(pence: number): string {

@@ -10,7 +10,8 @@
  * the resident's total.
  */
 import type { Stream } from 'node:stream';
-import { type Day, formatDayShort, type ResidentRunway, type Runway } from '@carebill/core';
+import type { Day, ResidentRunway, Runway } from '@carebill/core';
+import { formatDayShort } from '@carebill/core/internal';
 import ExcelJS from 'exceljs';
 import { HEADING_FONT, printSetup } from '../preview/xlsx-print.js';
 import { dateOfDay } from '../preview/xlsx-table.js';

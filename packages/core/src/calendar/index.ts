@@ -1,2 +1,0 @@
-export * from './day.js';
-export * from './range.js';

@@ -1,0 +1,45 @@
+/**
+ * The public API is a list kept on purpose: a new export (or a lost one) must show up here
+ * and in docs/library.md, never slip in through a re-export.
+ */
+import { describe, expect, it } from 'vitest';
+import * as core from './index.js';
+import * as internal from './internal.js';
+
+describe('@carebill/core exports', () => {
+  it('the public values, and nothing else', () => {
+    expect(Object.keys(core).sort()).toEqual([
+      'CAREBILL_ERROR_CODES',
+      'CarebillError',
+      'PRIVATE_SOURCE',
+      'REFERRAL_CONTENT_TYPE',
+      'REGIONS',
+      'REGION_LIMITS',
+      'RESOURCES',
+      'UNALLOCATED_SOURCE',
+      'UNSPECIFIED_SOURCE',
+      'buildManagementPack',
+      'buildPreview',
+      'checkManagementPackOptions',
+      'checkPreviewOptions',
+      'checkReferralOptions',
+      'checkRunwayOptions',
+      'encodeReferralBody',
+      'firstOfMonth',
+      'formatDay',
+      'formatPounds',
+      'lastOfMonth',
+      'loadDataset',
+      'monthPeriod',
+      'parseDay',
+      'planReferrals',
+      'projectRunway',
+      'referralCandidatesFromRunway',
+    ]);
+  });
+
+  it('the internal subpath shares nothing with the public API', () => {
+    const publicNames = new Set(Object.keys(core));
+    expect(Object.keys(internal).filter((name) => publicNames.has(name))).toEqual([]);
+  });
+});

@@ -1,3 +1,0 @@
-export * from './format.js';
-export * from './pence.js';
-export * from './round.js';
