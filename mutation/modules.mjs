@@ -20,7 +20,11 @@ const core = (name, threshold) => ({
 /** @type {Record<string, { mutate: string[]; tests: string[]; threshold: number }>} */
 export const MODULES = {
   money: core('money', 90),
-  calendar: core('calendar', 80),
+  // calendar/check.ts (a period or a day given as an option) is pinned by the option tests.
+  calendar: {
+    ...core('calendar', 80),
+    tests: ['packages/core/src/calendar/**/*.test.ts', 'packages/core/src/errors/*.test.ts'],
+  },
   charges: core('charges', 90),
   invoices: core('invoices', 90),
   runway: core('runway', 90),
