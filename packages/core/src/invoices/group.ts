@@ -69,10 +69,10 @@ export function groupInvoices(
       adjustment,
     );
   const residentName = (id: string | null) =>
-    id === null ? '' : (dataset.serviceUsers.get(id)?.fullName ?? '');
+    orEmpty(id === null ? null : (dataset.serviceUsers.get(id)?.fullName ?? null));
   const compareLines = (a: PayerLine, b: PayerLine) =>
     compareText(residentName(a.serviceUser), residentName(b.serviceUser)) ||
-    compareText(a.serviceUser ?? '', b.serviceUser ?? '') ||
+    compareText(orEmpty(a.serviceUser), orEmpty(b.serviceUser)) ||
     a.from - b.from ||
     compareText(a.booking.id, b.booking.id) ||
     compareText(a.contract?.id ?? '', b.contract?.id ?? '');
@@ -105,21 +105,22 @@ export function groupInvoices(
       keys: [
         group.payer.displayName,
         group.payer.id,
-        group.location ?? '',
+        orEmpty(group.location),
         residentName(first),
-        first ?? '',
+        orEmpty(first),
       ],
     });
   }
   return keyed.sort((a, b) => compareKeys(a.keys, b.keys)).map((k) => k.draft);
 }
 
+/** A missing resident, contract or home sorts first, as an empty name or id. */
+function orEmpty(value: string | null): string {
+  return value ?? '';
+}
+
 function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const order = compareText(a[i] as string, b[i] as string);
-    if (order !== 0) return order;
-  }
-  return 0;
+  return a.reduce((order, key, i) => order || compareText(key, b[i] as string), 0);
 }
 
 /**

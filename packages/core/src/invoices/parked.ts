@@ -14,7 +14,7 @@ export function mergeParked(
   fromLoading: readonly ParkedEntry[],
   fromCharging: readonly ParkedEntry[],
 ): ParkedEntry[] {
-  const byResident = new Map<string | null, Problem[]>();
+  const byResident = new Map<string, Problem[]>();
   const unkeyed: ParkedEntry[] = [];
   for (const entry of [...fromLoading, ...fromCharging]) {
     if (entry.serviceUser === null) {
@@ -26,9 +26,9 @@ export function mergeParked(
     byResident.set(entry.serviceUser, problems);
   }
   const keyed = [...byResident]
+    .sort(([a], [b]) => compareText(a, b))
     .map(
       ([serviceUser, problems]): ParkedEntry => ({ serviceUser, problems: sortProblems(problems) }),
-    )
-    .sort((a, b) => compareText(a.serviceUser ?? '', b.serviceUser ?? ''));
+    );
   return [...keyed, ...unkeyed];
 }

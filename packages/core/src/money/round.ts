@@ -8,8 +8,6 @@
 
 import { internalError } from '../errors/carebill-error.js';
 
-const SAFE = Number.MAX_SAFE_INTEGER;
-
 /**
  * Rounds `numerator / denominator` to the nearest integer, halves away from zero
  * (decimal.js `ROUND_HALF_UP`, the usual commercial rule). `denominator` must be a positive
@@ -24,13 +22,13 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
       `roundHalfUpDiv needs safe integers and a positive denominator: ${numerator}/${denominator}`,
     );
   }
-  const negative = numerator < 0;
-  const magnitude = negative ? -numerator : numerator;
+  const magnitude = Math.abs(numerator);
   const quotient = Math.floor(magnitude / denominator);
   const remainder = magnitude - quotient * denominator;
   const rounded = 2 * remainder >= denominator ? quotient + 1 : quotient;
-  // Never -0: a zero amount must compare and serialise as plain 0.
-  return negative && rounded !== 0 ? -rounded : rounded;
+  // Half away from zero: the magnitude rounds and the sign follows. Never -0 (`|| 0`): a
+  // zero amount must compare and serialise as plain 0, even from −1 × 0.
+  return Math.sign(numerator) * rounded || 0;
 }
 
 /**
@@ -41,12 +39,18 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
  * @internal
  */
 export function mulDivHalfUp(a: number, b: number, denominator: number): number {
-  const product = a * b;
-  if (Number.isSafeInteger(product) && Math.abs(product) <= SAFE) {
-    return roundHalfUpDiv(product, denominator);
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) {
+    throw internalError(`mulDivHalfUp needs safe integers: ${a}×${b}/${denominator}`);
   }
+  const product = a * b;
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; the BigInt path below gives the same result
+  if (Number.isSafeInteger(product)) return roundHalfUpDiv(product, denominator);
   const big = BigInt(a) * BigInt(b);
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw internalError(`mulDivHalfUp needs a positive denominator: ${a}×${b}/${denominator}`);
+  }
   const den = BigInt(denominator);
+  // Stryker disable next-line EqualityOperator: the BigInt path only sees |a × b| > 2^53, never 0
   const negative = big < 0n;
   const magnitude = negative ? -big : big;
   const quotient = magnitude / den;

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// Part of `pnpm check`: fails when mutation-scores.json says a module is below its
+// threshold. A module with no score yet is named on every run, but does not fail it. The scores come from `pnpm mutation` (docs/testing.md), which
+// is too long for CI; this only keeps the committed record honest. A module whose source or
+// tests changed since its score was measured is named, so the next mutation run is not
+// forgotten.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { MODULES } from '../mutation/modules.mjs';
+import { fingerprint, SCORES_FILE } from '../mutation/scores.mjs';
+
+const scores = existsSync(SCORES_FILE) ? JSON.parse(readFileSync(SCORES_FILE, 'utf8')) : {};
+const problems = [];
+const notes = [];
+for (const [name, module] of Object.entries(MODULES)) {
+  const entry = scores[name];
+  if (entry === undefined) {
+    // Not measured yet is said loudly, but is not a failure: the gate judges measured scores.
+    notes.push(`${name}: NOT MEASURED YET (no score in ${SCORES_FILE}); run pnpm mutation ${name}`);
+    continue;
+  }
+  const threshold = Math.max(module.threshold, entry.threshold ?? 0);
+  if (!(entry.score >= threshold)) {
+    problems.push(
+      `${name}: mutation score ${entry.score}% is below its threshold ${threshold}% (${entry.date}); kill the survivors (reports/mutation/${name}/index.html) or record them as equivalent`,
+    );
+  }
+  if (entry.fingerprint !== fingerprint(process.cwd(), module)) {
+    notes.push(
+      `${name}: changed since its score was measured on ${entry.date}; run pnpm mutation ${name}`,
+    );
+  }
+}
+for (const dir of readdirSync('packages/core/src', { withFileTypes: true })) {
+  if (dir.isDirectory() && !(dir.name in MODULES)) {
+    notes.push(`core/src/${dir.name}: not in mutation/modules.mjs, so never mutation-tested`);
+  }
+}
+for (const note of notes) process.stdout.write(`mutation: ${note}\n`);
+for (const problem of problems) process.stderr.write(`mutation: ${problem}\n`);
+process.exit(problems.length > 0 ? 1 : 0);
