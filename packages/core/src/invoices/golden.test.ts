@@ -40,6 +40,8 @@ describe('golden: linked contracts with FNC lapsing mid-month (SPEC §3.3 worked
       invoicedPence: 1022375,
       unbilledPence: 0,
       unallocatedPence: 0,
+      adjustmentsPence: 0,
+      unbilledAdjustmentsPence: 0,
     });
   });
 

@@ -413,6 +413,9 @@ describe('SPEC §4 Lines', () => {
       days: 5,
       amountPence: 35000,
       provisional: true,
+      adjusts: null,
+      wasPence: null,
+      nowPence: null,
     });
   });
 
@@ -820,6 +823,8 @@ describe('SPEC §2.1 and §6: what a preview carries besides invoices', () => {
       invoicedPence: 30 * 600,
       unbilledPence: 30 * 100,
       unallocatedPence: 30 * 300 + 30 * 300,
+      adjustmentsPence: 0,
+      unbilledAdjustmentsPence: 0,
     });
   });
 
