@@ -54,12 +54,12 @@ export interface CarebillErrorOptions {
  * bug. Every error core throws is one of these; nothing else is thrown on purpose.
  *
  * @example
+ * let refusal = '';
  * try {
  *   buildPreview(loaded, { period, dueDays: -30 });
  * } catch (error) {
- *   if (error instanceof CarebillError && error.code === 'OUT_OF_RANGE') {
- *     console.error(`${error.option}: ${error.message}`); // dueDays: dueDays must be …
- *   }
+ *   if (error instanceof CarebillError && error.code === 'OUT_OF_RANGE')
+ *     refusal = `${error.option}: ${error.message}`; // 'dueDays: dueDays must be …'
  * }
  */
 export class CarebillError extends Error {
