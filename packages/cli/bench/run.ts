@@ -170,28 +170,30 @@ async function ensureDataset(size: Size): Promise<string> {
   return dir;
 }
 
-/** The cells of every sheet of a workbook, read back, for the bare-writer floor. */
+/**
+ * The cells of every sheet of a workbook, read back, for the bare-writer floor. Read whole:
+ * exceljs's streaming reader fails on a date cell in a sheet stored before workbook.xml
+ * (it reads `date1904` from properties it has not parsed yet), which ours are.
+ */
 async function readCells(path: string) {
   const sheets: { name: string; styles: Partial<ExcelJS.Style>[]; rows: unknown[][] }[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-  });
-  for await (const sheet of reader) {
-    const entry = { name: '', styles: [] as Partial<ExcelJS.Style>[], rows: [] as unknown[][] };
-    entry.name = (sheet as unknown as { name: string }).name;
-    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-      const values = (row.values as unknown[]).slice(1);
-      entry.rows.push(values);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  workbook.eachSheet((sheet) => {
+    const entry = {
+      name: sheet.name,
+      styles: [] as Partial<ExcelJS.Style>[],
+      rows: [] as unknown[][],
+    };
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      entry.rows.push((row.values as unknown[]).slice(1));
       if (entry.rows.length === 2)
         row.eachCell({ includeEmpty: true }, (cell, col) => {
           entry.styles[col - 1] = { numFmt: cell.numFmt };
         });
-    }
+    });
     sheets.push(entry);
-  }
+  });
   return sheets;
 }
 
