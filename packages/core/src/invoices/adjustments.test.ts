@@ -61,27 +61,31 @@ function preview(data: Dataset, period = NOV, invoiced: readonly IssuedPreview[]
   return buildPreview(loaded(data), { period, invoiced });
 }
 
-const october = issuedFromPreview(preview(home(), OCT));
+/**
+ * October as issued, made afresh in each test: code run when the file loads would make its
+ * mutants "static" to Stryker, run against every test of the module (docs/testing.md).
+ */
+const issuedOctober = () => issuedFromPreview(preview(home(), OCT));
 const adjustmentLines = (p: Preview) =>
   p.invoices.flatMap((invoice) => invoice.lines.filter((line) => line.adjusts !== null));
 
 describe('back-dated adjustments (SPEC §10)', () => {
   it('issued October as billed: Ann 31 days at £1,385.54/wk = £6,135.96, Bob £3,100.00', () => {
-    expect(october.lines.map((l) => [l.booking, l.days, l.amountPence])).toEqual([
+    expect(issuedOctober().lines.map((l) => [l.booking, l.days, l.amountPence])).toEqual([
       ['b-bob', 31, 310000], // Ben Birch's invoice first: 70000 × 31 / 7
       ['b-ann', 31, 613596], // roundHalfUp(138554 × 31 / 7) = 613596.29 → 613596
     ]);
   });
 
   it('adds nothing when nothing changed', () => {
-    const november = preview(home(), NOV, [october]);
+    const november = preview(home(), NOV, [issuedOctober()]);
     expect(adjustmentLines(november)).toEqual([]);
     expect(november.totals.adjustmentsPence).toBe(0);
     expect(november).toEqual(preview(home(), NOV));
   });
 
   it('carries a back-dated uplift onto November after its own line, to the penny', () => {
-    const november = preview(home({ rate: 145000 }), NOV, [october]);
+    const november = preview(home({ rate: 145000 }), NOV, [issuedOctober()]);
     const council = november.invoices.find((i) => i.payer.id === 'la');
     // October now: roundHalfUp(145000 × 31 / 7) = 642142.86 → 642143; was 613596.
     expect(council?.lines.map((l) => [l.adjusts === null ? 'own' : 'adj', l.amountPence])).toEqual([
@@ -115,7 +119,7 @@ describe('back-dated adjustments (SPEC §10)', () => {
   });
 
   it('makes a credit note of a discharge recorded late, saying how the credit is applied', () => {
-    const november = preview(home({ annEnd: '2024-10-15' }), NOV, [october]);
+    const november = preview(home({ annEnd: '2024-10-15' }), NOV, [issuedOctober()]);
     const council = november.invoices.find((i) => i.payer.id === 'la');
     // October now: 15 days, roundHalfUp(138554 × 15 / 7) = 296901.43 → 296901.
     expect(council?.lines).toHaveLength(1);
@@ -138,14 +142,14 @@ describe('back-dated adjustments (SPEC §10)', () => {
 
   it('converges: once November is issued, December adds nothing more', () => {
     const changed = home({ rate: 145000, annEnd: '2024-11-20' });
-    const november = issuedFromPreview(preview(changed, NOV, [october]));
-    const december = preview(changed, DEC, [october, november]);
+    const november = issuedFromPreview(preview(changed, NOV, [issuedOctober()]));
+    const december = preview(changed, DEC, [issuedOctober(), november]);
     expect(adjustmentLines(december)).toEqual([]);
     // and every key of October now sums to what today's data bills October
     const octoberNow = preview(changed, OCT);
     const sumFor = (booking: string) =>
       [
-        ...october.lines.filter((l) => l.adjusts === null),
+        ...issuedOctober().lines.filter((l) => l.adjusts === null),
         ...november.lines.filter((l) => l.adjusts?.from === OCT.from),
       ]
         .filter((l) => l.booking === booking)
@@ -161,7 +165,7 @@ describe('back-dated adjustments (SPEC §10)', () => {
 
   it('parks an adjustment for a payer who cannot be invoiced now, and offers it again next month', () => {
     const off = home({ bobBilling: false });
-    const november = preview(off, NOV, [october]);
+    const november = preview(off, NOV, [issuedOctober()]);
     const unbilled = november.unbilled.filter((e) => e.adjusts !== null);
     expect(unbilled).toEqual([
       {
@@ -188,7 +192,7 @@ describe('back-dated adjustments (SPEC §10)', () => {
       t.invoicedPence - t.adjustmentsPence + t.unbilledPence + t.unallocatedPence,
     );
     // Issued, November carries nothing for Bob's October, so December offers it again.
-    const december = preview(off, DEC, [october, issuedFromPreview(november)]);
+    const december = preview(off, DEC, [issuedOctober(), issuedFromPreview(november)]);
     expect(
       december.unbilled
         .filter((e) => e.adjusts !== null)
@@ -199,7 +203,7 @@ describe('back-dated adjustments (SPEC §10)', () => {
   it('credits a booking no longer in the data on the invoice of the resident it named', () => {
     const data = home();
     const gone = { ...data, bookings: data.bookings.filter((b) => b.id !== 'b-ann') };
-    const november = preview(gone, NOV, [october]);
+    const november = preview(gone, NOV, [issuedOctober()]);
     const credit = november.invoices.find((i) => i.payer.id === 'la');
     expect(credit).toMatchObject({ kind: 'credit_note', location: 'loc1', serviceUsers: ['ann'] });
     expect(credit?.lines.map((l) => [l.booking, l.amountPence, l.description])).toEqual([
@@ -229,7 +233,7 @@ describe('back-dated adjustments (SPEC §10)', () => {
         ['nhs', locationContact('nhs', { companyName: 'NHS ICB' })],
       ]),
     };
-    const november = preview(added, NOV, [october]);
+    const november = preview(added, NOV, [issuedOctober()]);
     const lines = (payer: string) =>
       november.invoices
         .filter((i) => i.payer.id === payer)
@@ -287,7 +291,7 @@ describe('back-dated adjustments (SPEC §10)', () => {
   it('holds the adjustments of a resident parked today, with a warning', () => {
     const november = buildPreview(loaded(home({ rate: 145000 }), ['ann']), {
       period: NOV,
-      invoiced: [october],
+      invoiced: [issuedOctober()],
     });
     expect(adjustmentLines(november)).toEqual([]);
     expect(november.warnings.map((w) => [w.code, w.id])).toContainEqual(['ADJUSTMENT_HELD', 'ann']);
@@ -302,14 +306,17 @@ describe('back-dated adjustments (SPEC §10)', () => {
       }
       return 'accepted';
     };
-    expect(refused([october, october])).toEqual(['INVALID_OPTION', 'invoiced[1]']);
-    expect(refused([october], OCT)).toEqual(['INVALID_OPTION', 'invoiced[0]']);
-    expect(refused([october], { from: d('2024-10-31'), to: d('2024-11-29') })).toEqual([
+    expect(refused([issuedOctober(), issuedOctober()])).toEqual(['INVALID_OPTION', 'invoiced[1]']);
+    expect(refused([issuedOctober()], OCT)).toEqual(['INVALID_OPTION', 'invoiced[0]']);
+    expect(refused([issuedOctober()], { from: d('2024-10-31'), to: d('2024-11-29') })).toEqual([
       'INVALID_OPTION',
       'invoiced[0]',
     ]);
-    expect(refused([october], monthPeriod(2024, 9))).toEqual(['INVALID_OPTION', 'invoiced[0]']);
-    expect(refused([october])).toBe('accepted');
+    expect(refused([issuedOctober()], monthPeriod(2024, 9))).toEqual([
+      'INVALID_OPTION',
+      'invoiced[0]',
+    ]);
+    expect(refused([issuedOctober()])).toBe('accepted');
   });
 });
 

@@ -21,14 +21,23 @@ for (const name of readdirSync(folder)) {
 }
 
 describe('golden: linked contracts with FNC lapsing mid-month (SPEC §3.3 worked example)', () => {
-  const loaded = loadDataset(files);
-  const preview = buildPreview(loaded, { period: { from: d('2024-11-01'), to: d('2024-11-30') } });
+  // Billed in each test, not when the file loads (which would make every mutant it reaches
+  // "static" to Stryker, run against every test of the module: docs/testing.md).
+  const bill = () => {
+    const loaded = loadDataset(files);
+    const preview = buildPreview(loaded, {
+      period: { from: d('2024-11-01'), to: d('2024-11-30') },
+    });
+    return { loaded, preview };
+  };
 
   it('loads cleanly', () => {
+    const { loaded } = bill();
     expect([loaded.errors, loaded.parked, loaded.warnings]).toEqual([[], [], []]);
   });
 
   it('bills exactly the hand-computed amounts, numbered by payer name', () => {
+    const { preview } = bill();
     expect(preview.invoices.map((i) => [i.number, i.payer.name, i.totalPence])).toEqual([
       ['PREVIEW-202411-0001', 'Edith Wall', 593803],
       ['PREVIEW-202411-0002', 'Joan Marsh', 42857],
@@ -46,6 +55,7 @@ describe('golden: linked contracts with FNC lapsing mid-month (SPEC §3.3 worked
   });
 
   it('the council’s line says it is net of the linked contributions; the FNC line ends on 15 Nov', () => {
+    const { preview } = bill();
     const council = preview.invoices[3]!.lines[0]!;
     expect(council.description).toBe(
       'Care fees 1 Nov 2024 – 30 Nov 2024, 30 days at £1,000.00 per week less linked contributions',

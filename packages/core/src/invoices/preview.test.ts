@@ -101,9 +101,12 @@ function home() {
 }
 
 describe('buildPreview (SPEC §4)', () => {
-  const preview = buildPreview(loaded(home()), NOV);
+  // Billed in each test, not when the file loads (code run at load time makes "static"
+  // mutants, which Stryker runs against every test of the module: docs/testing.md).
+  const bill = () => buildPreview(loaded(home()), NOV);
 
   it('consolidates a location contact per location and splits everyone else per resident', () => {
+    const preview = bill();
     expect(
       preview.invoices.map((i) => [
         i.number,
@@ -121,6 +124,7 @@ describe('buildPreview (SPEC §4)', () => {
   });
 
   it('orders lines by resident name and names residents as the payer asked', () => {
+    const preview = bill();
     const council = preview.invoices[2]!;
     expect(council.lines.map((l) => [l.label, l.contract, l.amountPence])).toEqual([
       ['Alan Brown', 'c2', 150000],
@@ -130,6 +134,7 @@ describe('buildPreview (SPEC §4)', () => {
   });
 
   it('describes each line with its period, days and rate', () => {
+    const preview = bill();
     expect(preview.invoices[1]!.lines[0]!.description).toBe(
       'Care fees 1 Nov 2024 – 30 Nov 2024, 30 days at £70.00 per day',
     );
@@ -142,6 +147,7 @@ describe('buildPreview (SPEC §4)', () => {
   });
 
   it('takes payment instructions for the payment method, dates and delivery from the payer', () => {
+    const preview = bill();
     const cara = preview.invoices[1]!;
     expect(cara.paymentInstructions).toBe('We will collect this by direct debit.');
     expect(cara.warnings).toEqual(['DD_WITHOUT_MANDATE']);
@@ -156,6 +162,7 @@ describe('buildPreview (SPEC §4)', () => {
   });
 
   it('drops invoices that total nothing and conserves every penny', () => {
+    const preview = bill();
     expect(preview.invoices.some((i) => i.payer.id === 'nhs')).toBe(false);
     const { feesPence, invoicedPence, unbilledPence, unallocatedPence } = preview.totals;
     expect(feesPence).toBe(4 * 210000);
@@ -163,6 +170,7 @@ describe('buildPreview (SPEC §4)', () => {
   });
 
   it('numbers the same way whatever order the records come in, with the prefix and month asked', () => {
+    const preview = bill();
     const data = home();
     const reversed = {
       ...data,

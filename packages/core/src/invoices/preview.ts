@@ -183,6 +183,7 @@ export function buildPreview(loaded: LoadedDataset, options: PreviewOptions): Pr
     adjustmentsPence: sum(invoiceable),
     unbilledAdjustmentsPence: sum(unbilledAdjustments),
   };
+  // Stryker disable all: an invariant guard, unreachable while computeCharges conserves fees (it asserts the same)
   if (
     totals.feesPence !==
     totals.invoicedPence - totals.adjustmentsPence + totals.unbilledPence + totals.unallocatedPence
