@@ -145,7 +145,7 @@ describe('the demo against its issued October', async () => {
       unbilled_adjustments_pence: 0,
     });
     expect(novemberRun.stdout).toContain(
-      'fees £71,753.75 = invoiced £65,056.60 − adjustments -£1,082.86 + unbilled £5,614.29 + unallocated £0.00',
+      'fees £71,753.75 = invoiced £65,056.60 + adjustments credited £1,082.86 + unbilled £5,614.29 + unallocated £0.00',
     );
     expect(novemberRun.stdout).toContain(
       'against 1 issued preview: 7 adjustment lines (-£1,082.86), 1 credit note',

@@ -10,6 +10,7 @@ import {
   type DayRule,
   formatPounds,
   type Preview,
+  type PreviewTotals,
 } from '@carebill/core';
 import { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from '@carebill/core/internal';
 import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
@@ -107,11 +108,19 @@ export function recordedPaths(files: readonly string[]): string | undefined {
   return files.length === 0 ? undefined : files.join(', ');
 }
 
-/** The totals line of a summary: the §10 identity when there are adjustments. */
-export function totalsLine(preview: Preview): string {
-  const t = preview.totals;
+/**
+ * The totals line of a summary: the §10 identity when there are adjustments. Invoiced
+ * includes the adjustment lines, so net credits are added back and net charges taken
+ * off, each written as a positive amount with its own operator (never "− -£…").
+ */
+export function totalsLine(t: PreviewTotals): string {
+  const adjusted = formatPounds(Math.abs(t.adjustmentsPence));
   const adjustments =
-    t.adjustmentsPence === 0 ? '' : ` − adjustments ${formatPounds(t.adjustmentsPence)}`;
+    t.adjustmentsPence === 0
+      ? ''
+      : t.adjustmentsPence < 0
+        ? ` + adjustments credited ${adjusted}`
+        : ` − adjustments charged ${adjusted}`;
   return `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)}${adjustments} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`;
 }
 
@@ -255,7 +264,7 @@ export const previewCommand = defineCommand({
       say(
         [
           `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
-          totalsLine(preview),
+          totalsLine(preview.totals),
           adjustmentsLine(preview, files),
           `  ${preview.warnings.length} warning${preview.warnings.length === 1 ? '' : 's'}, ${preview.parked.length} parked${cleanedCells > 0 ? `, ${cleanedCells} workbook cells cleaned of invalid characters` : ''}`,
           `  files in ${out}/: preview.json, preview.xlsx, invoices/ (${preview.invoices.length} PDFs), ${packs.length > 0 ? `${packs.join(', ')}, ` : ''}email-manifest.csv (${manifest.length})`,
