@@ -21,24 +21,18 @@ import { type InvoicedRead, readInvoiced } from '../io/invoiced.js';
 import { loadFolderOrReport } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
 import { pdfWorkers, renderPdfJobs } from '../io/pdf-pool.js';
-import { parseIntegerOption, parseIntegerText, parsePeriod } from '../io/period.js';
+import { parseIntegerOption, parseIntegerText } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
 import { complain, say } from '../io/terminal.js';
 import { optionValues } from '../strict-args.js';
 import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
+import { periodArgs, periodFromArgs } from './period-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
 import { previewQueueArgs } from './queue-args.js';
 
 export const previewArgs = {
-  data: {
-    type: 'string',
-    required: true,
-    description: 'Dataset folder (one JSON file per CareHQ resource)',
-  },
-  month: { type: 'string', description: 'Billing month YYYY-MM' },
-  from: { type: 'string', description: 'First day of the period YYYY-MM-DD (with --to)' },
-  to: { type: 'string', description: 'Last day of the period YYYY-MM-DD (with --from)' },
+  ...periodArgs('Billing month YYYY-MM'),
   out: { type: 'string', default: 'out', description: 'Output folder' },
   'day-rule': { type: 'string', default: 'day', description: 'day (bill the last day) or night' },
   monthly52: {
@@ -73,11 +67,7 @@ const PREVIEW_FLAGS = {
  */
 export function previewOptionsFrom(args: Record<string, unknown>) {
   const options = {
-    period: parsePeriod({
-      month: args['month'] as string | undefined,
-      from: args['from'] as string | undefined,
-      to: args['to'] as string | undefined,
-    }),
+    period: periodFromArgs(args),
     dayRule: String(args['day-rule'] ?? 'day') as DayRule,
     monthly52: args['monthly52'] === true,
     dueDays:
