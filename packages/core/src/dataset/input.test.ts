@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { booking, codes, contract, SU } from '../../test/dataset-helpers.js';
+import { propertyRuns } from '../../test/property-runs.js';
 import { monthPeriod } from '../calendar/range.js';
 import { buildPreview } from '../invoices/preview.js';
 import { loadDataset } from './load.js';
@@ -236,7 +237,7 @@ describe('the dataset input itself', () => {
           expect(Array.isArray(loaded.errors)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });
