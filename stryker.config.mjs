@@ -24,7 +24,12 @@ const out = focus ? `${name}-focus` : name;
 export default {
   packageManager: 'pnpm',
   // pnpm keeps Stryker's own node_modules apart from its plugins: name them.
-  plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
+  plugins: [
+    '@stryker-mutator/vitest-runner',
+    '@stryker-mutator/typescript-checker',
+    // Each mutant's result as soon as it is known (reports/mutation/<module>/mutants.jsonl).
+    './mutation/mutant-log-reporter.mjs',
+  ],
   testRunner: 'vitest',
   vitest: { configFile: 'mutation/vitest.config.ts', related: false },
   checkers: ['typescript'],
@@ -51,7 +56,7 @@ export default {
   timeoutFactor: 3,
   incremental: !focus,
   incrementalFile: `mutation/incremental/${name}.json`,
-  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json', 'mutant-log'],
   htmlReporter: { fileName: `reports/mutation/${out}/index.html` },
   jsonReporter: { fileName: `reports/mutation/${out}/mutation.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true },
