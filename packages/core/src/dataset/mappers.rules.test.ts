@@ -199,6 +199,7 @@ describe('care funds', () => {
     opening_balance,
     opening_balance_date: '2024-01-01',
     care_fund_type: 't1',
+    description: ' Savings account ',
   });
 
   it('an opening balance of 0 is no warning; a penny below is NEGATIVE_OPENING_BALANCE', () => {
@@ -209,6 +210,7 @@ describe('care funds', () => {
     expect(load({ 'care-funds': [fund(-1)] }).dataset.careFunds[0]).toMatchObject({
       openingBalancePence: -1,
       careFundType: 't1',
+      description: 'Savings account',
     });
   });
 });
