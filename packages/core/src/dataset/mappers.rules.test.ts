@@ -313,3 +313,72 @@ describe('homes and fund types', () => {
     expect(loaded.dataset.careFundTypes.get('t1')?.daysBeforeNotification).toBeNull();
   });
 });
+
+describe('timestamps and date order on every resource', () => {
+  const records: [string, Record<string, unknown>][] = [
+    ['bookings', booking()],
+    ['billing-contracts', contract()],
+    [
+      'care-funds',
+      { _id: 'f1', service_user: SU, opening_balance: 1, opening_balance_date: '2024-01-01' },
+    ],
+    ['service-users', { _id: SU }],
+    ['service-user-contacts', { _id: 'suc1', service_user: SU }],
+    ['location-contacts', { _id: 'la1' }],
+    ['locations', { _id: LOC }],
+    ['rooms', { _id: 'r1' }],
+    ['care-fund-types', { _id: 't1' }],
+  ];
+
+  it.each(records)(
+    '%s: a malformed created or modified is a BAD_TIMESTAMP warning',
+    (resource, record) => {
+      const loaded = load({
+        [resource]: [{ ...record, created: 'then', modified: '2024-11-01T10:00' }],
+      });
+      expect(allProblems(loaded).map((p) => [p.severity, p.code, p.field])).toEqual([
+        ['warning', 'BAD_TIMESTAMP', 'created'],
+        ['warning', 'BAD_TIMESTAMP', 'modified'],
+      ]);
+    },
+  );
+
+  it('a contract ending before it starts is END_BEFORE_START, naming both dates', () => {
+    expect(problemsOf({ 'billing-contracts': [contract({ end_date: '2023-12-31' })] })).toEqual([
+      [
+        'END_BEFORE_START',
+        'end_date',
+        'end_date 2023-12-31 is before start_date 2024-01-01; correct one of the dates (the end is the last day, included)',
+      ],
+    ]);
+  });
+
+  it('a cancelled contract is cancelled; a malformed cancelled is BAD_DATE', () => {
+    const ok = load({ 'billing-contracts': [contract({ cancelled: '2024-02-01 09:00:00' })] });
+    expect(ok.dataset.contracts[0]?.cancelled).toBe(true);
+    expect(codes(load({ 'billing-contracts': [contract({ cancelled: 'yes' })] }))).toEqual([
+      ['BAD_DATE', 'billing-contracts', CT, 'cancelled'],
+    ]);
+  });
+
+  it('an opening balance over its limit names the limit', () => {
+    expect(
+      problemsOf({
+        'care-funds': [
+          {
+            _id: 'f1',
+            service_user: SU,
+            opening_balance: -1_000_000_001,
+            opening_balance_date: '2024-01-01',
+          },
+        ],
+      }),
+    ).toEqual([
+      [
+        'MONEY_OUT_OF_RANGE',
+        'opening_balance',
+        'opening_balance is -1000000001 pence (-£10,000,000.01), beyond the largest opening balance carebill accepts, £10,000,000.00 (1000000000 pence) either way; money is in pence (138554 for £1,385.54): correct it in CareHQ',
+      ],
+    ]);
+  });
+});
