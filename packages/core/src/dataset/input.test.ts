@@ -149,6 +149,13 @@ describe('the dataset input itself', () => {
     expect(loaded.errors[0]?.message).toContain('bookings are required');
   });
 
+  it('bookings given as undefined are missing too', () => {
+    const loaded = loadDataset({ bookings: undefined } as unknown as DatasetInput);
+    expect(loaded.errors.map((p) => [p.code, p.resource])).toEqual([
+      ['MISSING_RESOURCE', 'bookings'],
+    ]);
+  });
+
   it('a misspelt key is UNKNOWN_RESOURCE with the resource it was meant to be', () => {
     const input = { bookngs: [booking()], service_users: [] } as DatasetInput;
     const loaded = loadDataset(input);
