@@ -15,6 +15,8 @@ import type {
   ServiceUserContact,
 } from '../src/dataset/model.js';
 
+export { propertyRuns } from './property-runs.js';
+
 /** A day from `YYYY-MM-DD`, throwing on a typo in a test. */
 export function d(text: string): Day {
   const day = parseDay(text);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { booking, codes, contract, SU } from '../../test/dataset-helpers.js';
+import { propertyRuns } from '../../test/property-runs.js';
 import { monthPeriod } from '../calendar/range.js';
 import { buildPreview } from '../invoices/preview.js';
 import { loadDataset } from './load.js';
@@ -148,6 +149,13 @@ describe('the dataset input itself', () => {
     expect(loaded.errors[0]?.message).toContain('bookings are required');
   });
 
+  it('bookings given as undefined are missing too', () => {
+    const loaded = loadDataset({ bookings: undefined } as unknown as DatasetInput);
+    expect(loaded.errors.map((p) => [p.code, p.resource])).toEqual([
+      ['MISSING_RESOURCE', 'bookings'],
+    ]);
+  });
+
   it('a misspelt key is UNKNOWN_RESOURCE with the resource it was meant to be', () => {
     const input = { bookngs: [booking()], service_users: [] } as DatasetInput;
     const loaded = loadDataset(input);
@@ -236,7 +244,7 @@ describe('the dataset input itself', () => {
           expect(Array.isArray(loaded.errors)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -22,6 +22,7 @@ import {
   MAX_UPLIFT_PERCENT,
 } from './limits.js';
 import { loadDataset } from './load.js';
+import { tooManyRecords } from './volume.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -229,11 +230,28 @@ describe('values over their limits are record problems', () => {
     ]);
   });
 
-  it('a file of more records than the limit is a dataset error', () => {
-    const text = `[${'{},'.repeat(MAX_RECORDS_PER_FILE)}{}]`;
-    const loaded = loadDataset({ bookings: '[]', rooms: text });
+  it('a file of more records than the limit is a dataset error naming the file, the count and the fix', () => {
+    expect(tooManyRecords('rooms', MAX_RECORDS_PER_FILE)).toBeNull();
+    expect(tooManyRecords('rooms', MAX_RECORDS_PER_FILE + 1)).toEqual({
+      severity: 'dataset',
+      code: 'TOO_MANY_RECORDS',
+      resource: 'rooms',
+      id: '',
+      field: '',
+      value: '1000001',
+      message:
+        'rooms.json holds 1,000,001 records; carebill reads at most 1,000,000 a file, so split the dataset (one folder per group of homes)',
+    });
+  });
+
+  it('the loader reads no record of a file over the limit', () => {
+    // Parsed records rather than text: the count is checked once either is read, and
+    // scanning a million records' text takes minutes under mutation testing.
+    const rooms = Array.from({ length: MAX_RECORDS_PER_FILE + 1 }, () => ({}));
+    const loaded = loadDataset({ bookings: '[]', rooms });
     expect(loaded.errors.map((p) => [p.code, p.resource, p.value])).toEqual([
       ['TOO_MANY_RECORDS', 'rooms', String(MAX_RECORDS_PER_FILE + 1)],
     ]);
+    expect(loaded.parked).toEqual([]);
   });
 });

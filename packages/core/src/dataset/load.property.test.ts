@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../../test/property-runs.js';
 import { loadDataset } from './load.js';
 import type { DatasetFiles, LoadedDataset } from './load-types.js';
 
@@ -92,7 +93,7 @@ describe('loadDataset properties', () => {
           expect(snapshot(b)).toBe(snapshot(a));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -123,7 +124,7 @@ describe('loadDataset properties', () => {
         expect(snapshot(asPage)).toBe(snapshot(asArray));
         expect(snapshot(asPages)).toBe(snapshot(asArray));
       }),
-      { numRuns: 100 },
+      { numRuns: propertyRuns(100) },
     );
   });
 
@@ -136,7 +137,7 @@ describe('loadDataset properties', () => {
         );
         expect(snapshot(loadDataset(parsed))).toBe(snapshot(loadDataset(texts)));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -153,7 +154,7 @@ describe('loadDataset properties', () => {
         for (const p of loaded.warnings) expect(p.severity).toBe('warning');
         for (const p of loaded.parked.flatMap((e) => e.problems)) expect(p.severity).toBe('record');
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -172,7 +173,7 @@ describe('loadDataset properties', () => {
           expect(Array.isArray(loaded.errors)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

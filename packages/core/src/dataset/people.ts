@@ -38,6 +38,7 @@ export function readAddress(reader: FieldReader, field: string): Address | null 
     parts[key] = nested.text(source, { output: true }).trim();
   }
   if (Object.values(parts).every((part) => part === '')) return null;
+  // Stryker disable StringLiteral: unreachable, the loop above set every part
   return {
     address1: parts['address1'] ?? '',
     address2: parts['address2'] ?? '',
@@ -46,6 +47,7 @@ export function readAddress(reader: FieldReader, field: string): Address | null 
     postcode: parts['postcode'] ?? '',
     country: parts['country'] ?? '',
   };
+  // Stryker restore StringLiteral
 }
 
 /**

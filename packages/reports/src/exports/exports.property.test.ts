@@ -1,6 +1,7 @@
 import type { Invoice, InvoiceLine, Preview } from '@carebill/core';
 import { formatDay } from '@carebill/core';
 import { formatPoundsPlain } from '@carebill/core/internal';
+import { propertyRuns } from '@carebill/core/testing';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -172,7 +173,7 @@ describe('accountant exports, for random previews', () => {
     it(`${format}: reads back the same cells (un-neutralised by the warnings) and the same totals`, () => {
       fc.assert(
         fc.property(arbPreview, (preview) => checkRoundTrip(format, preview)),
-        { numRuns: 150 },
+        { numRuns: propertyRuns(150) },
       );
     });
   }

@@ -1,3 +1,4 @@
+import { propertyRuns } from '@carebill/core/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanCellText, MAX_CELL_CHARS } from './cell-text.js';
@@ -40,7 +41,7 @@ describe('cleanCellText', () => {
         expect(() => encodeURIComponent(text)).not.toThrow();
         expect(text.length + removed).toBe(input.length);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });
