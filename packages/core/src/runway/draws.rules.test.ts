@@ -1,0 +1,205 @@
+/**
+ * SPEC §5 "What a fund pays", at its edges: the first and last day a stay is drawn (the
+ * fund's opening day, the horizon day, an uplift on a stay's last day), the waterfall
+ * when the next fund opens on the very day the first runs dry, contract shares that name
+ * one fund twice, uplifted contributions, and what is never drawn. £100 a day throughout,
+ * so each figure can be checked by eye.
+ */
+import { describe, expect, it } from 'vitest';
+import { booking, careFund, contract, d, dataset, loaded } from '../../test/builders.js';
+import { type Day, formatDay } from '../calendar/day.js';
+import type { BillingContract, Booking, CareFund, Dataset } from '../dataset/model.js';
+import type { RunwayOptions } from './options.js';
+import { projectRunway } from './project.js';
+import { upliftPence } from './uplift.js';
+
+const fmt = (day: Day | null) => (day === null ? null : formatDay(day));
+const run = (data: Dataset, options: RunwayOptions) => projectRunway(loaded(data), options);
+const daily = (fields: Partial<Booking> & { id: string }) =>
+  booking({ ratePence: 10000, ratePeriod: 'daily', ...fields });
+const fund = (fields: Partial<CareFund> & { id: string }) =>
+  careFund({ openingBalancePence: 100000, openingBalanceDate: d('2024-11-01'), ...fields });
+const monthly = (data: Dataset, options: RunwayOptions) =>
+  run(data, options).funds.map((f) => [f.id, ...f.monthly.map((m) => m.closingBalancePence)]);
+
+describe('SPEC §5 drawing starts on opening_balance_date and runs to the horizon', () => {
+  it('a stay ending on the fund’s opening day is drawn for that day', () => {
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-10-01'), endDate: d('2024-11-01') })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    expect(run(data, { asOf: d('2024-11-05'), months: 1 }).funds[0]?.balanceAsOfPence).toBe(90000);
+  });
+
+  it('a stay that ended the day before the fund opened draws nothing from it', () => {
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-10-01'), endDate: d('2024-10-31') })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    expect(run(data, { asOf: d('2024-11-05'), months: 1 }).funds[0]?.balanceAsOfPence).toBe(100000);
+  });
+
+  it('a stay starting on the horizon day is drawn for that day; one starting after it is not', () => {
+    const on = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-12-31') })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    expect(monthly(on, { asOf: d('2024-11-05'), months: 1 })).toEqual([['f1', 100000, 90000]]);
+    const after = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2025-01-01') })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    expect(monthly(after, { asOf: d('2024-11-05'), months: 1 })).toEqual([['f1', 100000, 100000]]);
+  });
+
+  it('a stay ending after the horizon is drawn to the horizon', () => {
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-12-30'), endDate: d('2025-01-05') })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    expect(monthly(data, { asOf: d('2024-11-05'), months: 1 })).toEqual([['f1', 100000, 80000]]);
+  });
+
+  it('a credit (a negative rate) never adds to a fund, nor takes from it', () => {
+    const data = dataset({
+      bookings: [daily({ id: 'b1', ratePence: -10000 })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    const result = run(data, { asOf: d('2024-11-05'), months: 1 });
+    expect(result.funds[0]?.monthly.map((m) => m.closingBalancePence)).toEqual([100000, 100000]);
+    expect(result.funds[0]?.depletionDate).toBeNull();
+  });
+});
+
+describe('SPEC §5 uplift: the new rate from the uplift day, to the stay’s last day', () => {
+  it('an uplift on a stay’s last day charges that day at the new rate', () => {
+    // 30 and 31 Mar at £100, 1 Apr at £110.
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2025-03-30'), endDate: d('2025-04-01') })],
+      careFunds: [fund({ id: 'f1', openingBalancePence: 1000000 })],
+    });
+    const options = { asOf: d('2025-03-15'), months: 1, uplift: { percent: '10' } };
+    expect(monthly(data, options)).toEqual([['f1', 980000, 969000]]);
+  });
+
+  it('an uplift on a stay’s first day charges the whole stay at the new rate', () => {
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2025-04-01'), endDate: d('2025-04-02') })],
+      careFunds: [fund({ id: 'f1', openingBalancePence: 1000000 })],
+    });
+    const options = { asOf: d('2025-03-15'), months: 1, uplift: { percent: '10' } };
+    expect(monthly(data, options)).toEqual([['f1', 1000000, 978000]]);
+  });
+
+  it('contributions are uplifted too; the fund paying the balance pays the rest', () => {
+    // The council pays £60 a day, then £66 from 1 Apr; f1 pays the balance: £40, then £44.
+    const contracts: BillingContract[] = [
+      contract({ id: 'k1', feeContributionPence: 6000, feeContributionUnit: 'day' }),
+      contract({ id: 'k2', careFund: 'f1', payer: { kind: 'service_user', id: 'su1' } }),
+    ];
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2025-03-30') })],
+      careFunds: [
+        fund({ id: 'f1', openingBalancePence: 1000000, openingBalanceDate: d('2025-03-30') }),
+      ],
+      contracts,
+    });
+    const options = { asOf: d('2025-03-31'), months: 1, uplift: { percent: '10' } };
+    expect(monthly(data, options)).toEqual([['f1', 992000, 992000 - 30 * 4400]]);
+  });
+
+  it('an uplift percentage is decimal text; anything else is a programming error', () => {
+    expect(() => upliftPence(100, '3,5')).toThrow('not an uplift percentage: "3,5"');
+  });
+});
+
+describe('SPEC §5 contract shares: a fund pays every share whose contract names it', () => {
+  it('two contracts of one stay naming the same fund: it pays both shares', () => {
+    const payer = { kind: 'service_user' as const, id: 'su1' };
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-11-01') })],
+      careFunds: [fund({ id: 'f1' })],
+      contracts: [
+        contract({
+          id: 'k1',
+          feeContributionPence: 6000,
+          feeContributionUnit: 'day',
+          careFund: 'f1',
+          payer,
+        }),
+        contract({ id: 'k2', careFund: 'f1', payer }),
+      ],
+    });
+    const [f1] = run(data, { asOf: d('2024-11-05'), months: 1 }).funds;
+    expect([f1?.basis, f1?.balanceAsOfPence, fmt(f1?.depletionDate ?? null)]).toEqual([
+      'contracts',
+      50000,
+      '2024-11-11',
+    ]);
+  });
+
+  it('a resident the load parked is neither projected nor parked a second time', () => {
+    // Two balance payers would park su1 while projecting; the load parked su1 already.
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-11-01') })],
+      careFunds: [fund({ id: 'f1' })],
+      contracts: [
+        contract({ id: 'k1', careFund: 'f1', payer: { kind: 'service_user', id: 'su1' } }),
+        contract({ id: 'k2' }),
+      ],
+    });
+    const result = projectRunway(loaded(data, ['su1']), { asOf: d('2024-11-05'), months: 1 });
+    expect([result.funds, result.serviceUsers, result.parked]).toEqual([[], [], []]);
+  });
+});
+
+describe('SPEC §5 the waterfall: the next fund pays whatever the first cannot, on the same day', () => {
+  it('a fund opening on the very day the first runs dry pays only the rest of that day', () => {
+    // £300 a day. a (£1,000) pays 1–3 Nov and £100 of 4 Nov; b opens on 4 Nov and pays the
+    // other £200 of it, then £300 a day 5–20 Nov, and cannot pay 21 Nov.
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-11-01'), ratePence: 30000 })],
+      careFunds: [
+        fund({ id: 'a' }),
+        fund({ id: 'b', openingBalancePence: 500000, openingBalanceDate: d('2024-11-04') }),
+      ],
+    });
+    const result = run(data, { asOf: d('2024-11-04'), months: 1 });
+    expect(result.funds.map((f) => [f.id, f.balanceAsOfPence, fmt(f.depletionDate)])).toEqual([
+      ['a', 0, '2024-11-04'],
+      ['b', 480000, '2024-11-21'],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('a fund opening the day after the first runs dry pays from its own opening day, in full', () => {
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-11-01'), ratePence: 30000 })],
+      careFunds: [
+        fund({ id: 'a' }),
+        fund({ id: 'b', openingBalancePence: 500000, openingBalanceDate: d('2024-11-05') }),
+      ],
+    });
+    const result = run(data, { asOf: d('2024-11-05'), months: 1 });
+    // b pays 5–20 Nov (16 days, £4,800) and cannot pay the whole of 21 Nov.
+    expect(result.funds.map((f) => [f.id, f.balanceAsOfPence, fmt(f.depletionDate)])).toEqual([
+      ['a', 0, '2024-11-04'],
+      ['b', 470000, '2024-11-21'],
+    ]);
+  });
+
+  it('a fund after one that never runs dry draws nothing', () => {
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-11-01') })],
+      careFunds: [
+        fund({ id: 'a', openingBalancePence: 10000000 }),
+        fund({ id: 'b', openingBalancePence: 500 }),
+      ],
+    });
+    const result = run(data, { asOf: d('2024-11-05'), months: 1 });
+    expect(result.funds.map((f) => [f.id, f.balanceAsOfPence, f.depletionDate])).toEqual([
+      ['a', 9950000, null],
+      ['b', 500, null],
+    ]);
+  });
+});
