@@ -203,3 +203,64 @@ describe('SPEC §5 the waterfall: the next fund pays whatever the first cannot, 
     ]);
   });
 });
+
+describe('SPEC §5 depletion_date: the first day the fund cannot pay that day’s draw in full', () => {
+  const depletion = (bookings: Booking[], funds: CareFund[], months = 1) =>
+    run(dataset({ bookings, careFunds: funds }), { asOf: d('2024-11-05'), months }).funds.map(
+      (f) => [f.id, fmt(f.depletionDate), f.balanceAsOfPence],
+    );
+
+  it('a fund that pays its last penny on a day runs dry the next day, not that day', () => {
+    expect(
+      depletion([daily({ id: 'b1' })], [fund({ id: 'f1', openingBalancePence: 10000 })]),
+    ).toEqual([['f1', '2024-11-02', 0]]);
+    expect(
+      depletion([daily({ id: 'b1' })], [fund({ id: 'f1', openingBalancePence: 9999 })]),
+    ).toEqual([['f1', '2024-11-01', 0]]);
+    expect(
+      depletion([daily({ id: 'b1' })], [fund({ id: 'f1', openingBalancePence: 30000 })]),
+    ).toEqual([['f1', '2024-11-04', 0]]);
+  });
+
+  it('a fund emptied exactly by a stay that ends runs dry on the next stay’s first day', () => {
+    const bookings = [
+      daily({ id: 'b2', startDate: d('2024-11-10') }),
+      daily({ id: 'b1', startDate: d('2024-11-01'), endDate: d('2024-11-03') }),
+    ];
+    expect(depletion(bookings, [fund({ id: 'f1', openingBalancePence: 30000 })])).toEqual([
+      ['f1', '2024-11-10', 0],
+    ]);
+  });
+
+  it('stays listed out of date order, and overlapping, are all drawn (£100 1–3 Nov, £50 from 3 Nov)', () => {
+    const bookings = [
+      daily({ id: 'b2', startDate: d('2024-11-03'), ratePence: 5000 }),
+      daily({ id: 'b1', startDate: d('2024-11-01'), endDate: d('2024-11-03') }),
+    ];
+    // Through 5 Nov: 3 × £100 + 3 × £50 = £450; the last £650 pays 4–16 Nov at £50.
+    expect(depletion(bookings, [fund({ id: 'f1' })])).toEqual([['f1', '2024-11-17', 55000]]);
+  });
+
+  it('running dry on the horizon day itself is within the horizon', () => {
+    // £3,050 from 1 Dec: 1–30 Dec paid in full, £50 left for 31 Dec (the horizon).
+    const f = fund({ id: 'f1', openingBalancePence: 305000, openingBalanceDate: d('2024-12-01') });
+    expect(depletion([daily({ id: 'b1' })], [f])).toEqual([['f1', '2024-12-31', 305000]]);
+    const more = fund({
+      id: 'f1',
+      openingBalancePence: 310000,
+      openingBalanceDate: d('2024-12-01'),
+    });
+    expect(depletion([daily({ id: 'b1' })], [more])).toEqual([['f1', null, 310000]]);
+  });
+
+  it('a fund opening on the horizon day can run dry that day; one opening after it cannot', () => {
+    const on = fund({ id: 'f1', openingBalancePence: 5000, openingBalanceDate: d('2024-12-31') });
+    expect(depletion([daily({ id: 'b1' })], [on])).toEqual([['f1', '2024-12-31', 5000]]);
+    const after = fund({
+      id: 'f1',
+      openingBalancePence: 5000,
+      openingBalanceDate: d('2025-01-01'),
+    });
+    expect(depletion([daily({ id: 'b1' })], [after])).toEqual([['f1', null, 5000]]);
+  });
+});
