@@ -264,3 +264,52 @@ describe('SPEC §5 depletion_date: the first day the fund cannot pay that day’
     expect(depletion([daily({ id: 'b1' })], [after])).toEqual([['f1', null, 5000]]);
   });
 });
+
+describe('SPEC §5 a fund pays the lines of the contracts whose care_fund is its id, whoever’s they are', () => {
+  // A couple: Bob (su1) has no savings of his own; his balance contract names Ann's (su2)
+  // fund f2, as does hers. £100 a day for Bob, £50 for Ann, from 1 Nov.
+  const couple = (bobFunds: CareFund[], bobStay: Partial<Booking> = {}) =>
+    dataset({
+      bookings: [
+        daily({ id: 'b1', serviceUser: 'su1', ...bobStay }),
+        daily({ id: 'b2', serviceUser: 'su2', ratePence: 5000 }),
+      ],
+      careFunds: [fund({ id: 'f2', serviceUser: 'su2' }), ...bobFunds],
+      contracts: [
+        contract({
+          id: 'k1',
+          serviceUser: 'su1',
+          careFund: 'f2',
+          payer: { kind: 'service_user', id: 'su2' },
+        }),
+        contract({
+          id: 'k2',
+          serviceUser: 'su2',
+          careFund: 'f2',
+          payer: { kind: 'service_user', id: 'su2' },
+        }),
+      ],
+    });
+
+  it('one fund named by both residents’ contracts pays both, though Bob has no fund of his own', () => {
+    const result = run(couple([]), { asOf: d('2024-11-05'), months: 1 });
+    // 5 days × (£100 + £50) = £750 of £1,000; £250 pays 6 Nov (£150) but not 7 Nov.
+    expect(
+      result.funds.map((f) => [f.id, f.basis, f.balanceAsOfPence, fmt(f.depletionDate)]),
+    ).toEqual([['f2', 'contracts', 25000, '2024-11-07']]);
+  });
+
+  it('Bob’s stay before his own fund opens is paid by the fund his contract names', () => {
+    const later = fund({ id: 'f1', serviceUser: 'su1', openingBalanceDate: d('2025-01-01') });
+    const result = run(couple([later], { endDate: d('2024-11-03') }), {
+      asOf: d('2024-11-05'),
+      months: 1,
+    });
+    // f2: Bob's 3 days (£300) and Ann's 5 (£250). Bob's own fund pays nothing: his fees go
+    // through his contract.
+    expect(result.funds.map((f) => [f.id, f.basis, f.balanceAsOfPence])).toEqual([
+      ['f1', 'contracts', 100000],
+      ['f2', 'contracts', 45000],
+    ]);
+  });
+});
