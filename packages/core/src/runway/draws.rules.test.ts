@@ -313,3 +313,25 @@ describe('SPEC §5 a fund pays the lines of the contracts whose care_fund is its
     ]);
   });
 });
+
+describe('SPEC §5 results: funds by resident id, then drawing order', () => {
+  it('whatever order the dataset lists them in', () => {
+    const data = dataset({
+      careFunds: [
+        fund({ id: 'z', serviceUser: 'su2' }),
+        fund({ id: 'y', serviceUser: 'su1', openingBalanceDate: d('2024-11-02') }),
+        fund({ id: 'x', serviceUser: 'su1', openingBalanceDate: d('2024-11-02') }),
+        fund({ id: 'w', serviceUser: 'su1', openingBalanceDate: d('2024-11-03') }),
+        fund({ id: 'v', serviceUser: 'su10' }),
+      ],
+    });
+    const result = run(data, { asOf: d('2024-11-05'), months: 1 });
+    expect(result.funds.map((f) => `${f.serviceUser}:${f.id}`)).toEqual([
+      'su1:x',
+      'su1:y',
+      'su1:w',
+      'su10:v',
+      'su2:z',
+    ]);
+  });
+});
