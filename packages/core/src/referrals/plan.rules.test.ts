@@ -166,6 +166,24 @@ describe('SPEC §9 who: notice dates on or before T + the window, overdue ones i
     expect(result.needsConsent).toEqual([]);
   });
 
+  it('a resident with no contact is referred alone: no contact id, the resident as role 1', () => {
+    const [referral] = plan(
+      alone,
+      [candidate('su1', '2025-12-14', '2026-03-14')],
+      ['su1'],
+    ).referrals;
+    expect(referral?.contact).toBeNull();
+    expect(referral?.people.map((p) => [p.referral_role, p.first_name, p.surname])).toEqual([
+      ['1', 'Ann', 'Smith'],
+    ]);
+  });
+
+  it('candidates must be a list', () => {
+    expect(() => planReferrals(loaded(alone), 'su1' as never, options([]))).toThrow(
+      'candidates must be a list of referral candidates (referralCandidatesFromRunway(loaded, options)); found "su1"',
+    );
+  });
+
   it('the plan carries T and the window’s end', () => {
     const result = plan(alone, [], [], { withinMonths: 3 });
     expect([result.asOf, result.windowEnd]).toEqual([T, d('2025-12-14')]);
