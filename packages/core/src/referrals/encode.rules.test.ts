@@ -87,6 +87,15 @@ describe('decoding a body: the inverse, refusing what is not a referral', () => 
     });
   });
 
+  it('indexes of two or more digits: the eleventh person is 10', () => {
+    const people = Array.from({ length: 11 }, (_, i) => ({ ...ann, first_name: `P${i}` }));
+    const body = encodeReferralBody(people);
+    expect(body).toContain('&10%5Bfirst_name%5D=P10&');
+    expect(decodeReferralBody(body).map((p) => p['first_name'])).toEqual(
+      people.map((p) => p.first_name),
+    );
+  });
+
   it('people may come back in any key order, each index after the ones before it', () => {
     expect(decodeReferralBody('0%5Ba%5D=1&1%5Ba%5D=2&0%5Bb%5D=3')).toEqual([
       { a: '1', b: '3' },
