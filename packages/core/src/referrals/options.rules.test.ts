@@ -131,6 +131,13 @@ describe('SPEC §9 referral options: each range, at its bounds, and what a refus
     else expect(refusal({ project }).option).toBe('project');
   });
 
+  it('asOf: a calendar day', () => {
+    expect(refusal({ asOf: '2025-09-14' })).toMatchObject({
+      code: 'INVALID_OPTION',
+      option: 'asOf',
+    });
+  });
+
   it('an unknown key is refused, naming it', () => {
     expect(refusal({ window: 6 }).option).toBe('options.window');
   });

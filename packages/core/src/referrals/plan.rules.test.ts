@@ -326,6 +326,17 @@ describe('SPEC §9 what each person carries', () => {
     ]);
   });
 
+  it('a contact with no address, email or phone carries their names only', () => {
+    expect(people(withContact({}))?.[0]).toEqual({
+      source: '1',
+      referral_role: '1',
+      first_name: 'Alice',
+      surname: 'Smith',
+      org_type_id: 1,
+      description: expect.stringMatching(/^Mrs Ann Smith's savings/),
+    });
+  });
+
   it('the email is the contact’s, else the first address invoices are emailed to', () => {
     const emailOf = (email: string, emailInvoicesTo: string[]) =>
       people(withContact({ email, emailInvoicesTo }))?.[0]?.email;
