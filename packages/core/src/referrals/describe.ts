@@ -6,6 +6,7 @@ import { formatPounds } from '../money/format.js';
 
 /** Pounds without pence when they are whole: `£23,250`, `£1,385.54`. */
 function formatPoundsShort(amountPence: number): string {
+  // Stryker disable next-line Regex: formatted pounds hold one decimal point, so ".00" can only end them
   return formatPounds(amountPence).replace(/\.00$/, '');
 }
 

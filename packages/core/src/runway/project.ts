@@ -68,20 +68,8 @@ export function projectRunway(loaded: LoadedDataset, options: RunwayOptions): Ru
   const fundById = new Map<string, CareFund>();
   for (const list of fundsByResident.values()) for (const f of list) fundById.set(f.id, f);
 
-  // A booking that ended before a resident's first fund opened draws nothing from any fund:
-  // leaving it out spares the schedules a group's years of history.
-  const bookingsByResident = new Map<string, Booking[]>();
-  for (const booking of dataset.bookings) {
-    if (booking.serviceUser === null) continue;
-    const firstOpening = fundsByResident.get(booking.serviceUser)?.[0]?.openingBalanceDate;
-    if (firstOpening === undefined) continue;
-    if (booking.endDate !== null && booking.endDate < firstOpening) continue;
-    const list = bookingsByResident.get(booking.serviceUser) ?? [];
-    list.push(booking);
-    bookingsByResident.set(booking.serviceUser, list);
-  }
-
-  // Residents whose contracts name a fund: those funds pay the contracts' shares.
+  // Residents whose contracts name a fund: those funds pay the contracts' shares, from the
+  // first of them to open (whoever's fund it is: a couple's joint savings may pay both).
   const linkedFundsByResident = new Map<string, Set<string>>();
   for (const contract of dataset.contracts) {
     if (contract.cancelled || contract.careFund === null || contract.serviceUser === null) continue;
@@ -90,13 +78,34 @@ export function projectRunway(loaded: LoadedDataset, options: RunwayOptions): Ru
     set.add(contract.careFund);
     linkedFundsByResident.set(contract.serviceUser, set);
   }
-  const contractComponents = new Map<string, DrawComponent[]>();
-  for (const [resident, fundIds] of [...linkedFundsByResident].sort(byKey)) {
+  const windowStarts = new Map<string, Day>();
+  for (const [resident, fundIds] of linkedFundsByResident) {
     let windowStart = horizon;
     for (const id of fundIds) {
       const opening = fundById.get(id)?.openingBalanceDate ?? horizon;
       if (opening < windowStart) windowStart = opening;
     }
+    windowStarts.set(resident, windowStart);
+  }
+
+  // A booking that ended before any fund could pay for it (the first linked fund's opening,
+  // else the resident's first fund's) draws nothing: leaving it out spares the schedules a
+  // group's years of history.
+  const bookingsByResident = new Map<string, Booking[]>();
+  for (const booking of dataset.bookings) {
+    if (booking.serviceUser === null) continue;
+    const drawsFrom =
+      windowStarts.get(booking.serviceUser) ??
+      fundsByResident.get(booking.serviceUser)?.[0]?.openingBalanceDate;
+    if (drawsFrom === undefined) continue;
+    if (booking.endDate !== null && booking.endDate < drawsFrom) continue;
+    const list = bookingsByResident.get(booking.serviceUser) ?? [];
+    list.push(booking);
+    bookingsByResident.set(booking.serviceUser, list);
+  }
+
+  const contractComponents = new Map<string, DrawComponent[]>();
+  for (const [resident, windowStart] of [...windowStarts].sort(byKey)) {
     const result = builder.contractComponents(bookingsByResident.get(resident) ?? [], windowStart);
     if (!result.ok) {
       parked.push({
