@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildPreview, loadDataset, parseDay } from '@carebill/core';
+import { buildPreview, parseDay } from '@carebill/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { runCliCaptured as run } from '../../test/run-cli.js';
-import { readDatasetFolder } from '../io/read-dataset.js';
+import { loadFolder } from '../io/load.js';
 
 const root = resolve(import.meta.dirname, '../../../..');
 const demo = join(root, 'fixtures/demo');
@@ -89,7 +89,7 @@ describe('carebill report on the demo', async () => {
   });
 
   it('its fees are the preview’s, penny for penny', async () => {
-    const loaded = loadDataset((await readDatasetFolder(demo)).files);
+    const loaded = await loadFolder(demo);
     for (const [month, figures] of [
       ['11', json.group],
       ['10', json.compare.group],

@@ -53,13 +53,19 @@ function loadEach(entries: readonly (readonly [string, ResourceInput | undefined
 }
 
 const ORDERS: Record<string, readonly ResourceName[]> = {
-  'DATASET_LOAD_ORDER': DATASET_LOAD_ORDER,
+  DATASET_LOAD_ORDER: DATASET_LOAD_ORDER,
   RESOURCES,
   'DATASET_LOAD_ORDER reversed': [...DATASET_LOAD_ORDER].reverse(),
 };
 
 describe('createDatasetLoader', () => {
-  const folders = ['demo', 'demo-as-issued-2024-10', 'golden/linked-contracts', 'bad-dataset', 'bad-input'];
+  const folders = [
+    'demo',
+    'demo-as-issued-2024-10',
+    'golden/linked-contracts',
+    'bad-dataset',
+    'bad-input',
+  ];
   for (const folder of folders) {
     for (const [name, order] of Object.entries(ORDERS)) {
       it(`fixtures/${folder}, in ${name}: loadDataset's result, problems included`, () => {
@@ -96,7 +102,8 @@ describe('createDatasetLoader', () => {
         },
       });
     const early = createDatasetLoader();
-    for (const resource of ['service-users', 'locations', 'rooms'] as const) early.add(resource, []);
+    for (const resource of ['service-users', 'locations', 'rooms'] as const)
+      early.add(resource, []);
     early.add('bookings', [booking('b1')]);
     expect(reads).toEqual(['b1']);
 
@@ -231,7 +238,9 @@ describe('createDatasetLoader properties', () => {
         for (const resource of order) {
           const damage = resources[resource];
           if (damage.form === 'absent') continue;
-          const kept = damage.keep.map((i) => ({ ...DEMO[resource][i] }) as Record<string, unknown>);
+          const kept = damage.keep.map(
+            (i) => ({ ...DEMO[resource][i] }) as Record<string, unknown>,
+          );
           if (damage.duplicate !== undefined && DEMO[resource].length > 0)
             kept.push({ ...DEMO[resource][damage.duplicate] });
           if (damage.ghost !== undefined && kept.length > 0) {
