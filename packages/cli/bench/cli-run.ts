@@ -85,6 +85,9 @@ export interface CliSample {
   readonly elapsedMs: number;
   /** The command and its PDF children alive at this sample. */
   readonly processes: number;
+  /** Their resident memory summed, and the command's own, at this sample. */
+  readonly treeMb: number;
+  readonly commandMb: number;
 }
 
 /**
@@ -128,8 +131,13 @@ export function runCli(
     let ticks = procStat(pid)?.cpuTicks ?? 0;
     for (const p of pids.slice(1)) ticks += procStat(p)?.cpuTicks ?? 0;
     cpuTicks = Math.max(cpuTicks, ticks);
-    if (stopWhen?.({ elapsedMs: performance.now() - started, processes: pids.length }))
-      child.kill('SIGINT');
+    const now = {
+      elapsedMs: performance.now() - started,
+      processes: pids.length,
+      treeMb: sum / 1024,
+      commandMb: rssKb(pid) / 1024,
+    };
+    if (stopWhen?.(now)) child.kill('SIGINT');
   };
   const timer = linux ? setInterval(sample, 100) : undefined;
   if (linux) sample();

@@ -7,10 +7,11 @@
  *
  *   node --import tsx packages/cli/bench/memory.ts bench/data/group [--pdf-seconds 20] [--full]
  */
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CliRun, runCli } from './cli-run.js';
-import { describeRun, runPreview } from './process-rows.js';
+import { describeRun } from './process-rows.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const { values, positionals } = parseArgs({
@@ -24,15 +25,31 @@ const line = (what: string, run: CliRun) =>
 
 line('validate', await runCli(['validate', '--data', data], ROOT));
 
-let pdfsFrom: number | undefined;
-const cut = await runCli(
-  ['preview', '--data', data, '--month', '2024-11', '--out', out],
-  ROOT,
-  ({ elapsedMs, processes }) => {
-    if (processes > 1) pdfsFrom ??= elapsedMs;
-    return pdfsFrom !== undefined && elapsedMs - pdfsFrom > Number(values['pdf-seconds']) * 1000;
-  },
-);
-line(`preview to ${values['pdf-seconds']} s of PDF processes`, cut);
+/**
+ * One preview, interrupted after `pdfSeconds` of PDF processes (or whole): its figures, and
+ * once the PDF children run, the largest sum and the command's own memory beside it.
+ */
+async function preview(pdfSeconds: number | undefined): Promise<void> {
+  await rm(out, { recursive: true, force: true });
+  let pdfsFrom: number | undefined;
+  let pdfPeak = { treeMb: 0, commandMb: 0 };
+  const run = await runCli(
+    ['preview', '--data', data, '--month', '2024-11', '--out', out],
+    ROOT,
+    (sample) => {
+      if (sample.processes > 1) {
+        pdfsFrom ??= sample.elapsedMs;
+        if (sample.treeMb > pdfPeak.treeMb) pdfPeak = sample;
+      }
+      if (pdfSeconds === undefined || pdfsFrom === undefined) return false;
+      return sample.elapsedMs - pdfsFrom > pdfSeconds * 1000;
+    },
+  );
+  line(pdfSeconds === undefined ? 'preview, whole' : `preview to ${pdfSeconds} s of PDFs`, run);
+  console.log(
+    `  while PDFs render: peak ${pdfPeak.treeMb.toFixed(0)} MB summed, the command ${pdfPeak.commandMb.toFixed(0)} MB of it`,
+  );
+}
 
-if (values.full) line('preview, whole', await runPreview(ROOT, data, out));
+await preview(Number(values['pdf-seconds']));
+if (values.full) await preview(undefined);
