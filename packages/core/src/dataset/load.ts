@@ -328,11 +328,15 @@ export interface DatasetLoader {
    * Reads one resource: the JSON text of its file or its parsed records, as an entry of
    * {@link loadDataset}'s input. The loader keeps neither the text nor, once the resource
    * is mapped, the parsed records. `undefined` is a resource not given.
+   *
+   * @example loader.add('rooms', await readFile('data/rooms.json', 'utf8'));
    */
   add(resource: ResourceName, input: ResourceInput | undefined): void;
   /**
    * The loaded dataset and every problem, exactly as {@link loadDataset} gives them for
    * the same resources. A loader is used once: adding or finishing again throws.
+   *
+   * @example const loaded = loader.finish(); if (loaded.errors.length > 0) report(loaded.errors);
    */
   finish(): LoadedDataset;
 }

@@ -145,7 +145,11 @@ describe('createDatasetLoader', () => {
     const loaded = loader.finish();
     expectSameLoad(
       loaded,
-      loadDataset({ bookngs: '[]', bookings: undefined, rooms: undefined } as DatasetInput),
+      loadDataset({
+        bookngs: '[]',
+        bookings: undefined,
+        rooms: undefined,
+      } as unknown as DatasetInput),
     );
     expect(loaded.errors.map((p) => [p.code, p.field])).toEqual([
       ['UNKNOWN_RESOURCE', 'bookngs'],
