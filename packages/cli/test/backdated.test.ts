@@ -4,35 +4,19 @@
  * books converging once November is issued too, export exporting what the preview shows,
  * and every `--invoiced` usage error exiting 2 with nothing written.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO, REPO } from './cli-process.js';
 import { runCliCaptured as run } from './run-cli.js';
+import { penceOf, tempDirs } from './scratch.js';
 
 const AS_ISSUED = join(REPO, 'fixtures', 'demo-as-issued-2024-10');
 const ISSUED_OCTOBER = join(REPO, 'fixtures', 'issued', '2024-10', 'preview.json');
 const EXPECTED = join(REPO, 'fixtures', 'expected', 'demo-2024-11-adjustments.json');
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'carebill-backdated-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('carebill-backdated-');
 
 interface Line {
   booking: string;
@@ -59,28 +43,27 @@ interface PreviewJson {
 }
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as PreviewJson;
 
+/** `carebill preview` of `data` (the demo) for `month`, against the `issued` paths, into `out`. */
+const preview = (month: string, issued: readonly string[], out: string, data = DEMO) =>
+  run([
+    'preview',
+    '--data',
+    data,
+    '--month',
+    month,
+    ...(issued.length > 0 ? ['--invoiced', ...issued] : []),
+    '--out',
+    out,
+  ]);
+
 describe('the demo against its issued October', async () => {
   const work = tempDir();
-  const october = await run([
-    'preview',
-    '--data',
-    AS_ISSUED,
-    '--month',
-    '2024-10',
-    '--out',
-    join(work, 'oct'),
-  ]);
-  const novemberRun = await run([
-    'preview',
-    '--data',
-    DEMO,
-    '--month',
+  const october = await preview('2024-10', [], join(work, 'oct'), AS_ISSUED);
+  const novemberRun = await preview(
     '2024-11',
-    '--invoiced',
-    join(REPO, 'fixtures', 'issued', '2024-10'),
-    '--out',
+    [join(REPO, 'fixtures', 'issued', '2024-10')],
     join(work, 'nov'),
-  ]);
+  );
   const november = readJson(join(work, 'nov', 'preview.json'));
 
   it('makes the committed issued October again, byte for byte', () => {
@@ -145,7 +128,7 @@ describe('the demo against its issued October', async () => {
       unbilled_adjustments_pence: 0,
     });
     expect(novemberRun.stdout).toContain(
-      'fees £71,753.75 = invoiced £65,056.60 − adjustments -£1,082.86 + unbilled £5,614.29 + unallocated £0.00',
+      'fees £71,753.75 = invoiced £65,056.60 + adjustments credited £1,082.86 + unbilled £5,614.29 + unallocated £0.00',
     );
     expect(novemberRun.stdout).toContain(
       'against 1 issued preview: 7 adjustment lines (-£1,082.86), 1 credit note',
@@ -157,17 +140,7 @@ describe('the demo against its issued October', async () => {
     for (const month of ['2024-10', '2024-11']) mkdirSync(join(issued, month), { recursive: true });
     copyFileSync(ISSUED_OCTOBER, join(issued, '2024-10', 'preview.json'));
     copyFileSync(join(work, 'nov', 'preview.json'), join(issued, '2024-11', 'preview.json'));
-    const december = await run([
-      'preview',
-      '--data',
-      DEMO,
-      '--month',
-      '2024-12',
-      '--invoiced',
-      issued,
-      '--out',
-      join(work, 'dec'),
-    ]);
+    const december = await preview('2024-12', [issued], join(work, 'dec'));
     expect(december.code).toBe(0);
     expect(december.stdout).toContain('against 2 issued previews: 0 adjustment lines (£0.00)');
     const json = readJson(join(work, 'dec', 'preview.json'));
@@ -197,12 +170,7 @@ describe('the demo against its issued October', async () => {
     >[];
     const lineCount = november.invoices.reduce((n, i) => n + i.lines.length, 0);
     expect(rows).toHaveLength(lineCount);
-    const pence = (text: string) => {
-      const [whole = '0', fraction = ''] = text.replace('-', '').split('.');
-      const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-      return text.startsWith('-') ? -value : value;
-    };
-    expect(rows.reduce((sum, row) => sum + pence(row['Amount'] ?? ''), 0)).toBe(
+    expect(rows.reduce((sum, row) => sum + penceOf(row['Amount'] ?? ''), 0)).toBe(
       november.totals.invoiced_pence,
     );
   });
@@ -279,18 +247,11 @@ describe('--invoiced usage errors: exit 2, naming the file, nothing written', ()
 
   it('names the file at fault among several', async () => {
     const bad = file('many/2024-09/preview.json', '[]');
-    const result = await run([
-      'preview',
-      '--data',
-      DEMO,
-      '--month',
+    const result = await preview(
       '2024-11',
-      '--invoiced',
-      ISSUED_OCTOBER,
-      join(work, 'many'),
-      '--out',
+      [ISSUED_OCTOBER, join(work, 'many')],
       join(work, 'out-many'),
-    ]);
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `carebill preview: --invoiced ${bad}: is not a carebill preview.json`,
@@ -302,17 +263,7 @@ describe('--invoiced usage errors: exit 2, naming the file, nothing written', ()
     const folder = join(work, 'issued-here');
     mkdirSync(folder);
     copyFileSync(ISSUED_OCTOBER, join(folder, 'preview.json'));
-    const result = await run([
-      'preview',
-      '--data',
-      DEMO,
-      '--month',
-      '2024-11',
-      '--invoiced',
-      folder,
-      '--out',
-      folder,
-    ]);
+    const result = await preview('2024-11', [folder], folder);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/it is the folder of an issued preview/);
     expect(readFileSync(join(folder, 'preview.json'), 'utf8')).toBe(october);

@@ -3,16 +3,15 @@
  * far apart giving identical bytes and cell values.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { tempDirs } from './scratch.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const tsx = join(root, 'node_modules/.bin/tsx');
 const bin = join(root, 'packages/cli/src/bin.ts');
-const workDirs: string[] = [];
 
 /** Runs the real CLI in a child process (from source) under a time zone. */
 function carebill(
@@ -27,15 +26,7 @@ function carebill(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function outDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'carebill-golden-'));
-  workDirs.push(dir);
-  return dir;
-}
-
-afterAll(() => {
-  for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
-});
+const outDir = tempDirs('carebill-golden-');
 
 interface PreviewJson {
   invoices: {

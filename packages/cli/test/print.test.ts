@@ -5,15 +5,16 @@
  * Skips, saying why, when `soffice` or poppler is missing; CI installs both (.ci/run).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildManagementPack, buildPreview, parseDay } from '@carebill/core';
 import { renderManagementPackWorkbook, renderPreviewWorkbook } from '@carebill/reports/xlsx';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { previewOptionsFrom } from '../src/commands/preview.js';
 import { loadFolderOrReport } from '../src/io/load.js';
+import { DEMO as demo } from './cli-process.js';
 import { runCliCaptured as run } from './run-cli.js';
+import { tempDirs } from './scratch.js';
 
 function has(tool: string, flag: string): boolean {
   try {
@@ -32,16 +33,7 @@ const SKIP_REASON = !HAS_SOFFICE
     ? ' (skipped: no pdftotext; install poppler-utils)'
     : '';
 
-const demo = resolve(import.meta.dirname, '../../../fixtures/demo');
-const dirs: string[] = [];
-const tempDir = (prefix: string) => {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('carebill-print-');
 
 /** Each page's size in points, from `pdfinfo`. */
 function pageSizes(pdf: string): { width: number; height: number }[] {
@@ -77,9 +69,9 @@ const A4_LANDSCAPE = { width: 841.89, height: 595.3 };
 describe.skipIf(SKIP_REASON !== '')(
   `the demo workbooks, printed by LibreOffice${SKIP_REASON}`,
   async () => {
-    const out = tempDir('carebill-print-');
-    const pdfs = tempDir('carebill-print-pdf-');
-    const profile = tempDir('carebill-soffice-');
+    const out = tempDir();
+    const pdfs = tempDir();
+    const profile = tempDir();
     if (SKIP_REASON === '') {
       // The workbook as `carebill preview` writes it, without the PDFs it also renders.
       const loaded = await loadFolderOrReport(demo);

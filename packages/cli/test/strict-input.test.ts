@@ -10,7 +10,6 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -18,24 +17,16 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MAX_FILE_BYTES } from '@carebill/core/internal';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCliCaptured as run } from './run-cli.js';
+import { tempDirs } from './scratch.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const demo = join(root, 'fixtures/demo');
 const consent = join(demo, 'consent.txt');
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'carebill-strict-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('carebill-strict-');
 
 /** A copy of the demo dataset, with some files replaced by the given texts. */
 function demoCopy(replace: Record<string, string> = {}): string {

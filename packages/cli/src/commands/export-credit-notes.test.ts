@@ -4,32 +4,16 @@
  * again by a rerun that has none; Sage 50's SC rows; every export agreeing with the preview
  * to the penny.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { DEMO as demo, REPO } from '../../test/cli-process.js';
 import { runCliCaptured as run } from '../../test/run-cli.js';
+import { penceOf as pence, tempDirs } from '../../test/scratch.js';
 
-const root = resolve(import.meta.dirname, '../../../..');
-const demo = join(root, 'fixtures/demo');
-const issued = join(root, 'fixtures/issued/2024-10');
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'carebill-credit-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Pounds text to pence, exactly. */
-const pence = (pounds: string) => {
-  const [whole, frac = ''] = pounds.replace('-', '').split('.');
-  const value = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return pounds.startsWith('-') ? -value : value;
-};
+const issued = join(REPO, 'fixtures/issued/2024-10');
+const tempDir = tempDirs('carebill-credit-');
 
 const rowsOf = (text: string) =>
   parse(text, { columns: true, bom: true }) as Record<string, string>[];

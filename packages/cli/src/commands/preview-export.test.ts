@@ -1,27 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { DEMO as demo } from '../../test/cli-process.js';
 import { runCliCaptured as run } from '../../test/run-cli.js';
+import { penceOf as pence, tempDirs } from '../../test/scratch.js';
 
-const demo = resolve(import.meta.dirname, '../../../../fixtures/demo');
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'carebill-cli-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Pounds text to pence, exactly (no float sums). */
-const pence = (pounds: string) => {
-  const [whole, frac = ''] = pounds.replace('-', '').split('.');
-  const value = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return pounds.startsWith('-') ? -value : value;
-};
+const tempDir = tempDirs('carebill-cli-');
 
 describe('carebill preview and export on the demo', async () => {
   const out = tempDir();

@@ -10,6 +10,7 @@ import {
   type DayRule,
   formatPounds,
   type Preview,
+  type PreviewTotals,
 } from '@carebill/core';
 import { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from '@carebill/core/internal';
 import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
@@ -20,24 +21,18 @@ import { type InvoicedRead, readInvoiced } from '../io/invoiced.js';
 import { loadFolderOrReport } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
 import { pdfWorkers, renderPdfJobs } from '../io/pdf-pool.js';
-import { parseIntegerOption, parseIntegerText, parsePeriod } from '../io/period.js';
+import { parseIntegerOption, parseIntegerText } from '../io/period.js';
 import { createProgress } from '../io/progress.js';
 import { complain, say } from '../io/terminal.js';
 import { optionValues } from '../strict-args.js';
 import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
+import { periodArgs, periodFromArgs } from './period-args.js';
 import { planPreviewPdfs } from './preview-pdfs.js';
 import { previewQueueArgs } from './queue-args.js';
 
 export const previewArgs = {
-  data: {
-    type: 'string',
-    required: true,
-    description: 'Dataset folder (one JSON file per CareHQ resource)',
-  },
-  month: { type: 'string', description: 'Billing month YYYY-MM' },
-  from: { type: 'string', description: 'First day of the period YYYY-MM-DD (with --to)' },
-  to: { type: 'string', description: 'Last day of the period YYYY-MM-DD (with --from)' },
+  ...periodArgs('Billing month YYYY-MM'),
   out: { type: 'string', default: 'out', description: 'Output folder' },
   'day-rule': { type: 'string', default: 'day', description: 'day (bill the last day) or night' },
   monthly52: {
@@ -72,11 +67,7 @@ const PREVIEW_FLAGS = {
  */
 export function previewOptionsFrom(args: Record<string, unknown>) {
   const options = {
-    period: parsePeriod({
-      month: args['month'] as string | undefined,
-      from: args['from'] as string | undefined,
-      to: args['to'] as string | undefined,
-    }),
+    period: periodFromArgs(args),
     dayRule: String(args['day-rule'] ?? 'day') as DayRule,
     monthly52: args['monthly52'] === true,
     dueDays:
@@ -107,11 +98,19 @@ export function recordedPaths(files: readonly string[]): string | undefined {
   return files.length === 0 ? undefined : files.join(', ');
 }
 
-/** The totals line of a summary: the §10 identity when there are adjustments. */
-export function totalsLine(preview: Preview): string {
-  const t = preview.totals;
+/**
+ * The totals line of a summary: the §10 identity when there are adjustments. Invoiced
+ * includes the adjustment lines, so net credits are added back and net charges taken
+ * off, each written as a positive amount with its own operator (never "− -£…").
+ */
+export function totalsLine(t: PreviewTotals): string {
+  const adjusted = formatPounds(Math.abs(t.adjustmentsPence));
   const adjustments =
-    t.adjustmentsPence === 0 ? '' : ` − adjustments ${formatPounds(t.adjustmentsPence)}`;
+    t.adjustmentsPence === 0
+      ? ''
+      : t.adjustmentsPence < 0
+        ? ` + adjustments credited ${adjusted}`
+        : ` − adjustments charged ${adjusted}`;
   return `  fees ${formatPounds(t.feesPence)} = invoiced ${formatPounds(t.invoicedPence)}${adjustments} + unbilled ${formatPounds(t.unbilledPence)} + unallocated ${formatPounds(t.unallocatedPence)}`;
 }
 
@@ -255,7 +254,7 @@ export const previewCommand = defineCommand({
       say(
         [
           `Preview ${options.prefix} ${args.month ?? `${args.from} – ${args.to}`}: ${preview.invoices.length} invoices, ${formatPounds(t.invoicedPence)} invoiced`,
-          totalsLine(preview),
+          totalsLine(preview.totals),
           adjustmentsLine(preview, files),
           `  ${preview.warnings.length} warning${preview.warnings.length === 1 ? '' : 's'}, ${preview.parked.length} parked${cleanedCells > 0 ? `, ${cleanedCells} workbook cells cleaned of invalid characters` : ''}`,
           `  files in ${out}/: preview.json, preview.xlsx, invoices/ (${preview.invoices.length} PDFs), ${packs.length > 0 ? `${packs.join(', ')}, ` : ''}email-manifest.csv (${manifest.length})`,

@@ -3,19 +3,17 @@
  * the workbook and PDF read back, exit codes.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildPreview, parseDay } from '@carebill/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
+import { DEMO as demo, REPO } from '../../test/cli-process.js';
 import { runCliCaptured as run } from '../../test/run-cli.js';
+import { tempDirs } from '../../test/scratch.js';
 import { loadFolder } from '../io/load.js';
 
-const root = resolve(import.meta.dirname, '../../../..');
-const demo = join(root, 'fixtures/demo');
-const golden = join(root, 'fixtures/expected/demo-report-2024-11-compare-2024-10.json');
-const dirs: string[] = [];
+const golden = join(REPO, 'fixtures/expected/demo-report-2024-11-compare-2024-10.json');
 const HAS_POPPLER = (() => {
   try {
     execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
@@ -27,14 +25,7 @@ const HAS_POPPLER = (() => {
 /** The text of each page, as poppler reads it. */
 const pdfText = (path: string) =>
   execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'carebill-report-'));
-  dirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('carebill-report-');
 
 describe('carebill report on the demo', async () => {
   const out = tempDir();
@@ -140,7 +131,7 @@ describe('carebill report exit codes', () => {
 
   it('a dataset that cannot be read is 1, and nothing is written', async () => {
     const out = tempDir();
-    const bad = join(root, 'fixtures/bad-dataset');
+    const bad = join(REPO, 'fixtures/bad-dataset');
     const result = await run(['report', '--data', bad, '--month', '2024-11', '--out', out]);
     expect(result.code).toBe(1);
     expect(existsSync(join(out, 'report.json'))).toBe(false);
@@ -148,7 +139,7 @@ describe('carebill report exit codes', () => {
 
   it('parked records are 3, and listed in report.json', async () => {
     const out = tempDir();
-    const bad = join(root, 'fixtures/bad-input');
+    const bad = join(REPO, 'fixtures/bad-input');
     const result = await run(['report', '--data', bad, '--month', '2024-11', '--out', out]);
     expect(result.code).toBe(3);
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));

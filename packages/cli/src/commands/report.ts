@@ -28,18 +28,12 @@ import { createProgress, type Stage, stagesOf } from '../io/progress.js';
 import { say } from '../io/terminal.js';
 import { asUsageError, EXIT, UsageError } from '../usage-error.js';
 import { outputRunOf, recordingLoader, waitLockArg } from './output-args.js';
+import { periodArgs, periodFromArgs } from './period-args.js';
 
 export const REPORT_FILES = ['report.json', 'report.xlsx', 'report.pdf'] as const;
 
 export const reportArgs = {
-  data: {
-    type: 'string',
-    required: true,
-    description: 'Dataset folder (one JSON file per CareHQ resource)',
-  },
-  month: { type: 'string', description: 'Month of the pack YYYY-MM' },
-  from: { type: 'string', description: 'First day of the period YYYY-MM-DD (with --to)' },
-  to: { type: 'string', description: 'Last day of the period YYYY-MM-DD (with --from)' },
+  ...periodArgs('Month of the pack YYYY-MM'),
   'day-rule': { type: 'string', default: 'day', description: 'day (count the last day) or night' },
   monthly52: {
     type: 'boolean',
@@ -52,11 +46,7 @@ export const reportArgs = {
 /** The pack options of a command line, or a `UsageError` naming the flag at fault. */
 export function reportOptionsFrom(args: Record<string, unknown>) {
   const dayRule = String(args['day-rule'] ?? 'day');
-  const period = parsePeriod({
-    month: args['month'] as string | undefined,
-    from: args['from'] as string | undefined,
-    to: args['to'] as string | undefined,
-  });
+  const period = periodFromArgs(args);
   const compareText = args['compare'] as string | undefined;
   let compare: DayRange | undefined;
   if (compareText !== undefined) {

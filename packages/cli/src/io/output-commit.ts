@@ -25,6 +25,7 @@ import {
   manifestFileName,
   type OutputManifest,
   parseManifest,
+  readControlFile,
 } from './output-manifest.js';
 import { OutputRefusedError } from './output-refused.js';
 import { READ_NO_FOLLOW, writeFileAtomic, writeNewFile } from './write.js';
@@ -261,15 +262,7 @@ export async function recoverOutputFolder(folder: string, controlDir: string): P
   const finished: string[] = [];
   for (const name of names.filter((n) => JOURNAL_NAME.test(n)).sort()) {
     const path = join(controlDir, name);
-    let journal: CommitJournal | undefined;
-    try {
-      if (!(await lstat(path)).isFile()) throw new SyntaxError('not a regular file');
-      journal = parseJournal(
-        JSON.parse(await readFile(path, { encoding: 'utf8', flag: READ_NO_FOLLOW })),
-      );
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-    }
+    const journal = await readControlFile(path, parseJournal);
     if (journal === undefined)
       throw new OutputRefusedError(
         `${path} is damaged, so an interrupted commit in ${folder} cannot be finished. ` +

@@ -114,6 +114,26 @@ export function formatManifest(manifest: OutputManifest): string {
 }
 
 /**
+ * A file of the control folder (a manifest, a commit journal) as `parse` reads its JSON;
+ * undefined when it is not a regular file, not JSON, or not what `parse` accepts. Any other
+ * failure (permissions, a read error) is thrown.
+ *
+ * @example const manifest = await readControlFile('out/.carebill/manifest.preview.json', parseManifest)
+ */
+export async function readControlFile<T>(
+  path: string,
+  parse: (value: unknown) => T | undefined,
+): Promise<T | undefined> {
+  try {
+    if (!(await lstat(path)).isFile()) return undefined;
+    return parse(JSON.parse(await readFile(path, { encoding: 'utf8', flag: READ_NO_FOLLOW })));
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Every manifest in an output folder's control folder, by command. A damaged manifest is
  * an {@link OutputRefusedError}: carebill will not guess which files a run wrote.
  *
@@ -132,15 +152,7 @@ export async function readManifests(controlDir: string): Promise<Map<string, Out
     const command = MANIFEST_NAME.exec(name)?.[1];
     if (command === undefined) continue;
     const path = join(controlDir, name);
-    let manifest: OutputManifest | undefined;
-    try {
-      if (!(await lstat(path)).isFile()) throw new SyntaxError('not a regular file');
-      manifest = parseManifest(
-        JSON.parse(await readFile(path, { encoding: 'utf8', flag: READ_NO_FOLLOW })),
-      );
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-    }
+    const manifest = await readControlFile(path, parseManifest);
     if (manifest === undefined || manifest.command !== command)
       throw new OutputRefusedError(
         `${path} is damaged (not a carebill manifest); carebill cannot tell which files its last ` +

@@ -48,7 +48,7 @@ const plural = (n: number, one: string, many = `${one}s`) =>
 /**
  * What a home (or the group) earned, how full it was and from whom, in a few sentences.
  *
- * @example figureSentences(home, { from, to })[0] // 'Fee income was £71,753.75 from 13 residents over 353 occupied bed-days: an average weekly fee of £1,422.88.'
+ * @example figureSentences(home, { from, to })[0] // 'Fee income was £71,753.75 from 13 residents over 353 occupied bed-days: an average weekly fee of £1,422.88 (fees × 7 ÷ occupied bed-days).'
  */
 export function figureSentences(figures: PackFigures, period: DayRange): string[] {
   const days = period.to - period.from + 1;
@@ -110,7 +110,7 @@ export function figureSentences(figures: PackFigures, period: DayRange): string[
 /**
  * The change from the compared period in one sentence.
  *
- * @example changeSentence(now, before, october) // 'Compared with Oct 2024, fees rose by £2,643.50 (3.8%), …'
+ * @example changeSentence(now, before, october) // 'Compared with Oct 2024 (1 October 2024 – 31 October 2024), fees fell by £1,676.50 (2.3%) from £73,430.25, …'
  */
 export function changeSentence(
   now: PackFigures,

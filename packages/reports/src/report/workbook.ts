@@ -170,48 +170,36 @@ function summaryColumns(pack: ManagementPack): SheetColumn<SummaryRow>[] {
   const before = periodLabel(pack.compare.period);
   return [
     ...columns,
-    {
-      header: `Fees ${before}`,
-      width: 16,
-      numFmt: MONEY_FORMAT,
+    ...beforeAndChange<SummaryRow>({
+      figure: 'Fees',
+      before,
+      widths: [16, 15],
+      formats: [MONEY_FORMAT, MONEY_CHANGE],
       value: (r) => poundsOrNull(r.before?.feesPence ?? null),
-    },
-    {
-      header: 'Change in fees',
-      width: 15,
-      numFmt: MONEY_CHANGE,
-      value: (r) => poundsOrNull(r.before?.change.feesPence ?? null),
-    },
+      change: (r) => poundsOrNull(r.before?.change.feesPence ?? null),
+    }),
     {
       header: 'Change in fees %',
       width: 11,
       numFmt: PERCENT_CHANGE,
       value: (r) => permille(r.before?.change.feesPermille ?? null),
     },
-    {
-      header: `Occupancy ${before}`,
-      width: 11,
-      numFmt: PERCENT,
+    ...beforeAndChange<SummaryRow>({
+      figure: 'Occupancy',
+      before,
+      widths: [11, 12],
+      formats: [PERCENT, POINTS],
       value: (r) => permille(r.before?.occupancyPermille ?? null),
-    },
-    {
-      header: 'Change in occupancy',
-      width: 12,
-      numFmt: POINTS,
-      value: (r) => points(r.before?.change.occupancyPermille ?? null),
-    },
-    {
-      header: `Average weekly fee ${before}`,
-      width: 14,
-      numFmt: MONEY_FORMAT,
+      change: (r) => points(r.before?.change.occupancyPermille ?? null),
+    }),
+    ...beforeAndChange<SummaryRow>({
+      figure: 'Average weekly fee',
+      before,
+      widths: [14, 14],
+      formats: [MONEY_FORMAT, MONEY_CHANGE],
       value: (r) => poundsOrNull(r.before?.averageWeeklyFeePence ?? null),
-    },
-    {
-      header: 'Change in average weekly fee',
-      width: 14,
-      numFmt: MONEY_CHANGE,
-      value: (r) => poundsOrNull(r.before?.change.averageWeeklyFeePence ?? null),
-    },
+      change: (r) => poundsOrNull(r.before?.change.averageWeeklyFeePence ?? null),
+    }),
   ];
 }
 
@@ -263,17 +251,35 @@ function feeIncomeColumns(pack: ManagementPack): SheetColumn<FeeIncomeRow>[] {
   const before = periodLabel(pack.compare.period);
   return [
     ...columns,
-    {
-      header: `Fees ${before}`,
-      width: 16,
-      numFmt: MONEY_FORMAT,
+    ...beforeAndChange<FeeIncomeRow>({
+      figure: 'Fees',
+      before,
+      widths: [16, 15],
+      formats: [MONEY_FORMAT, MONEY_CHANGE],
       value: (r) => poundsOrNull(r.beforePence),
-    },
+      change: (r) => poundsOrNull(r.beforePence === null ? null : r.pence - r.beforePence),
+    }),
+  ];
+}
+
+/** A figure's two columns under `--compare`: its value in the compared period, then the change. */
+function beforeAndChange<Row>(compared: {
+  readonly figure: string;
+  /** The compared period's label. */
+  readonly before: string;
+  readonly widths: readonly [number, number];
+  readonly formats: readonly [string, string];
+  readonly value: (row: Row) => Cell;
+  readonly change: (row: Row) => Cell;
+}): SheetColumn<Row>[] {
+  const { figure, before, widths, formats } = compared;
+  return [
+    { header: `${figure} ${before}`, width: widths[0], numFmt: formats[0], value: compared.value },
     {
-      header: 'Change in fees',
-      width: 15,
-      numFmt: MONEY_CHANGE,
-      value: (r) => poundsOrNull(r.beforePence === null ? null : r.pence - r.beforePence),
+      header: `Change in ${figure.toLowerCase()}`,
+      width: widths[1],
+      numFmt: formats[1],
+      value: compared.change,
     },
   ];
 }
