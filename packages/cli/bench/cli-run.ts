@@ -80,12 +80,28 @@ function tree(root: number): number[] {
   return out;
 }
 
+/** What a sample saw, for {@link runCli}'s `stopWhen`. */
+export interface CliSample {
+  readonly elapsedMs: number;
+  /** The command and its PDF children alive at this sample. */
+  readonly processes: number;
+  /** Their resident memory summed, and the command's own, at this sample. */
+  readonly treeMb: number;
+  readonly commandMb: number;
+}
+
 /**
- * Runs `carebill <args>` from the repository root and measures it.
+ * Runs `carebill <args>` from the repository root and measures it. With `stopWhen`, the
+ * command is interrupted (SIGINT, as Ctrl-C) at the first sample for which it is true:
+ * the memory of a preview's load and workbook without waiting for every PDF.
  *
  * @example const run = await runCli(['preview', '--data', 'bench/data/group', '--month', '2024-11', '--out', 'bench/out/cli']);
  */
-export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  stopWhen?: (sample: CliSample) => boolean,
+): Promise<CliRun> {
   const linux = process.platform === 'linux';
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, ...args], {
@@ -115,6 +131,13 @@ export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
     let ticks = procStat(pid)?.cpuTicks ?? 0;
     for (const p of pids.slice(1)) ticks += procStat(p)?.cpuTicks ?? 0;
     cpuTicks = Math.max(cpuTicks, ticks);
+    const now = {
+      elapsedMs: performance.now() - started,
+      processes: pids.length,
+      treeMb: sum / 1024,
+      commandMb: rssKb(pid) / 1024,
+    };
+    if (stopWhen?.(now)) child.kill('SIGINT');
   };
   const timer = linux ? setInterval(sample, 100) : undefined;
   if (linux) sample();

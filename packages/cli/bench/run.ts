@@ -29,7 +29,6 @@ import {
   buildPreview,
   type Invoice,
   type LoadedDataset,
-  loadDataset,
   type Preview,
   parseDay,
   projectRunway,
@@ -48,7 +47,7 @@ import {
 import { type DocDefinition, managementPackDocument, renderPdf } from '@carebill/reports/internal';
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
-import { readDatasetFolder } from '../src/io/read-dataset.js';
+import { loadFolder } from '../src/io/load.js';
 import type { CliRun } from './cli-run.js';
 import { describeRun, measurePdfRows, runPreview } from './process-rows.js';
 import { benchQueue } from './queue.js';
@@ -234,7 +233,7 @@ async function benchSize(size: Size): Promise<void> {
   let loaded: LoadedDataset | undefined;
   const loadMs = await repeat(RUNS, async () => {
     loaded = undefined; // let the previous copy go before reading again
-    loaded = loadDataset((await readDatasetFolder(dir)).files);
+    loaded = await loadFolder(dir); // as the CLI loads: a file at a time
   });
   if (loaded === undefined || loaded.errors.length > 0) throw new Error(`${dir} does not load`);
   const data = loaded;

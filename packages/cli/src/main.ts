@@ -24,7 +24,7 @@ const subCommands: Record<string, () => Promise<CommandDef<any>>> = {
     Promise.all([import('./commands/refer.js'), import('@carebill/core')]).then(([m, core]) =>
       m.createReferCommand(
         (loaded, asOf, { region }) => core.referralCandidatesFromRunway(loaded, { asOf, region }),
-        core.loadDataset,
+        core.createDatasetLoader,
       ),
     ),
 };

@@ -12,7 +12,8 @@
  * {@link CarebillError} with a stable `code`. See docs/library.md.
  *
  * The exports, by module: dates (`Day`, `parseDay`, `formatDay`, `monthPeriod`, …), the
- * dataset (`loadDataset`, `RESOURCES`, the record and problem types), errors
+ * dataset (`loadDataset`, or `createDatasetLoader` a resource at a time, `RESOURCES`, the
+ * record and problem types), errors
  * (`CarebillError`), previews (`buildPreview`, `checkPreviewOptions`, and for back-dated
  * adjustments `readIssuedPreview`, `issuedPeriodProblems`), money for display
  * (`formatPounds`), referrals (`referralCandidatesFromRunway`, `planReferrals`, …), the
@@ -30,7 +31,8 @@ export { firstOfMonth, formatDay, lastOfMonth, parseDay } from './calendar/day.j
 export type { DayRange } from './calendar/range.js';
 export { monthPeriod } from './calendar/range.js';
 export type { ChargeOptions, DayRule } from './charges/options.js';
-export { loadDataset } from './dataset/load.js';
+export type { DatasetLoader } from './dataset/load.js';
+export { createDatasetLoader, DATASET_LOAD_ORDER, loadDataset } from './dataset/load.js';
 export type {
   CareHqListPage,
   DatasetFiles,

@@ -2,8 +2,8 @@
  * The options every command that writes a folder shares, and how they reach its output run
  * (`io/output-run.ts`).
  */
-import { loadDataset } from '@carebill/core';
-import type { DatasetLoader } from '../io/load.js';
+import { createDatasetLoader } from '@carebill/core';
+import type { FolderLoad, StartLoad } from '../io/load.js';
 import type { OutputRun, OutputRunOptions } from '../io/output-run.js';
 
 /** `--wait-lock`: wait for another run writing the same folder instead of failing. */
@@ -46,18 +46,15 @@ function kebab(key: string): string {
 }
 
 /**
- * A dataset loader that also records, in the run's manifest, the hash of the files it is
- * given (`--data` as read).
+ * A folder load that also records, in the run's manifest, the hash of the files read
+ * (`--data` as read).
  *
  * @example await loadFolderOrReport(args.data, recordingLoader(run, args.data))
  */
 export function recordingLoader(
   run: OutputRun,
   dir: string,
-  load: DatasetLoader = loadDataset,
-): DatasetLoader {
-  return (files) => {
-    run.setDataset(dir, files);
-    return load(files);
-  };
+  start: StartLoad = createDatasetLoader,
+): FolderLoad {
+  return { start, onHash: (sha256) => run.setDataset(dir, sha256) };
 }

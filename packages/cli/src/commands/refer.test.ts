@@ -72,7 +72,9 @@ const projectCandidates = (_loaded: LoadedDataset, asOf: Day): ReferralCandidate
     c('su6', AS_OF, '2025-11-01', true),
   ];
 };
-const deps = { projectCandidates, loadDataset: () => home() };
+/** A loader that reads nothing and finishes with the home. */
+const homeLoader = () => ({ add: () => {}, finish: () => home() });
+const deps = { projectCandidates, createDatasetLoader: homeLoader };
 
 let dir: string;
 let standIn: StandIn | undefined;
@@ -190,7 +192,7 @@ describe('carebill refer (dry run)', () => {
 
   it('runs through citty with its options, and a json-field body on request', async () => {
     const c = io();
-    const command = createReferCommand(projectCandidates, () => home(), c.io);
+    const command = createReferCommand(projectCandidates, homeLoader, c.io);
     const { result } = await runCommand(command, {
       rawArgs: [
         '--data',
@@ -405,7 +407,7 @@ describe('carebill refer --send (against the stand-in)', () => {
 describe('carebill refer --help', () => {
   it('documents every option and where the key comes from', async () => {
     const { renderUsage } = await import('citty');
-    const usage = await renderUsage(createReferCommand(projectCandidates, () => home(), io().io));
+    const usage = await renderUsage(createReferCommand(projectCandidates, homeLoader, io().io));
     for (const option of [
       '--data',
       '--as-of',

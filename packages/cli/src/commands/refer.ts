@@ -5,14 +5,13 @@
  * the machine. With `--send` each is `PUT` to the endpoint, once (see `ledger.json`).
  *
  * The runway lives on its own branch; this module is a factory so the runway (and the
- * dataset loader) are passed in: `createReferCommand(projectCandidates, loadDataset)`.
+ * dataset loader) are passed in: `createReferCommand(projectCandidates, createDatasetLoader)`.
  */
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   checkReferralOptions,
   checkRunwayOptions,
-  type DatasetFiles,
   type Day,
   type LoadedDataset,
   REGION_LIMITS,
@@ -27,7 +26,7 @@ import {
   DEFAULT_WITHIN_MONTHS,
 } from '@carebill/core/internal';
 import { defineCommand } from 'citty';
-import { loadFolder } from '../io/load.js';
+import { loadFolder, type StartLoad } from '../io/load.js';
 import { withOutputRun } from '../io/output-run.js';
 import { parseDateOption, parseIntegerText } from '../io/period.js';
 import { terminalSafe } from '../io/terminal.js';
@@ -52,8 +51,6 @@ export type ProjectCandidates = (
   asOf: Day,
   options: { readonly region: Region },
 ) => readonly ReferralCandidate[];
-
-export type LoadDataset = (files: DatasetFiles) => LoadedDataset;
 
 export interface ReferArgs {
   readonly data: string;
@@ -144,11 +141,14 @@ const REFER_FLAGS = {
  * skipped, 4 a send failed (recorded in summary.json; run again to retry it).
  *
  * @example await runRefer({ data: 'fixtures/demo', asOf: '2025-09-14', consent: 'consent.txt' },
- *   { projectCandidates, loadDataset }, processIo()) // 0
+ *   { projectCandidates, createDatasetLoader }, processIo()) // 0
  */
 export async function runRefer(
   args: ReferArgs,
-  deps: { readonly projectCandidates: ProjectCandidates; readonly loadDataset: LoadDataset },
+  deps: {
+    readonly projectCandidates: ProjectCandidates;
+    readonly createDatasetLoader: StartLoad;
+  },
   io: ReferIo,
 ): Promise<number> {
   const asOf = parseDateOption('--as-of', args.asOf);
@@ -214,7 +214,10 @@ export async function runRefer(
       notice: (text) => io.stderr.write(text),
     },
     async (run) => {
-      const loaded = await loadFolder(args.data, recordingLoader(run, args.data, deps.loadDataset));
+      const loaded = await loadFolder(
+        args.data,
+        recordingLoader(run, args.data, deps.createDatasetLoader),
+      );
       if (loaded.errors.length > 0) return loaded;
       const candidates = deps.projectCandidates(loaded, asOf, { region });
       const done = await runReferrals(loaded, candidates, consent, {
@@ -266,11 +269,11 @@ export async function runRefer(
  * Registered in main.ts once the runway is merged.
  *
  * @example subCommands.refer = () => import('./commands/refer.js').then((m) =>
- *   m.createReferCommand(candidatesFromRunway, loadDataset))
+ *   m.createReferCommand(candidatesFromRunway, createDatasetLoader))
  */
 export function createReferCommand(
   projectCandidates: ProjectCandidates,
-  loadDataset: LoadDataset,
+  createDatasetLoader: StartLoad,
   io: ReferIo = processIo(),
 ) {
   return defineCommand({
@@ -333,7 +336,7 @@ export function createReferCommand(
           out: args.out,
           waitLock: args['wait-lock'],
         },
-        { projectCandidates, loadDataset },
+        { projectCandidates, createDatasetLoader },
         io,
       ),
   });

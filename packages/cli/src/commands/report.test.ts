@@ -5,13 +5,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPreview, loadDataset, parseDay } from '@carebill/core';
+import { buildPreview, parseDay } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { DEMO as demo, REPO } from '../../test/cli-process.js';
 import { runCliCaptured as run } from '../../test/run-cli.js';
 import { tempDirs } from '../../test/scratch.js';
-import { readDatasetFolder } from '../io/read-dataset.js';
+import { loadFolder } from '../io/load.js';
 
 const golden = join(REPO, 'fixtures/expected/demo-report-2024-11-compare-2024-10.json');
 const HAS_POPPLER = (() => {
@@ -80,7 +80,7 @@ describe('carebill report on the demo', async () => {
   });
 
   it('its fees are the preview’s, penny for penny', async () => {
-    const loaded = loadDataset((await readDatasetFolder(demo)).files);
+    const loaded = await loadFolder(demo);
     for (const [month, figures] of [
       ['11', json.group],
       ['10', json.compare.group],

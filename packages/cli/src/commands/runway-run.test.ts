@@ -26,14 +26,18 @@ const dataset = buildDataset({
   locationContacts: [],
   careFunds: [fund],
 });
+/** A loader that reads nothing and finishes with the dataset, `parked` and `errors`. */
 const loaded =
   (parked: ParkedEntry[] = [], errors: LoadedDataset['errors'] = []) =>
-  (): LoadedDataset => ({
-    dataset,
-    errors,
-    parked,
-    parkedServiceUsers: new Set(parked.map((p) => p.serviceUser ?? '')),
-    warnings: [],
+  () => ({
+    add: () => {},
+    finish: (): LoadedDataset => ({
+      dataset,
+      errors,
+      parked,
+      parkedServiceUsers: new Set(parked.map((p) => p.serviceUser ?? '')),
+      warnings: [],
+    }),
   });
 
 let data: string;

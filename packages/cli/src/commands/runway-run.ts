@@ -7,10 +7,8 @@ import { join } from 'node:path';
 import {
   type CapitalLimits,
   checkRunwayOptions,
-  type DatasetFiles,
   type Day,
   formatPounds,
-  type LoadedDataset,
   parseDay,
   projectRunway,
   type Region,
@@ -21,7 +19,7 @@ import { addMonths, formatDayShort, MAX_CAPITAL_LIMIT_PENCE } from '@carebill/co
 import { renderRunwayJson } from '@carebill/reports/json';
 import { renderRunwayPdf } from '@carebill/reports/pdf';
 import { writeRunwayWorkbook } from '@carebill/reports/xlsx';
-import { loadFolderOrReport } from '../io/load.js';
+import { loadFolderOrReport, type StartLoad } from '../io/load.js';
 import { type OutputRun, withOutputRun } from '../io/output-run.js';
 import { parseIntegerText } from '../io/period.js';
 import { terminalSafe } from '../io/terminal.js';
@@ -44,7 +42,6 @@ export interface RunwayArgs {
 }
 
 /** The dataset loader (sync or async), injected so the command can be tested without one. */
-export type LoadDataset = (files: DatasetFiles) => LoadedDataset | Promise<LoadedDataset>;
 
 const PENCE = /^\d{1,15}$/;
 
@@ -130,11 +127,11 @@ function monthDay(text: string): [number, number] {
 /**
  * Runs `carebill runway` with a dataset loader and resolves to the exit code (§2.1).
  *
- * @example await runRunway({ data: 'fixtures/demo', 'as-of': '2024-11-22' }, loadDataset) // 0
+ * @example await runRunway({ data: 'fixtures/demo', 'as-of': '2024-11-22' }, createDatasetLoader) // 0
  */
 export async function runRunway(
   args: RunwayArgs,
-  load: LoadDataset,
+  start: StartLoad,
   io: { stdout: (text: string) => void; stderr: (text: string) => void } = {
     stdout: (text) => process.stdout.write(terminalSafe(text)),
     stderr: (text) => process.stderr.write(terminalSafe(text)),
@@ -145,7 +142,7 @@ export async function runRunway(
   return withOutputRun(outputRunOf('runway', out, { ...args }), async (run) => {
     const loaded = await loadFolderOrReport(
       args.data,
-      recordingLoader(run, args.data, load),
+      recordingLoader(run, args.data, start),
       io.stderr,
     );
     if (loaded === null) return EXIT.datasetErrors;

@@ -2,7 +2,7 @@
  * `carebill runway --data DIR --as-of D [...]`: care fund runway forecasts (SPEC §5, §7).
  *
  */
-import { loadDataset } from '@carebill/core';
+import { createDatasetLoader } from '@carebill/core';
 import { defineCommand } from 'citty';
 import { waitLockArg } from './output-args.js';
 import { runRunway, runwayOptionsFromArgs } from './runway-run.js';
@@ -34,6 +34,6 @@ export const runwayCommand = defineCommand({
   },
   run: ({ args }) => {
     runwayOptionsFromArgs(args); // usage errors first, before anything is read
-    return runRunway(args, loadDataset);
+    return runRunway(args, createDatasetLoader);
   },
 });

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ResourceName } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
 import { hashDatasetFiles, isSafeRelativePath, readManifests } from './output-manifest.js';
+import { digestOf } from './write.js';
 
 describe('manifest paths', () => {
   it.each([
@@ -44,14 +47,29 @@ describe('manifest paths', () => {
 });
 
 describe('hashDatasetFiles', () => {
+  const hash = (files: Partial<Record<ResourceName, string>>) =>
+    hashDatasetFiles(
+      Object.fromEntries(Object.entries(files).map(([name, text]) => [name, digestOf(text)])),
+    );
+
   it('depends on every file’s name and text, not on the order they are given', () => {
-    const a = hashDatasetFiles({ bookings: '[]', rooms: '[1]' });
-    expect(hashDatasetFiles({ rooms: '[1]', bookings: '[]' })).toBe(a);
-    expect(hashDatasetFiles({ bookings: '[]', rooms: '[2]' })).not.toBe(a);
-    expect(hashDatasetFiles({ bookings: '[]', locations: '[1]' })).not.toBe(a);
-    // a length prefix: moving text between files changes the hash
-    expect(hashDatasetFiles({ bookings: '[]r', rooms: '[1]' })).not.toBe(
-      hashDatasetFiles({ bookings: '[]', rooms: 'r[1]' }),
+    const a = hash({ bookings: '[]', rooms: '[1]' });
+    expect(hash({ rooms: '[1]', bookings: '[]' })).toBe(a);
+    expect(hash({ bookings: '[]', rooms: '[2]' })).not.toBe(a);
+    expect(hash({ bookings: '[]', locations: '[1]' })).not.toBe(a);
+    // each file's own hash: moving text between files changes the dataset's
+    expect(hash({ bookings: '[]r', rooms: '[1]' })).not.toBe(
+      hash({ bookings: '[]', rooms: 'r[1]' }),
+    );
+  });
+
+  it('is the SHA-256 of each file’s name, size and SHA-256, in name order', () => {
+    const rooms = createHash('sha256').update('[1]').digest('hex');
+    const bookings = createHash('sha256').update('[]').digest('hex');
+    expect(hash({ rooms: '[1]', bookings: '[]' })).toBe(
+      createHash('sha256')
+        .update(`bookings.json\0${2}\0${bookings}\nrooms.json\0${3}\0${rooms}\n`)
+        .digest('hex'),
     );
   });
 });

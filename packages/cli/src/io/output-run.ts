@@ -33,7 +33,6 @@ import { randomBytes } from 'node:crypto';
 import { rmdirSync, rmSync, type WriteStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { DatasetFiles } from '@carebill/core';
 import { isEnvironmentError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
 import { deferInterrupts, onInterrupt } from './interrupt.js';
@@ -364,12 +363,12 @@ export class OutputRun {
   }
 
   /**
-   * Records the dataset the run read (its folder and {@link hashDatasetFiles}).
+   * Records the dataset the run read: its folder and {@link hashDatasetFiles} of its files.
    *
-   * @example run.setDataset(args.data, files)
+   * @example run.setDataset(args.data, hashDatasetFiles(digests))
    */
-  setDataset(path: string, files: DatasetFiles): void {
-    this.dataset = { path, sha256: hashDatasetFiles(files) };
+  setDataset(path: string, sha256: string): void {
+    this.dataset = { path, sha256 };
   }
 
   /**

@@ -1,50 +1,69 @@
 /**
- * Reads a dataset folder (one JSON file per CareHQ resource) into the texts core parses.
+ * Reads a dataset folder (one JSON file per CareHQ resource) a file at a time, handing each
+ * text over before the next is read, so the caller can load it and let it go: at group size
+ * the files' text is ~200 MB that need never be held at once (docs/performance.md).
  *
  * A resource file that cannot be read as a file — a FIFO (reading one would wait forever
  * for a writer), a device, a folder, a symlink loop, a file without read permission,
  * one over {@link MAX_FILE_BYTES}, bytes that are not UTF-8 — is a dataset error naming
  * the path and the reason, reported with every other problem of the dataset.
  */
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DatasetFiles, type Problem, RESOURCES, type ResourceName } from '@carebill/core';
+import { DATASET_LOAD_ORDER, type Problem, type ResourceName } from '@carebill/core';
 import { MAX_FILE_BYTES, shortenValue } from '@carebill/core/internal';
 import { UsageError } from '../usage-error.js';
+import type { FileDigest } from './write.js';
 
-/** The texts of the files that could be read, and a dataset error for each that could not. */
+/** What reading a folder found besides the texts it handed over. */
 export interface DatasetRead {
-  readonly files: DatasetFiles;
+  /** A dataset error for each resource file that could not be read. */
   readonly problems: readonly Problem[];
+  /** The size and SHA-256 of each file read, when asked for (`digests: true`). */
+  readonly digests: Partial<Record<ResourceName, FileDigest>>;
 }
 
 /**
- * The text of every resource file present in `dir`; missing optional files are left out.
- * A folder without `bookings.json` is a usage error: it is not a dataset folder.
+ * Reads every resource file present in `dir`, one at a time in core's
+ * `DATASET_LOAD_ORDER`, and hands each text to `take` before reading the next; missing
+ * optional files are left out. A folder without `bookings.json` is a usage error: it is
+ * not a dataset folder.
  *
- * @example const { files, problems } = await readDatasetFolder('fixtures/demo')
+ * @example const loader = createDatasetLoader();
+ * const { problems } = await readDatasetFolder('fixtures/demo', (resource, text) => loader.add(resource, text));
  */
-export async function readDatasetFolder(dir: string): Promise<DatasetRead> {
-  const files: DatasetFiles = {};
+export async function readDatasetFolder(
+  dir: string,
+  take: (resource: ResourceName, text: string) => void,
+  options: { readonly digests?: boolean } = {},
+): Promise<DatasetRead> {
   const problems: Problem[] = [];
-  for (const resource of RESOURCES) {
+  const digests: Partial<Record<ResourceName, FileDigest>> = {};
+  let bookings = false;
+  for (const resource of DATASET_LOAD_ORDER) {
     const path = join(dir, `${resource}.json`);
-    const read = await readTextFile(path);
-    if (read.kind === 'text') files[resource] = read.text;
-    else if (read.kind === 'unreadable') problems.push(fileProblem(resource, path, read));
+    const read = await readTextFile(path, MAX_FILE_BYTES, options.digests === true);
+    if (read.kind === 'missing') continue;
+    if (resource === 'bookings') bookings = true;
+    if (read.kind === 'unreadable') problems.push(fileProblem(resource, path, read));
+    else {
+      if (read.digest !== undefined) digests[resource] = read.digest;
+      take(resource, read.text);
+    }
   }
-  if (files.bookings === undefined && !problems.some((p) => p.resource === 'bookings')) {
+  if (!bookings) {
     throw new UsageError(
       `no bookings.json in ${dir}: --data must name a dataset folder (see fixtures/demo)`,
     );
   }
-  return { files, problems };
+  return { problems, digests };
 }
 
 /** What reading one file gave. */
 export type TextFileRead =
-  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string; readonly digest?: FileDigest }
   | { readonly kind: 'missing' }
   | {
       readonly kind: 'unreadable';
@@ -55,11 +74,16 @@ export type TextFileRead =
 /**
  * A file's UTF-8 text, read through one handle so what is checked is what is read: a
  * regular file, at most `maxBytes`. Opened non-blocking, so a FIFO is refused rather than
- * waited on. Never throws for a problem with the file itself.
+ * waited on. With `digest`, also the size and SHA-256 of the bytes read. Never throws for
+ * a problem with the file itself.
  *
  * @example await readTextFile('fixtures/demo/rooms.json') // { kind: 'text', text: '[…]' }
  */
-export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<TextFileRead> {
+export async function readTextFile(
+  path: string,
+  maxBytes = MAX_FILE_BYTES,
+  digest = false,
+): Promise<TextFileRead> {
   let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -90,9 +114,14 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
       chunks.push(chunk.subarray(0, bytesRead));
     }
     try {
+      const bytes = Buffer.concat(chunks, total);
+      chunks.length = 0;
       return {
         kind: 'text',
-        text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, total)),
+        text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+        ...(digest && {
+          digest: { size: total, sha256: createHash('sha256').update(bytes).digest('hex') },
+        }),
       };
     } catch {
       return {

@@ -11,7 +11,7 @@ import { mapContract } from './contracts.js';
 import { FieldReader } from './fields.js';
 import { checkInputKeys, readResourceInput } from './input.js';
 import { MAX_ID_LENGTH } from './limits.js';
-import type { DatasetInput, LoadedDataset } from './load-types.js';
+import type { DatasetInput, LoadedDataset, ResourceInput } from './load-types.js';
 import type {
   BillingContract,
   Booking,
@@ -55,6 +55,247 @@ const READ_AFTER_MAPPING: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The resources whose `_id`s each resource's records name (its mapper's references): a
+ * resource is mapped once every one of these has been read, or was never given.
+ */
+const REFERS_TO: Readonly<Record<ResourceName, readonly ResourceName[]>> = {
+  'service-users': [],
+  'location-contacts': [],
+  locations: [],
+  rooms: [],
+  'care-fund-types': [],
+  'service-user-contacts': ['service-users'],
+  'care-funds': ['service-users', 'care-fund-types'],
+  bookings: ['service-users', 'locations', 'rooms'],
+  'billing-contracts': [
+    'service-users',
+    'locations',
+    'location-contacts',
+    'service-user-contacts',
+    'care-funds',
+    'billing-contracts',
+  ],
+};
+
+/**
+ * The order in which to give a {@link createDatasetLoader} the resources so that each is
+ * mapped as soon as it is added: every resource after the ones its records refer to. Any
+ * other order gives the same result; a resource given before what it refers to waits, as
+ * parsed records, until that is added or the load finishes.
+ *
+ * @example for (const resource of DATASET_LOAD_ORDER) loader.add(resource, await text(resource));
+ */
+export const DATASET_LOAD_ORDER: readonly ResourceName[] = [
+  'service-users',
+  'location-contacts',
+  'locations',
+  'rooms',
+  'care-fund-types',
+  'service-user-contacts',
+  'care-funds',
+  'bookings',
+  'billing-contracts',
+];
+
+/** Each resource's mapper: one record's reader (and the ids of the files read) in, its value out. */
+const MAPPERS: Readonly<
+  Record<ResourceName, (reader: FieldReader, known: KnownIds) => object | null>
+> = {
+  'service-users': mapServiceUser,
+  'service-user-contacts': mapServiceUserContact,
+  'location-contacts': mapLocationContact,
+  locations: mapLocation,
+  rooms: mapRoom,
+  'care-fund-types': mapCareFundType,
+  bookings: mapBooking,
+  'billing-contracts': mapContract,
+  'care-funds': mapCareFund,
+};
+
+/**
+ * One load in progress, fed a resource at a time (SPEC §2.1): each resource is parsed and
+ * its ids collected when it is read, and mapped as soon as every resource it refers to
+ * has been read, so its parsed records (and the caller's text) can go before the next
+ * file is read (docs/performance.md). What is left is mapped at {@link finish}, when a
+ * resource never given counts as not supplied, as in {@link loadDataset}.
+ */
+class DatasetLoad {
+  private readonly errors: Problem[] = [];
+  private readonly known: KnownIds = {};
+  /** The resources read so far, usable or not: their entry in `known` is final. */
+  private readonly settled = new Set<ResourceName>();
+  private readonly waiting = new Map<ResourceName, readonly FileRecord[]>();
+  private readonly mapped = new Map<ResourceName, Mapped<unknown>[]>();
+  /** While mapping early, `known` as far as it is final: a fault in carebill if a mapper reads further. */
+  private readonly settledKnown: KnownIds;
+
+  constructor() {
+    const view = {};
+    for (const target of RESOURCES) {
+      Object.defineProperty(view, target, {
+        get: () => {
+          if (!this.settled.has(target))
+            throw new Error(`internal: a resource was mapped before ${target}, which it refers to`);
+          return this.known[target];
+        },
+      });
+    }
+    this.settledKnown = view;
+  }
+
+  /** Reads one resource (text or parsed value) and maps whatever can be mapped now. */
+  read(resource: ResourceName, value: unknown): void {
+    this.settled.add(resource);
+    const parsed = readResourceInput(resource, value);
+    this.errors.push(...parsed.errors);
+    if (parsed.records !== null) {
+      const tooMany = tooManyRecords(resource, parsed.records.length);
+      if (tooMany !== null) this.errors.push(tooMany);
+      else {
+        this.waiting.set(resource, parsed.records);
+        const { ids, duplicates } = collectIds(parsed.records);
+        this.known[resource] = ids;
+        for (const [id, count] of duplicates) {
+          this.errors.push({
+            severity: 'dataset',
+            code: 'DUPLICATE_ID',
+            resource,
+            id,
+            field: '_id',
+            value: shortenValue(id),
+            message: `_id ${shortenValue(id)} appears ${count} times in ${resource}.json; each record needs its own _id, so remove the duplicates or export the file again`,
+          });
+        }
+      }
+    }
+    for (const waiting of DATASET_LOAD_ORDER) {
+      if (REFERS_TO[waiting].every((target) => this.settled.has(target)))
+        this.mapWaiting(waiting, this.settledKnown);
+    }
+  }
+
+  /**
+   * Maps a resource's records and lets them go, keeping of each only the fields read
+   * later (FieldReader.release): at group size the parsed JSON is ~140 MB beside a model
+   * of ~130 MB.
+   */
+  private mapWaiting(resource: ResourceName, known: KnownIds): void {
+    const records = this.waiting.get(resource);
+    if (records === undefined) return;
+    this.waiting.delete(resource);
+    const mapper = MAPPERS[resource];
+    this.mapped.set(
+      resource,
+      records.map(({ index, raw, source }) => {
+        const rawId = Object.hasOwn(raw, '_id') ? raw['_id'] : undefined;
+        const hasId = typeof rawId === 'string' && rawId !== '';
+        // An id too long to print stands as `#N`, like a record without one.
+        const usable = hasId && rawId.length <= MAX_ID_LENGTH;
+        const reader = new FieldReader(resource, usable ? rawId : `#${index}`, raw, { source });
+        reader.checkDuplicateKeys();
+        if (hasId) reader.withinIdLimit('_id', rawId);
+        else {
+          reader.error(
+            rawId === undefined || rawId === null || rawId === '' ? 'MISSING_FIELD' : 'BAD_VALUE',
+            '_id',
+            rawId,
+            `record #${index} of ${resource}.json has no usable _id (text); export it again from CareHQ`,
+          );
+        }
+        const record = mapper(reader, known);
+        reader.release(READ_AFTER_MAPPING);
+        return { id: reader.id, record, reader };
+      }),
+    );
+  }
+
+  private records<T>(resource: ResourceName): Mapped<T>[] {
+    return (this.mapped.get(resource) ?? []) as Mapped<T>[];
+  }
+
+  /** Maps what waits, checks the rules across records, parks, and gives the result. */
+  finish(inputErrors: readonly Problem[]): LoadedDataset {
+    for (const resource of DATASET_LOAD_ORDER) this.mapWaiting(resource, this.known);
+    const errors = [...inputErrors, ...this.errors];
+    const serviceUsers = this.records<ServiceUser>('service-users');
+    const serviceUserContacts = this.records<ServiceUserContact>('service-user-contacts');
+    const locationContacts = this.records<LocationContact>('location-contacts');
+    const locations = this.records<Location>('locations');
+    const rooms = this.records<Room>('rooms');
+    const careFundTypes = this.records<CareFundType>('care-fund-types');
+    const bookings = this.records<Booking>('bookings');
+    const contracts = this.records<BillingContract>('billing-contracts');
+    const careFunds = this.records<CareFund>('care-funds');
+
+    const crossRecord = [
+      ...findOverlappingBookings(validRecords(bookings)),
+      ...findTwoBalancePayers(validRecords(contracts)),
+      ...findResidentsWithTooManyContracts(validRecords(contracts)),
+      ...findOtherResidentsRecords(contracts, serviceUserContacts),
+    ];
+
+    const refs: ParkingRefs = {
+      serviceUsers,
+      serviceUserContacts,
+      locationContacts,
+      locations,
+      rooms,
+      careFundTypes,
+      bookings,
+      contracts,
+      careFunds,
+    };
+    const { parked, parkedServiceUsers, parkedRecords } = parkRecords(refs, crossRecord);
+
+    const keep = <T extends { readonly id: string; readonly serviceUser: string | null }>(
+      resource: ResourceName,
+      mapped: readonly Mapped<T>[],
+    ): T[] =>
+      sortById(
+        validRecords(mapped).filter((record) =>
+          record.serviceUser === null
+            ? !parkedRecords.has(`${resource}/${record.id}`)
+            : !parkedServiceUsers.has(record.serviceUser),
+        ),
+      );
+
+    const dataset: Dataset = {
+      bookings: keep('bookings', bookings),
+      // A resident parked by another record keeps their own (valid) record, marked parked.
+      serviceUsers: keyById(
+        validRecords(serviceUsers).map((su) =>
+          parkedServiceUsers.has(su.id) ? { ...su, parked: true } : su,
+        ),
+      ),
+      serviceUserContacts: keyById(serviceUserContacts.map((m) => m.record as ServiceUserContact)),
+      locationContacts: keyById(locationContacts.map((m) => m.record as LocationContact)),
+      locations: keyById(validRecords(locations)),
+      contracts: keep('billing-contracts', contracts),
+      careFunds: keep('care-funds', careFunds),
+      careFundTypes: keyById(validRecords(careFundTypes)),
+      rooms: keyById(validRecords(rooms)),
+    };
+
+    const warnings: Problem[] = [];
+    for (const group of Object.values(refs) as Mapped<unknown>[][]) {
+      for (const { reader } of group) {
+        for (const problem of reader.problems) {
+          if (problem.severity === 'warning') warnings.push(problem);
+        }
+      }
+    }
+
+    return {
+      dataset,
+      errors: sortProblems(errors),
+      parked,
+      parkedServiceUsers,
+      warnings: sortProblems(warnings),
+    };
+  }
+}
+
+/**
  * Loads a dataset: each resource as the JSON text of its file, or as already-parsed records
  * (an array of records, one CareHQ list page, or an array of pages), and every problem out.
  * Pure and total: never throws, whatever the input; every problem is reported at once.
@@ -63,6 +304,8 @@ const READ_AFTER_MAPPING: ReadonlySet<string> = new Set([
  * 2^53 is BAD_MONEY either way). The one difference: text is checked for how a money
  * number was written (`1e5`, `138554.0` are refused), which parsed values cannot show.
  * A missing `bookings` resource and a key that is not a resource are dataset errors.
+ * To give the files one at a time, letting each go before the next is read, use
+ * {@link createDatasetLoader}: the same result.
  *
  * @example
  * const loaded = loadDataset({ bookings: await readFile('data/bookings.json', 'utf8') });
@@ -70,147 +313,89 @@ const READ_AFTER_MAPPING: ReadonlySet<string> = new Set([
  * if (loaded.errors.length > 0) report(loaded.errors); // else: buildPreview(loaded, …)
  */
 export function loadDataset(input: DatasetInput): LoadedDataset {
-  const errors: Problem[] = [];
-  const fileRecords = new Map<ResourceName, readonly FileRecord[]>();
-  const known: KnownIds = {};
-
-  errors.push(...checkInputKeys(input));
-  const resources = isJsonObject(input) ? input : {};
-  for (const resource of RESOURCES) {
-    const value: unknown = Object.hasOwn(resources, resource)
-      ? (resources as Record<string, unknown>)[resource]
-      : undefined;
-    if (value === undefined) continue;
-    const parsed = readResourceInput(resource, value);
-    errors.push(...parsed.errors);
-    if (parsed.records === null) continue;
-    const tooMany = tooManyRecords(resource, parsed.records.length);
-    if (tooMany !== null) {
-      errors.push(tooMany);
-      continue;
-    }
-    fileRecords.set(resource, parsed.records);
-    const { ids, duplicates } = collectIds(parsed.records);
-    known[resource] = ids;
-    for (const [id, count] of duplicates) {
-      errors.push({
-        severity: 'dataset',
-        code: 'DUPLICATE_ID',
-        resource,
-        id,
-        field: '_id',
-        value: shortenValue(id),
-        message: `_id ${shortenValue(id)} appears ${count} times in ${resource}.json; each record needs its own _id, so remove the duplicates or export the file again`,
-      });
-    }
+  const load = new DatasetLoad();
+  const resources: Readonly<Record<string, unknown>> = isJsonObject(input) ? input : {};
+  for (const resource of DATASET_LOAD_ORDER) {
+    const value = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
+    if (value !== undefined) load.read(resource, value);
   }
+  return load.finish(checkInputKeys(input));
+}
 
-  // Each file's parsed records are let go as soon as they are mapped (FieldReader.release):
-  // at group size the parsed JSON is ~140 MB beside a model of ~130 MB.
-  const mapAll = <T>(
-    resource: ResourceName,
-    mapper: (reader: FieldReader) => T | null,
-  ): Mapped<T>[] => {
-    const records = fileRecords.get(resource) ?? [];
-    fileRecords.delete(resource);
-    return records.map(({ index, raw, source }) => {
-      const rawId = Object.hasOwn(raw, '_id') ? raw['_id'] : undefined;
-      const hasId = typeof rawId === 'string' && rawId !== '';
-      // An id too long to print stands as `#N`, like a record without one.
-      const usable = hasId && rawId.length <= MAX_ID_LENGTH;
-      const reader = new FieldReader(resource, usable ? rawId : `#${index}`, raw, { source });
-      reader.checkDuplicateKeys();
-      if (hasId) reader.withinIdLimit('_id', rawId);
-      else {
-        reader.error(
-          rawId === undefined || rawId === null || rawId === '' ? 'MISSING_FIELD' : 'BAD_VALUE',
-          '_id',
-          rawId,
-          `record #${index} of ${resource}.json has no usable _id (text); export it again from CareHQ`,
-        );
-      }
-      const record = mapper(reader);
-      reader.release(READ_AFTER_MAPPING);
-      return { id: reader.id, record, reader };
-    });
-  };
+/** A load fed one resource at a time; see {@link createDatasetLoader}. */
+export interface DatasetLoader {
+  /**
+   * Reads one resource: the JSON text of its file or its parsed records, as an entry of
+   * {@link loadDataset}'s input. The loader keeps neither the text nor, once the resource
+   * is mapped, the parsed records. `undefined` is a resource not given.
+   *
+   * @example loader.add('rooms', await readFile('data/rooms.json', 'utf8'));
+   */
+  add(resource: ResourceName, input: ResourceInput | undefined): void;
+  /**
+   * The loaded dataset and every problem, exactly as {@link loadDataset} gives them for
+   * the same resources. A loader is used once: adding or finishing again throws.
+   *
+   * @example const loaded = loader.finish(); if (loaded.errors.length > 0) report(loaded.errors);
+   */
+  finish(): LoadedDataset;
+}
 
-  const serviceUsers = mapAll<ServiceUser>('service-users', mapServiceUser);
-  const serviceUserContacts = mapAll<ServiceUserContact>('service-user-contacts', (r) =>
-    mapServiceUserContact(r, known),
-  );
-  const locationContacts = mapAll<LocationContact>('location-contacts', mapLocationContact);
-  const locations = mapAll<Location>('locations', mapLocation);
-  const rooms = mapAll<Room>('rooms', mapRoom);
-  const careFundTypes = mapAll<CareFundType>('care-fund-types', mapCareFundType);
-  const bookings = mapAll<Booking>('bookings', (r) => mapBooking(r, known));
-  const contracts = mapAll<BillingContract>('billing-contracts', (r) => mapContract(r, known));
-  const careFunds = mapAll<CareFund>('care-funds', (r) => mapCareFund(r, known));
-
-  const crossRecord = [
-    ...findOverlappingBookings(validRecords(bookings)),
-    ...findTwoBalancePayers(validRecords(contracts)),
-    ...findResidentsWithTooManyContracts(validRecords(contracts)),
-    ...findOtherResidentsRecords(contracts, serviceUserContacts),
-  ];
-
-  const refs: ParkingRefs = {
-    serviceUsers,
-    serviceUserContacts,
-    locationContacts,
-    locations,
-    rooms,
-    careFundTypes,
-    bookings,
-    contracts,
-    careFunds,
-  };
-  const { parked, parkedServiceUsers, parkedRecords } = parkRecords(refs, crossRecord);
-
-  const keep = <T extends { readonly id: string; readonly serviceUser: string | null }>(
-    resource: ResourceName,
-    mapped: readonly Mapped<T>[],
-  ): T[] =>
-    sortById(
-      validRecords(mapped).filter((record) =>
-        record.serviceUser === null
-          ? !parkedRecords.has(`${resource}/${record.id}`)
-          : !parkedServiceUsers.has(record.serviceUser),
-      ),
-    );
-
-  const dataset: Dataset = {
-    bookings: keep('bookings', bookings),
-    // A resident parked by another record keeps their own (valid) record, marked parked.
-    serviceUsers: keyById(
-      validRecords(serviceUsers).map((su) =>
-        parkedServiceUsers.has(su.id) ? { ...su, parked: true } : su,
-      ),
-    ),
-    serviceUserContacts: keyById(serviceUserContacts.map((m) => m.record as ServiceUserContact)),
-    locationContacts: keyById(locationContacts.map((m) => m.record as LocationContact)),
-    locations: keyById(validRecords(locations)),
-    contracts: keep('billing-contracts', contracts),
-    careFunds: keep('care-funds', careFunds),
-    careFundTypes: keyById(validRecords(careFundTypes)),
-    rooms: keyById(validRecords(rooms)),
-  };
-
-  const warnings: Problem[] = [];
-  for (const group of Object.values(refs) as Mapped<unknown>[][]) {
-    for (const { reader } of group) {
-      for (const problem of reader.problems) {
-        if (problem.severity === 'warning') warnings.push(problem);
-      }
-    }
-  }
-
+/**
+ * A loader that takes a dataset one resource at a time, so a caller reading files can
+ * hand each one over and let its text go before reading the next: at the size of a
+ * 500-home group the files' text is ~200 MB of memory that {@link loadDataset} needs all
+ * at once. The result is {@link loadDataset}'s for the same resources, every problem
+ * included; pure and total like it (a resource given twice is a BAD_SHAPE dataset error,
+ * the second not read). Add the resources in {@link DATASET_LOAD_ORDER} so that none
+ * waits for the resources it refers to.
+ *
+ * @example
+ * const loader = createDatasetLoader();
+ * for (const resource of DATASET_LOAD_ORDER) {
+ *   const text = await readFile(`data/${resource}.json`, 'utf8').catch(() => undefined);
+ *   loader.add(resource, text); // the text can go now
+ * }
+ * const loaded = loader.finish(); // as loadDataset({ bookings: …, 'service-users': …, … })
+ */
+export function createDatasetLoader(): DatasetLoader {
+  const load = new DatasetLoad();
+  // The keys given, for the same input-key checks as loadDataset's (unknown, no bookings).
+  const given: Record<string, unknown> = Object.create(null);
+  const twice: Problem[] = [];
+  let finished = false;
   return {
-    dataset,
-    errors: sortProblems(errors),
-    parked,
-    parkedServiceUsers,
-    warnings: sortProblems(warnings),
+    add(resource, input) {
+      if (finished) throw new Error('this dataset loader has finished; create another');
+      const name: string = resource;
+      if (!(RESOURCES as readonly string[]).includes(name)) {
+        given[name] = true; // its value is never read
+        return;
+      }
+      if (input === undefined) {
+        if (!Object.hasOwn(given, name)) given[name] = undefined;
+        return;
+      }
+      if (given[name] !== undefined) {
+        twice.push({
+          severity: 'dataset',
+          code: 'BAD_SHAPE',
+          resource,
+          id: '',
+          field: '',
+          value: '(given twice)',
+          message: `the ${resource} input was given twice; give each resource once (the second was not read)`,
+        });
+        return;
+      }
+      given[name] = true;
+      load.read(resource, input);
+    },
+    finish() {
+      if (finished) throw new Error('this dataset loader has finished; create another');
+      finished = true;
+      return load.finish([...checkInputKeys(given), ...twice]);
+    },
   };
 }
 
