@@ -31,7 +31,12 @@ export const MODULES = {
     tests: ['packages/core/src/calendar/**/*.test.ts', 'packages/core/src/errors/*.test.ts'],
   },
   charges: core('charges', 90),
-  invoices: core('invoices', 90),
+  // invoices/options.ts (the preview's options: every refusal names its option) is pinned by
+  // the option tests of errors/, as calendar/check.ts is.
+  invoices: {
+    ...core('invoices', 90),
+    tests: ['packages/core/src/invoices/**/*.test.ts', 'packages/core/src/errors/options.test.ts'],
+  },
   runway: core('runway', 90),
   referrals: core('referrals', 80),
   // 2,260 mutants, most reached by the loader's properties (300 runs each): capped at 25.
