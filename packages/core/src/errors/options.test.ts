@@ -129,6 +129,57 @@ describe('preview options', () => {
     expect(preview({ prefix: 'INV_2-a' }).invoices[0]?.number).toBe('INV_2-a-202411-0001');
   });
 
+  it('a refused prefix says what a prefix may be', () => {
+    expect(refusal(() => preview({ prefix: '-INV' })).message).toBe(
+      'prefix must be 1–20 letters, digits, - or _, starting with a letter or digit (it begins every invoice number and file name); found "-INV"',
+    );
+  });
+
+  it('dayRule is day or night: both are taken', () => {
+    expect(() => preview({ dayRule: 'day' })).not.toThrow();
+    expect(() => preview({ dayRule: 'night' })).not.toThrow();
+  });
+
+  it('invoiced must be a list of issued previews, each { period, options, lines }', () => {
+    const notList = refusal(() => preview({ invoiced: 'october' as never }));
+    expect({ code: notList.code, option: notList.option }).toEqual({
+      code: 'INVALID_OPTION',
+      option: 'invoiced',
+    });
+    expect(notList.message).toBe(
+      'invoiced must be a list of issued previews (from readIssuedPreview); found "october"',
+    );
+    const notPreview = refusal(() => preview({ invoiced: [{ lines: [] }] as never }));
+    expect({ code: notPreview.code, option: notPreview.option }).toEqual({
+      code: 'INVALID_OPTION',
+      option: 'invoiced[0]',
+    });
+    expect(notPreview.message).toMatch(
+      /^invoiced\[0\] must be an issued preview \{ period, options, lines \} \(from readIssuedPreview\); found /,
+    );
+    const badPeriod = refusal(() =>
+      preview({ invoiced: [{ period: 'October', options: {}, lines: [] }] as never }),
+    );
+    expect(badPeriod.option).toBe('invoiced[0].period');
+  });
+
+  it('an issued preview of the period previewed is refused, naming which one', () => {
+    const OCT = monthPeriod(2024, 10);
+    const overlap = refusal(() =>
+      preview({
+        invoiced: [
+          { period: OCT, options: {}, lines: [] },
+          { period: NOV, options: {}, lines: [] },
+        ] as never,
+      }),
+    );
+    expect({ code: overlap.code, option: overlap.option }).toEqual({
+      code: 'INVALID_OPTION',
+      option: 'invoiced[1]',
+    });
+    expect(overlap.message).toMatch(/^invoiced\[1\]: \S/);
+  });
+
   it('a reversed period is REVERSED_RANGE, not 0 invoices', () => {
     const reversed = { from: d('2024-11-30'), to: d('2024-11-01') };
     expect(what(() => preview({ period: reversed }))).toEqual({
