@@ -100,6 +100,7 @@ export function projectRunway(loaded: LoadedDataset, options: RunwayOptions): Ru
       fundsByResident.get(booking.serviceUser)?.[0]?.openingBalanceDate;
     // Stryker disable next-line ConditionalExpression: a shortcut; a resident with no fund and no linked fund is never drawn for
     if (drawsFrom === undefined) continue;
+    // Stryker disable next-line ConditionalExpression: a shortcut; a stay ending before any fund opens draws nothing anyway
     if (booking.endDate !== null && booking.endDate < drawsFrom) continue;
     const list = bookingsByResident.get(booking.serviceUser) ?? [];
     list.push(booking);
