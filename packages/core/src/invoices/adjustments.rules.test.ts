@@ -224,6 +224,28 @@ describe('SPEC §10 The comparison: a resident parked has no adjustment, with wa
 });
 
 describe('SPEC §10 The comparison: what an adjustment line carries', () => {
+  it('each issued period is billed again with its own options: issued by the night rule and nothing changed, nothing is adjusted', () => {
+    // Ann leaves on 20 October: 19 nights by the night rule, 20 days by the day rule.
+    const data = ann({ endDate: d('2024-10-20') });
+    const october = issue(buildPreview(loaded(data), { period: OCT, dayRule: 'night' }));
+    expect(october.lines.map((l) => l.days)).toEqual([19]);
+    expect(adjustmentLines(preview(data, NOV, [october]))).toEqual([]);
+  });
+
+  it('a key that bills nothing now: the booking’s resident and location as today’s data has them, not provisional', () => {
+    const october = issue(preview(ann(), OCT));
+    // Corrected since: the stay was at loc2, and the council's contract never existed.
+    const now = { ...ann({ location: 'loc2' }), contracts: [] };
+    const november = preview(now, NOV, [october]);
+    expect(
+      november.invoices.map((i) => [
+        i.location,
+        i.serviceUsers,
+        i.lines.map((l) => [l.adjusts?.from, l.provisional, l.amountPence]),
+      ]),
+    ).toEqual([['loc2', ['ann'], [[OCT.from, false, -613596]]]]);
+  });
+
   it('a provisional stay’s adjustment is provisional, and names the room', () => {
     const respite = (rate: number) =>
       dataset({

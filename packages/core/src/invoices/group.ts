@@ -54,7 +54,7 @@ export function groupInvoices(
   ): Group => {
     const payer = findPayer(payerRef);
     const perResident = !(payer.kind === 'location_contact' && payer.consolidateInvoices);
-    const key = `${payer.kind}\u0000${payer.id}\u0000${location ?? ''}\u0000${perResident ? (serviceUser ?? '') : ''}`;
+    const key = `${payer.kind}\u0000${payer.id}\u0000${orEmpty(location)}\u0000${orEmpty(perResident ? serviceUser : null)}`;
     let group = groups.get(key);
     if (!group) {
       group = { payer, location, lines: [], adjustments: [] };
@@ -75,20 +75,20 @@ export function groupInvoices(
     compareText(orEmpty(a.serviceUser), orEmpty(b.serviceUser)) ||
     a.from - b.from ||
     compareText(a.booking.id, b.booking.id) ||
-    compareText(a.contract?.id ?? '', b.contract?.id ?? '');
+    compareText(orEmpty(a.contract?.id), orEmpty(b.contract?.id));
+  // The periods adjusted are the issued ones, which never overlap: the first day names one.
   const compareAdjustments = (a: AdjustmentDraft, b: AdjustmentDraft) =>
     a.adjusts.from - b.adjusts.from ||
-    a.adjusts.to - b.adjusts.to ||
     compareText(residentName(a.serviceUser), residentName(b.serviceUser)) ||
-    compareText(a.serviceUser ?? '', b.serviceUser ?? '') ||
+    compareText(orEmpty(a.serviceUser), orEmpty(b.serviceUser)) ||
     compareText(a.bookingId, b.bookingId) ||
-    compareText(a.contractId ?? '', b.contractId ?? '');
+    compareText(orEmpty(a.contractId), orEmpty(b.contractId));
 
   // Sort keys are read once per draft, not once per comparison (27,889 invoices a group).
   const keyed: { draft: InvoiceDraft; keys: readonly string[] }[] = [];
   for (const group of groups.values()) {
-    if (group.lines.length > 1) group.lines.sort(compareLines);
-    if (group.adjustments.length > 1) group.adjustments.sort(compareAdjustments);
+    group.lines.sort(compareLines);
+    group.adjustments.sort(compareAdjustments);
     let totalPence = 0;
     for (const line of group.lines) totalPence += line.amountPence;
     for (const adjustment of group.adjustments) totalPence += adjustment.amountPence;
@@ -115,7 +115,7 @@ export function groupInvoices(
 }
 
 /** A missing resident, contract or home sorts first, as an empty name or id. */
-function orEmpty(value: string | null): string {
+function orEmpty(value: string | null | undefined): string {
   return value ?? '';
 }
 

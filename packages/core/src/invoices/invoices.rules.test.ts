@@ -21,7 +21,7 @@ import { invoiceDelivery, isCompleteAddress } from './delivery.js';
 import { lineDescription } from './describe.js';
 import { invoiceNumber } from './group.js';
 import { residentLabel } from './label.js';
-import { paymentInstructions } from './payment.js';
+import { creditInstructions, paymentInstructions } from './payment.js';
 import { buildPreview } from './preview.js';
 
 const NOV = { from: d('2024-11-01'), to: d('2024-11-30') };
@@ -554,6 +554,21 @@ describe('SPEC §4 Lines', () => {
   });
 });
 
+describe('SPEC §3.1 Billable days: the day-count rule is a run option', () => {
+  it('a stay from the 1st to the 8th at £70.00 a day bills 8 days by rule day (the default), 7 nights by rule night', () => {
+    const data = dataset({
+      serviceUsers: [serviceUser('su1', { billingEnabled: true })],
+      bookings: [
+        booking({ id: 'b1', endDate: d('2024-11-08'), ratePence: 7000, ratePeriod: 'daily' }),
+      ],
+    });
+    const billed = (options: Record<string, unknown>) =>
+      preview(data, options).invoices.map((i) => [i.lines[0]?.days, i.totalPence]);
+    expect(billed({})).toEqual([[8, 56000]]);
+    expect(billed({ dayRule: 'night' })).toEqual([[7, 49000]]);
+  });
+});
+
 describe('SPEC §4 Payment', () => {
   const home = location('loc1', {
     paymentInstructions: 'Pay by bank transfer.',
@@ -627,6 +642,21 @@ describe('SPEC §4 Payment', () => {
     const unknown = preview({ ...data, locations: new Map() }).invoices[0]!;
     expect(unknown.issuer).toBeNull();
     expect(unknown.paymentInstructions).toBe('');
+  });
+
+  it('SPEC §10 a credit note says how the credit comes off or is refunded: by the home’s company name, else its name', () => {
+    const refund = (location: Parameters<typeof creditInstructions>[0]) =>
+      creditInstructions(location, -8340).split('. ').slice(1).join('. ');
+    expect(refund(location('loc1', { email: '' }))).toBe(
+      'It will be taken off your next invoice from Rectory Care Ltd. If no further invoice is due, or you would rather have the money back, contact Rectory Care Ltd and it will be refunded to you.',
+    );
+    expect(refund(location('loc1', { companyName: '', email: '' }))).toBe(
+      'It will be taken off your next invoice from Rectory House. If no further invoice is due, or you would rather have the money back, contact Rectory House and it will be refunded to you.',
+    );
+    // a home not in locations.json
+    expect(creditInstructions(undefined, -8340)).toBe(
+      'Nothing to pay: this credit note is for £83.40. It will be taken off your next invoice. If no further invoice is due, or you would rather have the money back, contact the home and it will be refunded to you.',
+    );
   });
 });
 

@@ -418,6 +418,11 @@ describe('SPEC §10 What was invoiced: the issued periods given together', () =>
           'its period 2024-11-01 – 2024-11-30 overlaps the period being previewed (2024-11-01 – 2024-11-30): a period already issued is corrected by a later preview, not previewed again',
       },
     ]);
+    // one starting on the period's last day overlaps it: it is not after it
+    const lastDayOn = { from: d('2024-11-30'), to: d('2024-12-31') };
+    expect(issuedPeriodProblems([issued(lastDayOn)], NOV).map((p) => p.message)).toEqual([
+      'its period 2024-11-30 – 2024-12-31 overlaps the period being previewed (2024-11-01 – 2024-11-30): a period already issued is corrected by a later preview, not previewed again',
+    ]);
   });
 
   it('one after the period previewed is refused: adjustments go onto a later period’s invoices', () => {

@@ -197,17 +197,17 @@ export function issuedPeriodProblems(
   const problems: IssuedPeriodProblem[] = [];
   invoiced.forEach((issued, index) => {
     const own = `its period ${formatRange(issued.period)}`;
-    if (rangesOverlap(issued.period, period)) {
-      problems.push({
-        index,
-        message: `${own} overlaps the period being previewed (${formatRange(period)}): a period already issued is corrected by a later preview, not previewed again`,
-      });
-      return;
-    }
     if (issued.period.from > period.to) {
       problems.push({
         index,
         message: `${own} is after the period being previewed (${formatRange(period)}): adjustments go onto a later period's invoices`,
+      });
+      return;
+    }
+    if (rangesOverlap(issued.period, period)) {
+      problems.push({
+        index,
+        message: `${own} overlaps the period being previewed (${formatRange(period)}): a period already issued is corrected by a later preview, not previewed again`,
       });
       return;
     }
