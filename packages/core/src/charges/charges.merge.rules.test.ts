@@ -77,19 +77,25 @@ describe('SPEC §3.3 runs: cut where the set of live contracts changes, and only
     ]);
   });
 
-  it('monthly52: the month’s fee is spread by cumulative rounding from its first day', () => {
-    // roundHalfUp(138554 × 52 / 12) = 600401; the first 10 of 30 days:
-    // roundHalfUp(600401 × 10 / 30) = roundHalfUp(200133.67) = 200134; the rest 400267.
-    const data = dataset({
-      serviceUsers: [serviceUser('su1', { billingEnabled: true })],
-      bookings: [booking({ id: 'b1', startDate: d('2024-10-01') })],
-      contracts: [contract({ id: 'k1', endDate: d('2024-11-10') })],
-    });
-    expect(lines(charge(data, { monthly52: true }))).toEqual([
-      ['k1', '2024-11-01', '2024-11-10', 10, 200134],
-      ['default', '2024-11-11', '2024-11-30', 20, 400267],
-    ]);
-  });
+  // roundHalfUp(138554 × 52 / 12) = 600401 for the 30 days; the first n days cost
+  // roundHalfUp(600401 × n / 30): n = 10, 200133.67 → 200134; n = 15, 300200.5 → 300201.
+  it.each([
+    ['2024-11-10', 10, 200134, '2024-11-11', 20, 400267],
+    ['2024-11-15', 15, 300201, '2024-11-16', 15, 300200],
+  ])(
+    'monthly52: the month’s fee is spread by cumulative rounding from its first day (contract to %s)',
+    (end, days, pence, next, rest, restPence) => {
+      const data = dataset({
+        serviceUsers: [serviceUser('su1', { billingEnabled: true })],
+        bookings: [booking({ id: 'b1', startDate: d('2024-10-01') })],
+        contracts: [contract({ id: 'k1', endDate: d(end) })],
+      });
+      expect(lines(charge(data, { monthly52: true }))).toEqual([
+        ['k1', '2024-11-01', end, days, pence],
+        ['default', next, '2024-11-30', rest, restPence],
+      ]);
+    },
+  );
 });
 
 describe('SPEC §3.3 a parent and the balance payer alongside contributors', () => {
@@ -217,6 +223,23 @@ describe('SPEC §3.3 unallocated and unbilled: every penny named, in a stable or
       ['b1', 'k1'],
       ['b1', 'k2'],
       ['b2', 'k0'],
+    ]);
+  });
+
+  it('a default payer’s unbilled entry (no contract) comes before a contract’s of the same booking', () => {
+    // The resident pays by default to 15 November, then contract A1 of a contact not
+    // billing-enabled; the resident's own record is parked (PAYER_PARKED).
+    const data = dataset({
+      serviceUsers: [serviceUser('su1', { billingEnabled: true, parked: true })],
+      serviceUserContacts: [
+        serviceUserContact('c1', { serviceUser: 'su1', billingEnabled: false }),
+      ],
+      bookings: [daily({ id: 'b1' })],
+      contracts: [contract({ id: 'A1', payer: byContact('c1'), startDate: d('2024-11-16') })],
+    });
+    expect(charge(data).unbilled.map((u) => [u.contract, u.reason, u.amountPence])).toEqual([
+      [null, 'PAYER_PARKED', 15000],
+      ['A1', 'BILLING_NOT_ENABLED', 15000],
     ]);
   });
 

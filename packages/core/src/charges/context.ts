@@ -32,10 +32,10 @@ export function createChargeContext(dataset: Dataset): ChargeContext {
     if (contract.cancelled) continue;
     if (contract.serviceUser !== null) {
       pushTo(contractsByServiceUser, contract.serviceUser, contract);
-      // Stryker disable ConditionalExpression: a block-bed contract without a location is never looked up (a block bed booking has one)
-    } else if (contract.contributionType === 'block_bed' && contract.location !== null) {
-      pushTo(blockBedContractsByLocation, contract.location, contract);
-      // Stryker restore ConditionalExpression
+    } else if (contract.contributionType === 'block_bed') {
+      // Stryker disable next-line ConditionalExpression: a block-bed contract without a location is never looked up (a block bed booking has one)
+      if (contract.location !== null)
+        pushTo(blockBedContractsByLocation, contract.location, contract);
     }
   }
   return {

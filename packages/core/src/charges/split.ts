@@ -230,8 +230,12 @@ function cutIntoRuns(billed: DayRange, contracts: readonly BillingContract[]): D
     if (c.startDate > billed.from && c.startDate <= billed.to) cuts.add(c.startDate);
     if (c.endDate !== null) {
       const after = c.endDate + 1;
-      // Stryker disable next-line ConditionalExpression: candidateContracts left out contracts ending before the billed days, so `after > billed.from`
-      if (after > billed.from && after <= billed.to) cuts.add(after);
+      if (
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: candidateContracts left out contracts ending before the billed days, so `after > billed.from`
+        after > billed.from &&
+        after <= billed.to
+      )
+        cuts.add(after);
     }
   }
   const starts = [billed.from as number, ...[...cuts].sort((a, b) => a - b)];
@@ -251,7 +255,9 @@ function splitAmongContracts(
   const shares: ChargeShare[] = [];
   let totalPence = 0;
   for (const c of live) {
-    if (c.feeContributionPence === null || c.contributesTo.length > 0) continue;
+    // Stryker disable next-line ConditionalExpression: a balance payer taken as a contributor pays 0 (contractAmount), and a 0 share is never merged
+    if (c.feeContributionPence === null) continue; // the balance payer: the caller's
+    if (c.contributesTo.length > 0) continue; // a parent: below
     const amount = contractAmount(c, booking, range);
     contributorAmounts.set(c.id, amount);
     shares.push({ contract: c, payer: c.payer, role: 'contributor', amountPence: amount });
