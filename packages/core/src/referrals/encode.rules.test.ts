@@ -50,6 +50,14 @@ describe('SPEC §9 encoding: a form body of bracket keys, or one json field', ()
     expect(encodeReferralBody([person])).not.toContain('email');
   });
 
+  it('an encoding other than form or json is refused, naming the option', () => {
+    expect(refusal(() => encodeReferralBody([ann], 'xml' as never))).toEqual({
+      code: 'INVALID_OPTION',
+      option: 'encoding',
+      message: 'encoding must be one of form, json; found "xml"',
+    });
+  });
+
   it('people must be a list', () => {
     expect(refusal(() => encodeReferralBody(ann as never))).toEqual({
       code: 'INVALID_OPTION',

@@ -80,7 +80,7 @@ describe('SPEC §9 referral options: each range, at its bounds, and what a refus
     expect(resolve({ orgTypeId: 1 }).orgTypeId).toBe(1);
   });
 
-  it('consent: a Set of service user ids (not a list, not null, not text)', () => {
+  it('consent: a Set of service user ids (not a list, not null, not text, not missing)', () => {
     const message =
       'consent must be a Set of the service user ids the home may refer (new Set(ids)); found ["su1"]';
     expect(refusal({ consent: ['su1'] })).toEqual({
@@ -94,6 +94,11 @@ describe('SPEC §9 referral options: each range, at its bounds, and what a refus
     expect(refusal({ consent: null }).option).toBe('consent');
     expect(refusal({ consent: 'su1' }).option).toBe('consent');
     expect(refusal({ consent: {} }).option).toBe('consent');
+    // Missing, or a function that happens to have a `has` method: not a Set either.
+    expect(refusal({ consent: undefined }).option).toBe('consent');
+    expect(refusal({ consent: Object.assign(() => true, { has: () => true }) }).option).toBe(
+      'consent',
+    );
   });
 
   it('source: text of 1 to 100 characters, trimmed; project: 1 to 200', () => {

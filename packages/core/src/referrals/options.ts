@@ -52,8 +52,8 @@ export interface ResolvedReferralOptions {
 }
 
 function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (const char of text) {
+    const code = char.charCodeAt(0);
     if (code < 0x20 || code === 0x7f) return true;
   }
   return false;

@@ -180,7 +180,12 @@ describe('SPEC §9 who: notice dates on or before T + the window, overdue ones i
 
   it('candidates must be a list', () => {
     expect(() => planReferrals(loaded(alone), 'su1' as never, options([]))).toThrow(
-      'candidates must be a list of referral candidates (referralCandidatesFromRunway(loaded, options)); found "su1"',
+      expect.objectContaining({
+        code: 'INVALID_OPTION',
+        option: 'candidates',
+        message:
+          'candidates must be a list of referral candidates (referralCandidatesFromRunway(loaded, options)); found "su1"',
+      }),
     );
   });
 
