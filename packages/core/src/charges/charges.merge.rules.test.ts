@@ -78,10 +78,10 @@ describe('SPEC §3.3 runs: cut where the set of live contracts changes, and only
   });
 
   // roundHalfUp(138554 × 52 / 12) = 600401 for the 30 days; the first n days cost
-  // roundHalfUp(600401 × n / 30): n = 10, 200133.67 → 200134; n = 15, 300200.5 → 300201.
+  // roundHalfUp(600401 × n / 30): n = 10, 200133.67 → 200134; n = 20, 400267.33 → 400267.
   it.each([
     ['2024-11-10', 10, 200134, '2024-11-11', 20, 400267],
-    ['2024-11-15', 15, 300201, '2024-11-16', 15, 300200],
+    ['2024-11-20', 20, 400267, '2024-11-21', 10, 200134],
   ])(
     'monthly52: the month’s fee is spread by cumulative rounding from its first day (contract to %s)',
     (end, days, pence, next, rest, restPence) => {
@@ -226,22 +226,25 @@ describe('SPEC §3.3 unallocated and unbilled: every penny named, in a stable or
     ]);
   });
 
-  it('a default payer’s unbilled entry (no contract) comes before a contract’s of the same booking', () => {
-    // The resident pays by default to 15 November, then contract A1 of a contact not
-    // billing-enabled; the resident's own record is parked (PAYER_PARKED).
-    const data = dataset({
-      serviceUsers: [serviceUser('su1', { billingEnabled: true, parked: true })],
-      serviceUserContacts: [
-        serviceUserContact('c1', { serviceUser: 'su1', billingEnabled: false }),
-      ],
-      bookings: [daily({ id: 'b1' })],
-      contracts: [contract({ id: 'A1', payer: byContact('c1'), startDate: d('2024-11-16') })],
-    });
-    expect(charge(data).unbilled.map((u) => [u.contract, u.reason, u.amountPence])).toEqual([
-      [null, 'PAYER_PARKED', 15000],
-      ['A1', 'BILLING_NOT_ENABLED', 15000],
-    ]);
-  });
+  // The resident, whose own record is parked (PAYER_PARKED), pays by default on the days
+  // contract A1 of a contact not billing-enabled is not live: after it, or before it.
+  it.each([[{ startDate: d('2024-11-16') }], [{ endDate: d('2024-11-15') }]])(
+    'a default payer’s unbilled entry (no contract) comes before a contract’s of the same booking (A1 %o)',
+    (dates) => {
+      const data = dataset({
+        serviceUsers: [serviceUser('su1', { billingEnabled: true, parked: true })],
+        serviceUserContacts: [
+          serviceUserContact('c1', { serviceUser: 'su1', billingEnabled: false }),
+        ],
+        bookings: [daily({ id: 'b1' })],
+        contracts: [contract({ id: 'A1', payer: byContact('c1'), ...dates })],
+      });
+      expect(charge(data).unbilled.map((u) => [u.contract, u.reason, u.amountPence])).toEqual([
+        [null, 'PAYER_PARKED', 15000],
+        ['A1', 'BILLING_NOT_ENABLED', 15000],
+      ]);
+    },
+  );
 
   it('unallocated entries are sorted by booking: a block bed after a resident’s booking', () => {
     const data = dataset({
