@@ -69,6 +69,15 @@ describe('SPEC §5 drawing starts on opening_balance_date and runs to the horizo
     expect(result.funds[0]?.monthly.map((m) => m.closingBalancePence)).toEqual([100000, 100000]);
     expect(result.funds[0]?.depletionDate).toBeNull();
   });
+
+  it('a credit beside a stay does not lessen what the stay draws', () => {
+    // £100 a day from 1 Nov, and a credit of £30 a day over the same days: £500 by 5 Nov.
+    const data = dataset({
+      bookings: [daily({ id: 'b1' }), daily({ id: 'b2', ratePence: -3000 })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    expect(run(data, { asOf: d('2024-11-05'), months: 1 }).funds[0]?.balanceAsOfPence).toBe(50000);
+  });
 });
 
 describe('SPEC §5 uplift: the new rate from the uplift day, to the stay’s last day', () => {

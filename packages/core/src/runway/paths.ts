@@ -73,39 +73,33 @@ export function waterfallPaths(
   horizon: Day,
 ): FundPath[] {
   const paths: FundPath[] = [];
-  // The fee handed on by the funds so far: the first day they could not pay in full (null
-  // while they pay it all), and how much of the cumulative fee they paid by then.
-  let handedOn: Day | null = null;
-  let handedPaid = 0;
-  for (const [i, fund] of funds.entries()) {
+  // How much of the cumulative fee the funds before this one paid (null: all of it, to the
+  // horizon: the funds after it pay no fee).
+  let paidBefore: number | null = 0;
+  for (const fund of funds) {
     const opening = fund.openingBalanceDate;
-    // The day this fund takes the fee over, and how much of the cumulative fee is paid by
-    // then: on its opening date if the fee was handed on before it opened.
-    let start: Day | null = null;
-    let paid = cumulativeDraw(fees, (opening - 1) as Day);
-    if (i === 0 || (handedOn !== null && handedOn < opening)) start = opening;
-    else if (handedOn !== null) {
-      start = handedOn;
-      paid = handedPaid;
-    }
-    const feeThrough = (day: Day) => Math.max(cumulativeDraw(fees, day) - paid, 0);
-    const fee = start === null ? [] : [{ from: start, to: horizon, through: feeThrough }];
+    // From its opening date it pays whatever of the fee the funds before it did not (a fee
+    // they left unpaid before it opened stays unpaid).
+    const paid =
+      paidBefore === null ? null : Math.max(paidBefore, cumulativeDraw(fees, (opening - 1) as Day));
+    const feeThrough = (day: Day) =>
+      paid === null ? 0 : Math.max(cumulativeDraw(fees, day) - paid, 0);
+    const fee: DrawComponent = { from: opening, to: horizon, through: feeThrough };
     const path = independentPath(
       fund,
-      buildSchedule([...(shares.get(fund.id) ?? []), ...fee]),
+      buildSchedule([...(shares.get(fund.id) ?? []), fee]),
       horizon,
     );
     paths.push(path);
     const empty = path.depletion;
-    if (start === null || empty === null) {
-      handedOn = null;
+    if (paid === null || empty === null) {
+      paidBefore = null;
       continue;
     }
-    // It paid the whole fee before `empty`, and on that day what the day's shares left; the
-    // next fund takes the fee over on `empty` (on `start` when shares emptied it before).
+    // It paid the whole fee before the day it ran dry, and on that day what the day's shares
+    // left (nothing when the shares alone emptied it before the fee reached it).
     const sharesPaid = cumulativeDraw(path.schedule, empty) - path.offsetPence - feeThrough(empty);
-    handedOn = empty < start ? start : empty;
-    handedPaid = paid + Math.max(feeThrough((empty - 1) as Day), path.capacityPence - sharesPaid);
+    paidBefore = paid + Math.max(feeThrough((empty - 1) as Day), path.capacityPence - sharesPaid);
   }
   return paths;
 }
