@@ -420,6 +420,66 @@ describe('SPEC §5 a fund pays the contracts naming it and, when its owner has n
   });
 });
 
+describe('SPEC §5 a fund named by a contract pays nothing before its opening date', () => {
+  it('Bob’s shares before Ann’s fund opens are not hers to pay, nor counted against her fee', () => {
+    // Bob (su1) pays £100 a day: £20 from his own fund g, the balance (£80) from Ann's f3,
+    // so his shares are drawn from 1 Nov, when g opens; f3 opens on 10 Nov. Ann (su2) pays
+    // her £60 a day from f3 then f4, both from 10 Nov. f3 (£1,100) pays £140 a day 10–16 Nov
+    // (£980); on 17 Nov Bob's £80, then £40 of Ann's £60; f4 (£5,000) pays the other £20,
+    // then £60 a day: £800 in November, £1,860 in December.
+    const data = dataset({
+      bookings: [
+        daily({ id: 'b1', serviceUser: 'su1' }),
+        daily({ id: 'b2', serviceUser: 'su2', ratePence: 6000 }),
+      ],
+      careFunds: [
+        fund({ id: 'g', serviceUser: 'su1', openingBalancePence: 1000000 }),
+        fund({
+          id: 'f3',
+          serviceUser: 'su2',
+          openingBalancePence: 110000,
+          openingBalanceDate: d('2024-11-10'),
+        }),
+        fund({
+          id: 'f4',
+          serviceUser: 'su2',
+          openingBalancePence: 500000,
+          openingBalanceDate: d('2024-11-10'),
+        }),
+      ],
+      contracts: [
+        contract({
+          id: 'k1',
+          serviceUser: 'su1',
+          feeContributionPence: 2000,
+          feeContributionUnit: 'day',
+          careFund: 'g',
+          payer: { kind: 'service_user', id: 'su1' },
+        }),
+        contract({
+          id: 'k2',
+          serviceUser: 'su1',
+          careFund: 'f3',
+          payer: { kind: 'service_user', id: 'su2' },
+        }),
+      ],
+    });
+    const result = run(data, { asOf: d('2024-11-30'), months: 1 });
+    expect(
+      result.funds.map((f) => [
+        f.id,
+        f.basis,
+        fmt(f.depletionDate),
+        ...f.monthly.map((m) => m.closingBalancePence),
+      ]),
+    ).toEqual([
+      ['g', 'contracts', null, 940000, 878000],
+      ['f3', 'whole_fee', '2024-11-17', 0, 0],
+      ['f4', 'whole_fee', null, 420000, 234000],
+    ]);
+  });
+});
+
 describe('SPEC §5 results: funds by resident id, then drawing order', () => {
   it('whatever order the dataset lists them in', () => {
     const data = dataset({
