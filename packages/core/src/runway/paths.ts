@@ -80,9 +80,9 @@ export function waterfallPaths(
     const opening = fund.openingBalanceDate;
     // From its opening date it pays whatever of the fee the funds before it did not (a fee
     // they left unpaid before it opened stays unpaid).
-    const paid =
+    const paid: number | null =
       paidBefore === null ? null : Math.max(paidBefore, cumulativeDraw(fees, (opening - 1) as Day));
-    const feeThrough = (day: Day) =>
+    const feeThrough = (day: Day): number =>
       paid === null ? 0 : Math.max(cumulativeDraw(fees, day) - paid, 0);
     const fee: DrawComponent = { from: opening, to: horizon, through: feeThrough };
     const path = independentPath(
@@ -98,7 +98,8 @@ export function waterfallPaths(
     }
     // It paid the whole fee before the day it ran dry, and on that day what the day's shares
     // left (nothing when the shares alone emptied it before the fee reached it).
-    const sharesPaid = cumulativeDraw(path.schedule, empty) - path.offsetPence - feeThrough(empty);
+    const sharesPaid: number =
+      cumulativeDraw(path.schedule, empty) - path.offsetPence - feeThrough(empty);
     paidBefore = paid + Math.max(feeThrough((empty - 1) as Day), path.capacityPence - sharesPaid);
   }
   return paths;
