@@ -117,6 +117,12 @@ describe('SPEC §5 uplift: the new rate from the uplift day, to the stay’s las
     expect(monthly(data, options)).toEqual([['f1', 992000, 992000 - 30 * 4400]]);
   });
 
+  it('an uplift is exact decimal arithmetic for any amount in pence (40 digits, not decimal.js’s 20)', () => {
+    // 1,200,000,000,009,999 × 100.005 ÷ 100 = 1,200,060,000,009,999.49995: rounds down.
+    // At 20 significant digits the product would round up to …9,950.00 first.
+    expect(upliftPence(1200000000009999, '0.005')).toBe(1200060000009999);
+  });
+
   it('an uplift percentage is decimal text; anything else is a programming error', () => {
     expect(() => upliftPence(100, '3,5')).toThrow('not an uplift percentage: "3,5"');
   });
