@@ -65,15 +65,15 @@ function collector(highWaterMark?: number) {
   return { sink, bytes: () => Buffer.concat(parts), writes: () => parts.length };
 }
 
-const problemArb = fc
-  .record({
-    code: fc.constantFrom('DD_WITHOUT_MANDATE', 'BAD_MONEY', 'MISSING_FIELD'),
-    resource: fc.constantFrom('bookings', 'service-users', ''),
-    id: awkwardText,
-    field: awkwardText,
-    message: fc.oneof(awkwardText, fc.string({ unit: 'binary', maxLength: 20 })),
-  })
-  .map((p) => ({ ...p, severity: 'warning', value: '' }) as unknown as Problem);
+const problemArb: fc.Arbitrary<Problem> = fc.record({
+  severity: fc.constant('warning' as const),
+  code: fc.constantFrom('DD_WITHOUT_MANDATE' as const, 'BAD_MONEY' as const, 'NO_EMAIL' as const),
+  resource: fc.constantFrom('bookings' as const, 'service-users' as const, '' as const),
+  id: awkwardText,
+  field: awkwardText,
+  value: awkwardText,
+  message: fc.oneof(awkwardText, fc.string({ unit: 'binary', maxLength: 20 })),
+});
 
 /**
  * {@link arbPreview} with random unallocated, unbilled, parked and warning lists (each
@@ -120,19 +120,19 @@ const fullPreviewArb: fc.Arbitrary<Preview> = fc
         from: NOV_1,
         to: NOV_30,
         days: 30,
-        reason: e.amountPence < 0 ? 'OVER_CONTRACTED' : 'NO_CONTRACT',
+        reason: e.amountPence < 0 ? ('OVER_CONTRACTED' as const) : ('SHORTFALL' as const),
       })),
       unbilled: unbilled.map((e) => ({
         booking: e.booking,
         contract: e.contract,
-        payerKind: 'location_contact',
+        payerKind: 'location_contact' as const,
         payer: 'la',
         payerName: 'Kent County Council',
         from: NOV_1,
         to: NOV_30,
         days: 30,
         amountPence: e.amountPence,
-        reason: 'PAYER_NOT_BILLABLE',
+        reason: 'BILLING_NOT_ENABLED' as const,
         adjusts: e.adjusts ? { from: NOV_1, to: NOV_30 } : null,
         wasPence: e.adjusts ? 0 : null,
         nowPence: e.adjusts ? e.amountPence : null,
@@ -145,7 +145,7 @@ const fullPreviewArb: fc.Arbitrary<Preview> = fc
         unallocatedPence,
         unbilledPence,
       },
-    } as Preview;
+    };
   });
 
 describe('previewJsonChunks', () => {
