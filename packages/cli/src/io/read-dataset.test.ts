@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTextFile } from './read-dataset.js';
+import { type ReadScratch, readTextFile } from './read-dataset.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'carebill-read-'));
 
@@ -45,5 +45,32 @@ describe('readTextFile', () => {
       kind: 'unreadable',
       code: 'FILE_TOO_LARGE',
     });
+  });
+
+  it('with a scratch buffer, each file reads whole into the one buffer, grown when too small', async () => {
+    const [big, small, bigger] = ['b'.repeat(5000), 's'.repeat(10), 'g'.repeat(9000)].map(
+      (text, i) => {
+        const path = join(dir, `scratch-${i}.json`);
+        writeFileSync(path, `"${text}"`);
+        return path;
+      },
+    );
+    const scratch: ReadScratch = {};
+    expect(await readTextFile(big ?? '', 2 ** 20, false, scratch)).toEqual({
+      kind: 'text',
+      text: `"${'b'.repeat(5000)}"`,
+    });
+    const first = scratch.buffer;
+    expect(first?.length).toBe(5003);
+    expect(await readTextFile(small ?? '', 2 ** 20, false, scratch)).toEqual({
+      kind: 'text',
+      text: `"${'s'.repeat(10)}"`,
+    });
+    expect(scratch.buffer).toBe(first);
+    expect(await readTextFile(bigger ?? '', 2 ** 20, false, scratch)).toEqual({
+      kind: 'text',
+      text: `"${'g'.repeat(9000)}"`,
+    });
+    expect(scratch.buffer?.length).toBe(9003);
   });
 });
