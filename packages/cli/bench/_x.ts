@@ -1,0 +1,11 @@
+import { loadavg } from 'node:os';
+import { parseDay, projectRunway } from '@carebill/core';
+import { loadFolder } from '../src/io/load.js';
+import { applyCommandV8Flags } from '../src/v8-flags.js';
+import { runwayFloor } from './floors.js';
+import { runwayArith } from './_floors_arith.js';
+applyCommandV8Flags();
+const data = await loadFolder('/work/wt/perf-stages/bench/data/group');
+const AS_OF = parseDay('2024-11-22')!;
+const t = (name: string, f: () => unknown) => { const c = process.cpuUsage(); const w = performance.now(); f(); const u = process.cpuUsage(c); return `${name} ${(performance.now() - w).toFixed(0)}/${((u.user + u.system) / 1000).toFixed(0)}`; };
+for (let i = 0; i < 3; i++) console.log(t('runway', () => projectRunway(data, { asOf: AS_OF, months: 36 })), t('floor', () => runwayFloor(data, AS_OF, 36)), t('arith only', () => runwayArith(data, AS_OF, 36)), `load ${loadavg()[0]!.toFixed(1)}`);
