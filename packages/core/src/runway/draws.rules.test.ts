@@ -153,6 +153,22 @@ describe('SPEC §5 contract shares: a fund pays every share whose contract names
     ]);
   });
 
+  it('a fund of a resident the load parked pays nothing: a contract naming it links no fund', () => {
+    // Bob's (su1) contract names Ann's f2, but the load parked Ann (su2): Bob pays his whole
+    // fee (£100 a day) from his own g, £500 by 5 Nov.
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-11-01') })],
+      careFunds: [fund({ id: 'g' }), fund({ id: 'f2', serviceUser: 'su2' })],
+      contracts: [
+        contract({ id: 'k1', careFund: 'f2', payer: { kind: 'service_user', id: 'su1' } }),
+      ],
+    });
+    const result = projectRunway(loaded(data, ['su2']), { asOf: d('2024-11-05'), months: 1 });
+    expect(result.funds.map((f) => [f.id, f.basis, f.balanceAsOfPence])).toEqual([
+      ['g', 'whole_fee', 50000],
+    ]);
+  });
+
   it('a resident the load parked is neither projected nor parked a second time', () => {
     // Two balance payers would park su1 while projecting; the load parked su1 already.
     const data = dataset({
