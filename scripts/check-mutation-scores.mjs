@@ -4,9 +4,9 @@
 // is too long for CI; this only keeps the committed record honest. A module whose source or
 // tests changed since its score was measured is named, so the next mutation run is not
 // forgotten.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { MODULES } from '../mutation/modules.mjs';
-import { fingerprint, SCORES_FILE } from '../mutation/scores.mjs';
+import { filesOf, fingerprint, SCORES_FILE } from '../mutation/scores.mjs';
 
 const scores = existsSync(SCORES_FILE) ? JSON.parse(readFileSync(SCORES_FILE, 'utf8')) : {};
 const problems = [];
@@ -30,10 +30,25 @@ for (const [name, module] of Object.entries(MODULES)) {
     );
   }
 }
-for (const dir of readdirSync('packages/core/src', { withFileTypes: true })) {
-  if (dir.isDirectory() && !(dir.name in MODULES)) {
-    notes.push(`core/src/${dir.name}: not in mutation/modules.mjs, so never mutation-tested`);
+// Every source file of core's modules is mutated by exactly one module (a module's
+// index.ts only re-exports).
+const mutatedBy = new Map();
+for (const [name, module] of Object.entries(MODULES)) {
+  for (const file of filesOf(process.cwd(), module.mutate)) {
+    mutatedBy.set(file, [...(mutatedBy.get(file) ?? []), name]);
   }
+}
+const coreSources = filesOf(process.cwd(), [
+  'packages/core/src/*/**/*.ts',
+  '!packages/core/src/**/*.test.ts',
+  '!packages/core/src/*/index.ts',
+]);
+for (const file of coreSources) {
+  const by = mutatedBy.get(file) ?? [];
+  if (by.length === 0)
+    notes.push(`${file}: in no module of mutation/modules.mjs, so never mutated`);
+  if (by.length > 1)
+    problems.push(`${file}: mutated by ${by.join(' and ')}; name it in one module`);
 }
 for (const note of notes) process.stdout.write(`mutation: ${note}\n`);
 for (const problem of problems) process.stderr.write(`mutation: ${problem}\n`);

@@ -10,16 +10,18 @@
  *     pnpm bench --pack-only      # load, the preview's charges and the management pack
  *     pnpm bench --skip-pack      # everything but the management pack (issue #15's rows)
  *     pnpm bench --queue-only --sizes group   # the invoice PDFs alone and on the queue (#16)
+ *     pnpm bench --stages-only --sizes group  # load, charges, runway, each beside its floor (#15)
  *
  * The stages first, then the real previews; bench/results.json is rewritten after each part.
  * The PDF rows run in a fresh process (pdf-rows.ts); the `carebill preview` rows run the
  * built CLI as a user does, timing it and summing the resident memory of all its
  * processes every 100 ms (cli-run.ts). The last table checks each target of issue #15.
  *
- * Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
+ * The bench's process sets the command's own V8 flags (`COMMAND_V8_FLAGS`), so the
+ * in-process stages run under the heap the command has. Not a test: nothing here fails for being slow. Datasets are generated into bench/data/
  * (gitignored) on first use; the same seed gives the same bytes.
  */
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -48,7 +50,9 @@ import { type DocDefinition, managementPackDocument, renderPdf } from '@carebill
 import ExcelJS from 'exceljs';
 import { writeDataset } from '../src/commands/generate.js';
 import { loadFolder } from '../src/io/load.js';
+import { applyCommandV8Flags, COMMAND_V8_FLAGS } from '../src/v8-flags.js';
 import type { CliRun } from './cli-run.js';
+import { chargesFloor, loadFloor, runwayFloor } from './floors.js';
 import { describeRun, measurePdfRows, runPreview } from './process-rows.js';
 import { benchQueue } from './queue.js';
 
@@ -61,6 +65,8 @@ const { projectRunwayDaily } = (await import(reference)) as {
     options: Parameters<typeof projectRunway>[1],
   ) => unknown;
 };
+
+applyCommandV8Flags();
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BENCH = join(ROOT, 'bench');
@@ -80,6 +86,7 @@ const { values: flags } = parseArgs({
     'pack-only': { type: 'boolean', default: false },
     'skip-pack': { type: 'boolean', default: false },
     'queue-only': { type: 'boolean', default: false },
+    'stages-only': { type: 'boolean', default: false },
   },
 });
 const RUNS = Math.max(1, Number(flags.runs));
@@ -93,6 +100,8 @@ interface Row {
   floor?: string;
   /** The floor's milliseconds of each run, when the stage has one. */
   floorMs?: number[];
+  /** The floor's CPU milliseconds of each run, when measured. */
+  floorCpuMs?: number[];
   note?: string;
   /** What `ms` holds when it is not milliseconds. */
   unit?: 'MB' | '×' | 'bytes';
@@ -105,7 +114,13 @@ const rows: Row[] = [];
 /** Adds a row stamped with the 1-minute load average now (`uptime`'s first figure). */
 function addRow(row: Row): void {
   const cpuMs = cpuOf.get(row.ms);
-  rows.push({ ...row, load: loadavg()[0] ?? 0, ...(cpuMs !== undefined && { cpuMs }) });
+  const floorCpuMs = row.floorMs && cpuOf.get(row.floorMs);
+  rows.push({
+    ...row,
+    load: loadavg()[0] ?? 0,
+    ...(cpuMs !== undefined && { cpuMs }),
+    ...(floorCpuMs !== undefined && { floorCpuMs }),
+  });
 }
 /** The figures the targets table reads, by name. */
 const figures = new Map<string, number>();
@@ -132,14 +147,38 @@ const cpuOf = new WeakMap<readonly number[], number[]>();
 async function repeat(times: number, run: () => Promise<unknown> | unknown): Promise<number[]> {
   const ms: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const before = process.cpuUsage();
-    ms.push((await timed(run)).ms);
-    const used = process.cpuUsage(before);
-    cpu.push((used.user + used.system) / 1000);
-  }
+  for (let i = 0; i < times; i++) await timedInto(run, ms, cpu);
   cpuOf.set(ms, cpu);
   return ms;
+}
+
+/** Times one run, pushing its wall and CPU milliseconds. */
+async function timedInto(
+  run: () => Promise<unknown> | unknown,
+  ms: number[],
+  cpu: number[],
+): Promise<void> {
+  const before = process.cpuUsage();
+  ms.push((await timed(run)).ms);
+  const used = process.cpuUsage(before);
+  cpu.push((used.user + used.system) / 1000);
+}
+
+/**
+ * Runs `run` and gives this process's peak resident memory while it ran, in MB: the kernel's
+ * high-water mark (VmHWM) is reset first (Linux's /proc/self/clear_refs), so the figure is
+ * the stage's own, not an earlier one's. NaN where /proc is not there.
+ */
+async function peakRssDuring(run: () => Promise<void>): Promise<number> {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    await run();
+    return Number.NaN;
+  }
+  await run();
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return hwm === null ? Number.NaN : Number(hwm[1]) / 1024;
 }
 
 /** The median CPU time of a {@link repeat}'s runs. */
@@ -231,13 +270,32 @@ async function benchSize(size: Size): Promise<void> {
 
   note('load + validate');
   let loaded: LoadedDataset | undefined;
-  const loadMs = await repeat(RUNS, async () => {
-    loaded = undefined; // let the previous copy go before reading again
-    loaded = await loadFolder(dir); // as the CLI loads: a file at a time
+  let loadTimes: { ms: number[]; floorMs: number[] } = { ms: [], floorMs: [] };
+  const loadPeak = await peakRssDuring(async () => {
+    loadTimes = await interleaved(
+      RUNS,
+      async () => {
+        loaded = undefined; // let the previous copy go before reading again
+        loaded = await loadFolder(dir); // as the CLI loads: a file at a time
+      },
+      async () => {
+        loaded = undefined; // the floor, like the load, with no dataset beside it
+        await loadFloor(dir);
+      },
+    );
   });
+  // The floor ran last: load once more for the stages below.
+  loaded = await loadFolder(dir);
   if (loaded === undefined || loaded.errors.length > 0) throw new Error(`${dir} does not load`);
   const data = loaded;
-  addRow({ size, stage: 'load + validate', ms: loadMs });
+  const loadMs = loadTimes.ms;
+  addRow({
+    size,
+    stage: 'load + validate',
+    ...loadTimes,
+    floor: 'read + JSON.parse',
+    note: `peak RSS ${loadPeak.toFixed(0)} MB (floor included)`,
+  });
   figures.set(`${size} load`, median(loadMs));
   figures.set(`${size} load, CPU`, cpuMedian(loadMs) ?? Number.NaN);
 
@@ -249,18 +307,37 @@ async function benchSize(size: Size): Promise<void> {
 
   note('charges + grouping');
   let preview: Preview | undefined;
-  const chargeMs = await repeat(RUNS, () => {
-    preview = buildPreview(data, { period: MONTH });
+  let floorInvoices = 0;
+  let chargeTimes: { ms: number[]; floorMs: number[] } = { ms: [], floorMs: [] };
+  const chargePeak = await peakRssDuring(async () => {
+    chargeTimes = await interleaved(
+      RUNS,
+      () => {
+        preview = undefined;
+        preview = buildPreview(data, { period: MONTH });
+      },
+      () => {
+        preview = undefined;
+        floorInvoices = chargesFloor(data, MONTH).length;
+      },
+    );
   });
-  const p = preview as Preview;
+  preview = buildPreview(data, { period: MONTH });
+  const p = preview;
+  const chargeMs = chargeTimes.ms;
   figures.set(`${size} charges`, median(chargeMs));
   figures.set(`${size} charges, CPU`, cpuMedian(chargeMs) ?? Number.NaN);
   addRow({
     size,
     stage: 'charges + grouping',
-    ms: chargeMs,
-    note: `${p.invoices.length} invoices`,
+    ...chargeTimes,
+    floor: 'bare line walk (floors.ts)',
+    note: `${p.invoices.length} invoices (floor ${floorInvoices}); peak RSS ${chargePeak.toFixed(0)} MB`,
   });
+  if (flags['stages-only'] === true) {
+    await benchRunway(size, data);
+    return;
+  }
 
   note('preview.json');
   addRow({
@@ -282,24 +359,7 @@ async function benchSize(size: Size): Promise<void> {
     floorMs: bareMs,
   });
 
-  note('runway');
-  const runwayMs = await repeat(RUNS, () => projectRunway(data, { asOf: AS_OF, months: 36 }));
-  // The day-by-day oracle takes many minutes (and GBs) at the group size: only with --full.
-  const withOracle = size === 'home' || flags.full === true;
-  const dailyMs = withOracle
-    ? await repeat(size === 'home' ? RUNS : 1, () =>
-        projectRunwayDaily(data.dataset, data.parkedServiceUsers, { asOf: AS_OF, months: 36 }),
-      )
-    : undefined;
-  figures.set(`${size} runway`, median(runwayMs));
-  figures.set(`${size} runway, CPU`, cpuMedian(runwayMs) ?? Number.NaN);
-  addRow({
-    size,
-    stage: 'runway, 36 months',
-    ms: runwayMs,
-    ...(dailyMs !== undefined && { floor: 'day-by-day reference', floorMs: dailyMs }),
-    note: `${data.dataset.careFunds.length} funds`,
-  });
+  await benchRunway(size, data);
 
   const all = size === 'home' || flags.full === true;
   const sample = all ? [...p.invoices] : sampleOf(p.invoices, SAMPLE);
@@ -357,6 +417,43 @@ async function benchSize(size: Size): Promise<void> {
     floorMs: [pdf.packPageMs],
   });
   await benchQueueRows(size, sample, p.invoices.length, label, out);
+}
+
+/** The runway beside its floor, and beside the day-by-day oracle at home size or with --full. */
+async function benchRunway(size: Size, data: LoadedDataset): Promise<void> {
+  process.stderr.write(`[${size}] runway…\n`);
+  let floorFunds = 0;
+  let funds = 0;
+  let runwayTimes: { ms: number[]; floorMs: number[] } = { ms: [], floorMs: [] };
+  const peak = await peakRssDuring(async () => {
+    runwayTimes = await interleaved(
+      RUNS,
+      () => {
+        funds = projectRunway(data, { asOf: AS_OF, months: 36 }).funds.length;
+      },
+      () => {
+        floorFunds = runwayFloor(data, AS_OF, 36).funds.length;
+      },
+    );
+  });
+  figures.set(`${size} runway`, median(runwayTimes.ms));
+  figures.set(`${size} runway, CPU`, cpuMedian(runwayTimes.ms) ?? Number.NaN);
+  addRow({
+    size,
+    stage: 'runway, 36 months',
+    ...runwayTimes,
+    floor: 'bare monthly draw (floors.ts)',
+    note: `${funds} funds projected (floor ${floorFunds}); peak RSS ${peak.toFixed(0)} MB`,
+  });
+  // The day-by-day oracle takes many minutes (and GBs) at the group size: only with --full.
+  if (size === 'home' || flags.full === true)
+    addRow({
+      size,
+      stage: 'runway, day-by-day reference',
+      ms: await repeat(size === 'home' ? RUNS : 1, () =>
+        projectRunwayDaily(data.dataset, data.parkedServiceUsers, { asOf: AS_OF, months: 36 }),
+      ),
+    });
 }
 
 /**
@@ -452,10 +549,14 @@ async function interleaved(
 ): Promise<{ ms: number[]; floorMs: number[] }> {
   const ms: number[] = [];
   const floorMs: number[] = [];
+  const cpu: number[] = [];
+  const floorCpu: number[] = [];
   for (let i = 0; i < times; i++) {
-    ms.push((await timed(ours)).ms);
-    floorMs.push((await timed(floor)).ms);
+    await timedInto(ours, ms, cpu);
+    await timedInto(floor, floorMs, floorCpu);
   }
+  cpuOf.set(ms, cpu);
+  cpuOf.set(floorMs, floorCpu);
   return { ms, floorMs };
 }
 
@@ -573,7 +674,9 @@ function printTable(): void {
         r.stage,
         `${fmt(m)}${range}`,
         r.cpuMs === undefined ? '' : fmt(median(r.cpuMs)),
-        f === undefined ? '' : `${fmt(f)} ${r.floor}`,
+        f === undefined
+          ? ''
+          : `${fmt(f)}${r.floorCpuMs === undefined ? '' : ` (CPU ${fmt(median(r.floorCpuMs))})`} ${r.floor}`,
         f === undefined ? '' : `${(m / f).toFixed(2)}×`,
         (r.load ?? 0).toFixed(1),
         r.note ?? '',
@@ -695,6 +798,7 @@ async function save(targets?: ReturnType<typeof printTargets>): Promise<void> {
   const results = {
     started: started.toISOString(),
     node: process.version,
+    v8Flags: COMMAND_V8_FLAGS,
     cores: cpus().length,
     loadAverageBefore: load,
     loadAverageAfter: loadavg(),
@@ -723,7 +827,7 @@ for (const size of sizes) {
   await benchSize(size);
   await save();
 }
-if (flags['skip-preview'] !== true && flags['pack-only'] !== true)
+if (flags['skip-preview'] !== true && flags['pack-only'] !== true && flags['stages-only'] !== true)
   for (const size of sizes) {
     await benchPreviews(size);
     await save();

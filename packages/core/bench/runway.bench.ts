@@ -14,7 +14,7 @@ import type {
   ServiceUser,
 } from '../src/dataset/model.js';
 import { projectRunway } from '../src/runway/project.js';
-import { booking, careFund, contract, d, dataset, serviceUser } from '../test/builders.js';
+import { booking, careFund, contract, d, dataset, loaded, serviceUser } from '../test/builders.js';
 import { projectRunwayDaily } from '../test/runway-reference.js';
 
 /** A deterministic pseudo-random sequence (mulberry32). */
@@ -85,12 +85,12 @@ it('closed form vs day by day, 1,000 funds × 36 months', () => {
   const data = population(1000);
   const options = { asOf: d('2024-11-22'), months: 36, uplift: { percent: '3.5' } };
   const none = new Set<string>();
-  projectRunway(data, none, options); // warm up
-  const fast = time(() => projectRunway(data, none, options));
+  projectRunway(loaded(data), options); // warm up
+  const fast = time(() => projectRunway(loaded(data), options));
   const slow = time(() => projectRunwayDaily(data, none, options));
   const wholeFee = { ...data, contracts: [] };
-  projectRunway(wholeFee, none, options);
-  const fastWhole = time(() => projectRunway(wholeFee, none, options));
+  projectRunway(loaded(wholeFee), options);
+  const fastWhole = time(() => projectRunway(loaded(wholeFee), options));
   const residents = fast.result.serviceUsers.length;
   const depleted = fast.result.funds.filter((f) => f.depletionDate !== null).length;
   console.log(

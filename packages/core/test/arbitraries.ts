@@ -197,8 +197,9 @@ const fundArb = (su: string, index: number) =>
     );
 
 /**
- * A dataset with 0–3 care funds per resident (some residents' contracts linked to their
- * funds, the others paying whole fees), and runway options.
+ * A dataset with 0–3 care funds per resident (some residents' contracts linked to their own
+ * funds or to another resident's — a couple's joint savings —, the others paying whole
+ * fees), and runway options.
  */
 export const runwayCaseArb: fc.Arbitrary<RunwayCase> = datasetArb.chain((data) => {
   const residents = [...data.serviceUsers.keys()];
@@ -207,11 +208,12 @@ export const runwayCaseArb: fc.Arbitrary<RunwayCase> = datasetArb.chain((data) =
       funds: fc.tuple(
         ...residents.map((su) =>
           fc
-            .integer({ min: 1, max: 3 })
+            .integer({ min: 0, max: 3 })
             .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => fundArb(su, i)))),
         ),
       ),
-      links: fc.array(fc.option(fc.nat(), { nil: null }), {
+      // A contract names one of its resident's funds, or (1 in 3) any resident's.
+      links: fc.array(fc.option(fc.tuple(fc.nat(), fc.nat(2)), { nil: null }), {
         minLength: data.contracts.length,
         maxLength: data.contracts.length,
       }),
@@ -236,10 +238,13 @@ export const runwayCaseArb: fc.Arbitrary<RunwayCase> = datasetArb.chain((data) =
     .map((r) => {
       const careFunds = r.funds.flat();
       const contracts = data.contracts.map((c, i) => {
-        const own = careFunds.filter((f) => f.serviceUser === c.serviceUser);
         const link = r.links[i];
-        if (link === null || link === undefined || own.length === 0) return c;
-        return { ...c, careFund: (own[link % own.length] as CareFund).id };
+        if (link === null || link === undefined) return c;
+        const [pick, anyone] = link;
+        const named =
+          anyone === 0 ? careFunds : careFunds.filter((f) => f.serviceUser === c.serviceUser);
+        if (named.length === 0) return c;
+        return { ...c, careFund: (named[pick % named.length] as CareFund).id };
       });
       return {
         data: {

@@ -27,7 +27,7 @@ export interface DailyRunway {
   readonly horizonEnd: Day;
   readonly funds: readonly DailyFund[];
   readonly serviceUsers: readonly DailyResident[];
-  /** Every fund's closing balance on every day from its resident's first drawing day. */
+  /** Every fund's closing balance on every day from the first fund's opening (or T, if earlier). */
   readonly balances: ReadonlyMap<string, ReadonlyMap<number, number>>;
 }
 
@@ -187,97 +187,107 @@ export function projectRunwayDaily(
     if (parkedServiceUsers.has(f.serviceUser)) continue;
     fundsByResident.set(f.serviceUser, [...(fundsByResident.get(f.serviceUser) ?? []), f]);
   }
-  const allFundIds = new Set([...fundsByResident.values()].flat().map((f) => f.id));
-
-  const funds: DailyFund[] = [];
-  const serviceUsers: DailyResident[] = [];
-  const balances = new Map<string, Map<number, number>>();
-  for (const [resident, list] of [...fundsByResident].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const residents = [...fundsByResident].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  for (const [, list] of residents) {
     list.sort((a, b) => a.openingBalanceDate - b.openingBalanceDate || (a.id < b.id ? -1 : 1));
-    const linkedContracts = dataset.contracts.filter(
-      (c) =>
-        !c.cancelled &&
-        c.serviceUser === resident &&
-        c.careFund !== null &&
-        allFundIds.has(c.careFund),
-    );
-    const linked = linkedContracts.length > 0;
-    const windowStart = Math.min(
-      ...linkedContracts.map(
-        (c) => dataset.careFunds.find((f) => f.id === c.careFund)?.openingBalanceDate ?? horizon,
-      ),
-    );
-    const bookings = dataset.bookings.filter((b) => b.serviceUser === resident);
-    const balance = list.map((f) => Math.max(0, f.openingBalancePence));
-    const depletion: (number | null)[] = list.map(() => null);
-    const daily = list.map(() => new Map<number, number>());
-    const totals = new Map<number, number>();
-    const start = Math.min(asOf, ...list.map((f) => f.openingBalanceDate));
-    for (let d = start; d <= horizon; d++) {
-      if (linked) {
-        const draws = new Map<string, number>();
-        for (const b of bookings) {
-          for (const [fund, amount] of sharesOn(b, d, windowStart)) {
-            draws.set(fund, (draws.get(fund) ?? 0) + amount);
-          }
-        }
-        list.forEach((f, i) => {
-          if (d < f.openingBalanceDate) return;
-          const draw = draws.get(f.id) ?? 0;
-          const bal = balance[i] as number;
-          if (bal >= draw) balance[i] = bal - draw;
-          else {
-            if (depletion[i] === null) depletion[i] = d;
-            balance[i] = 0;
-          }
-        });
-      } else {
-        let remaining = 0;
-        for (const b of bookings) remaining += feeOn(b, d);
-        for (let i = 0; i < list.length && remaining > 0; i++) {
-          if (d < (list[i] as CareFund).openingBalanceDate) continue;
-          const bal = balance[i] as number;
-          if (bal >= remaining) {
-            balance[i] = bal - remaining;
-            remaining = 0;
-          } else {
-            if (depletion[i] === null) depletion[i] = d;
-            remaining -= bal;
-            balance[i] = 0;
-          }
+  }
+  const allFunds = residents.flatMap(([, list]) => list);
+  const fundById = new Map(allFunds.map((f) => [f.id, f]));
+
+  // Residents with a contract naming a fund, anyone's (a couple's joint savings), with or
+  // without funds of their own; their shares are drawn from the first named fund's opening.
+  const windowStarts = new Map<string, number>();
+  for (const c of dataset.contracts) {
+    if (c.cancelled || c.serviceUser === null || c.careFund === null) continue;
+    const named = fundById.get(c.careFund);
+    if (!named || parkedServiceUsers.has(c.serviceUser)) continue;
+    const before = windowStarts.get(c.serviceUser) ?? Number.POSITIVE_INFINITY;
+    windowStarts.set(c.serviceUser, Math.min(before, named.openingBalanceDate));
+  }
+  const bookingsByResident = new Map<string, Booking[]>();
+  for (const b of dataset.bookings) {
+    if (b.serviceUser === null) continue;
+    bookingsByResident.set(b.serviceUser, [...(bookingsByResident.get(b.serviceUser) ?? []), b]);
+  }
+  const bookingsOf = (su: string) => bookingsByResident.get(su) ?? [];
+
+  const balance = new Map(allFunds.map((f) => [f.id, Math.max(0, f.openingBalancePence)]));
+  const depletion = new Map<string, number>();
+  /** Takes `amount` from a fund; returns what it could not pay. */
+  const pay = (f: CareFund, d: number, amount: number): number => {
+    const bal = balance.get(f.id) as number;
+    if (bal >= amount) {
+      balance.set(f.id, bal - amount);
+      return 0;
+    }
+    if (!depletion.has(f.id)) depletion.set(f.id, d);
+    balance.set(f.id, 0);
+    return amount - bal;
+  };
+
+  const balances = new Map(allFunds.map((f) => [f.id, new Map<number, number>()]));
+  const totals = new Map(residents.map(([resident]) => [resident, new Map<number, number>()]));
+  const start = Math.min(asOf, ...allFunds.map((f) => f.openingBalanceDate));
+  for (let d = start; d <= horizon; d++) {
+    // Contract shares first: only the fund they name can pay them.
+    const shares = new Map<string, number>();
+    for (const [resident, windowStart] of windowStarts) {
+      for (const b of bookingsOf(resident)) {
+        for (const [fund, amount] of sharesOn(b, d, windowStart)) {
+          shares.set(fund, (shares.get(fund) ?? 0) + amount);
         }
       }
-      let total = 0;
-      list.forEach((_, i) => {
-        daily[i]?.set(d, balance[i] as number);
-        total += balance[i] as number;
-      });
-      totals.set(d, total);
     }
-    list.forEach((f, i) => {
-      const forced = f.openingBalancePence < 0 ? f.openingBalanceDate : depletion[i];
-      funds.push({
-        id: f.id,
-        balanceAsOfPence: daily[i]?.get(asOf) ?? 0,
-        depletionDate: (forced ?? null) as Day | null,
-        monthly: monthEnds.map((e) => daily[i]?.get(e) ?? 0),
-      });
-      balances.set(f.id, daily[i] as Map<number, number>);
-    });
+    for (const f of allFunds) {
+      if (d >= f.openingBalanceDate) pay(f, d, shares.get(f.id) ?? 0);
+    }
+    // Then the whole fee of every resident with funds and no contract naming a fund: each
+    // open fund in turn pays what the ones before it could not.
+    for (const [resident, list] of residents) {
+      if (windowStarts.has(resident)) continue;
+      let remaining = 0;
+      for (const b of bookingsOf(resident)) remaining += feeOn(b, d);
+      for (const f of list) {
+        if (remaining > 0 && d >= f.openingBalanceDate) remaining = pay(f, d, remaining);
+      }
+    }
+    for (const [resident, list] of residents) {
+      let total = 0;
+      for (const f of list) {
+        const bal = balance.get(f.id) as number;
+        balances.get(f.id)?.set(d, bal);
+        total += bal;
+      }
+      totals.get(resident)?.set(d, total);
+    }
+  }
+
+  const funds: DailyFund[] = allFunds.map((f) => {
+    const daily = balances.get(f.id) as Map<number, number>;
+    const forced = f.openingBalancePence < 0 ? f.openingBalanceDate : depletion.get(f.id);
+    return {
+      id: f.id,
+      balanceAsOfPence: daily.get(asOf) ?? 0,
+      depletionDate: (forced ?? null) as Day | null,
+      monthly: monthEnds.map((e) => daily.get(e) ?? 0),
+    };
+  });
+  const serviceUsers: DailyResident[] = residents.map(([resident]) => {
+    const daily = totals.get(resident) as Map<number, number>;
     let upper: number | null = null;
     let lower: number | null = null;
     for (let d = asOf; d <= horizon; d++) {
-      const t = totals.get(d) ?? 0;
+      const t = daily.get(d) ?? 0;
       if (upper === null && t < limits.upperPence) upper = d;
       if (lower === null && t < limits.lowerPence) lower = d;
     }
-    serviceUsers.push({
+    return {
       id: resident,
-      totalAsOfPence: totals.get(asOf) ?? 0,
+      totalAsOfPence: daily.get(asOf) ?? 0,
       upperLimitDate: upper as Day | null,
       lowerLimitDate: lower as Day | null,
-      monthly: monthEnds.map((e) => totals.get(e) ?? 0),
-    });
-  }
+      monthly: monthEnds.map((e) => daily.get(e) ?? 0),
+    };
+  });
   return { horizonEnd: horizon as Day, funds, serviceUsers, balances };
 }

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-export { renderPreviewJson } from './preview/json.js';
+export { previewJsonChunks, renderPreviewJson, writePreviewJson } from './preview/json.js';
 export { renderValidationReportJson } from './preview/problems-json.js';
 export { renderManagementPackJson } from './report/json.js';
 export { fundingSourceName, periodLabel } from './report/labels.js';

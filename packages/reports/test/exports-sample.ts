@@ -293,7 +293,9 @@ const PIECES = [
   'e\u0301',
   '東',
 ];
-const awkwardText = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((p) => p.join(''));
+export const awkwardText = fc
+  .array(fc.constantFrom(...PIECES), { maxLength: 12 })
+  .map((p) => p.join(''));
 
 /**
  * Random previews: 0–6 invoices of 1–4 lines from a pool of up to 4 payers, amounts of

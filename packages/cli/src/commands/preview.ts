@@ -14,7 +14,7 @@ import {
 } from '@carebill/core';
 import { DEFAULT_DUE_DAYS, DEFAULT_PREFIX } from '@carebill/core/internal';
 import { type EmailManifestRow, renderEmailManifest } from '@carebill/reports/csv';
-import { renderPreviewJson } from '@carebill/reports/json';
+import { writePreviewJson } from '@carebill/reports/json';
 import { writePreviewWorkbook } from '@carebill/reports/xlsx';
 import { defineCommand } from 'citty';
 import { type InvoicedRead, readInvoiced } from '../io/invoiced.js';
@@ -198,7 +198,11 @@ export const previewCommand = defineCommand({
       );
       if (preview === null) return EXIT.datasetErrors;
 
-      await stage('preview.json', () => run.writeFile('preview.json', renderPreviewJson(preview)));
+      // Streamed an invoice at a time: the whole text would be a 46 MB string at group size,
+      // with ~100–140 MB of transient heap at the command's peak (docs/performance.md).
+      await stage('preview.json', () =>
+        run.writeStream('preview.json', (stream) => writePreviewJson(preview, stream)),
+      );
       let cleanedCells = 0;
       progress.start('preview.xlsx', 1);
       await run.writeStream('preview.xlsx', (stream) =>

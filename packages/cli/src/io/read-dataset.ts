@@ -42,9 +42,12 @@ export async function readDatasetFolder(
   const problems: Problem[] = [];
   const digests: Partial<Record<ResourceName, FileDigest>> = {};
   let bookings = false;
+  // One buffer for the bytes of every file in turn: fresh memory costs a page fault per
+  // 4 KB, a third of the load's reading time at group size (docs/performance.md).
+  const scratch: ReadScratch = {};
   for (const resource of DATASET_LOAD_ORDER) {
     const path = join(dir, `${resource}.json`);
-    const read = await readTextFile(path, MAX_FILE_BYTES, options.digests === true);
+    const read = await readTextFile(path, MAX_FILE_BYTES, options.digests === true, scratch);
     if (read.kind === 'missing') continue;
     if (resource === 'bookings') bookings = true;
     if (read.kind === 'unreadable') problems.push(fileProblem(resource, path, read));
@@ -61,6 +64,11 @@ export async function readDatasetFolder(
   return { problems, digests };
 }
 
+/** A buffer that one {@link readTextFile} leaves for the next to read into, grown as needed. */
+export interface ReadScratch {
+  buffer?: Buffer;
+}
+
 /** What reading one file gave. */
 export type TextFileRead =
   | { readonly kind: 'text'; readonly text: string; readonly digest?: FileDigest }
@@ -75,7 +83,8 @@ export type TextFileRead =
  * A file's UTF-8 text, read through one handle so what is checked is what is read: a
  * regular file, at most `maxBytes`. Opened non-blocking, so a FIFO is refused rather than
  * waited on. With `digest`, also the size and SHA-256 of the bytes read. Never throws for
- * a problem with the file itself.
+ * a problem with the file itself. With `scratch`, the bytes are read into its buffer when it
+ * is large enough, and the buffer used is left there for the next read.
  *
  * @example await readTextFile('fixtures/demo/rooms.json') // { kind: 'text', text: '[…]' }
  */
@@ -83,6 +92,7 @@ export async function readTextFile(
   path: string,
   maxBytes = MAX_FILE_BYTES,
   digest = false,
+  scratch?: ReadScratch,
 ): Promise<TextFileRead> {
   let handle: FileHandle;
   try {
@@ -102,20 +112,28 @@ export async function readTextFile(
       };
     }
     if (info.size > maxBytes) return tooLarge(maxBytes);
-    // Read to the end rather than trusting the size: the file may be growing.
-    const chunks: Buffer[] = [];
+    // Read into one buffer of the size stat gave (one byte more, to see a file that grew),
+    // so the bytes are not copied again (~150 MB at group size); a file that grew, or
+    // whose size stat does not know (/proc), is read on to its end all the same.
+    let buffer =
+      scratch?.buffer !== undefined && scratch.buffer.length > info.size
+        ? scratch.buffer
+        : Buffer.allocUnsafe(info.size + 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total) || 1);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      if (scratch !== undefined) scratch.buffer = buffer;
+      const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > maxBytes) return tooLarge(maxBytes);
-      chunks.push(chunk.subarray(0, bytesRead));
     }
     try {
-      const bytes = Buffer.concat(chunks, total);
-      chunks.length = 0;
+      const bytes = buffer.subarray(0, total);
       return {
         kind: 'text',
         text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),

@@ -69,6 +69,15 @@ describe('SPEC §5 drawing starts on opening_balance_date and runs to the horizo
     expect(result.funds[0]?.monthly.map((m) => m.closingBalancePence)).toEqual([100000, 100000]);
     expect(result.funds[0]?.depletionDate).toBeNull();
   });
+
+  it('a credit beside a stay does not lessen what the stay draws', () => {
+    // £100 a day from 1 Nov, and a credit of £30 a day over the same days: £500 by 5 Nov.
+    const data = dataset({
+      bookings: [daily({ id: 'b1' }), daily({ id: 'b2', ratePence: -3000 })],
+      careFunds: [fund({ id: 'f1' })],
+    });
+    expect(run(data, { asOf: d('2024-11-05'), months: 1 }).funds[0]?.balanceAsOfPence).toBe(50000);
+  });
 });
 
 describe('SPEC §5 uplift: the new rate from the uplift day, to the stay’s last day', () => {
@@ -108,6 +117,12 @@ describe('SPEC §5 uplift: the new rate from the uplift day, to the stay’s las
     expect(monthly(data, options)).toEqual([['f1', 992000, 992000 - 30 * 4400]]);
   });
 
+  it('an uplift is exact decimal arithmetic for any amount in pence (40 digits, not decimal.js’s 20)', () => {
+    // 1,200,000,000,009,999 × 100.005 ÷ 100 = 1,200,060,000,009,999.49995: rounds down.
+    // At 20 significant digits the product would round up to …9,950.00 first.
+    expect(upliftPence(1200000000009999, '0.005')).toBe(1200060000009999);
+  });
+
   it('an uplift percentage is decimal text; anything else is a programming error', () => {
     expect(() => upliftPence(100, '3,5')).toThrow('not an uplift percentage: "3,5"');
   });
@@ -135,6 +150,22 @@ describe('SPEC §5 contract shares: a fund pays every share whose contract names
       'contracts',
       50000,
       '2024-11-11',
+    ]);
+  });
+
+  it('a fund of a resident the load parked pays nothing: a contract naming it links no fund', () => {
+    // Bob's (su1) contract names Ann's f2, but the load parked Ann (su2): Bob pays his whole
+    // fee (£100 a day) from his own g, £500 by 5 Nov.
+    const data = dataset({
+      bookings: [daily({ id: 'b1', startDate: d('2024-11-01') })],
+      careFunds: [fund({ id: 'g' }), fund({ id: 'f2', serviceUser: 'su2' })],
+      contracts: [
+        contract({ id: 'k1', careFund: 'f2', payer: { kind: 'service_user', id: 'su1' } }),
+      ],
+    });
+    const result = projectRunway(loaded(data, ['su2']), { asOf: d('2024-11-05'), months: 1 });
+    expect(result.funds.map((f) => [f.id, f.basis, f.balanceAsOfPence])).toEqual([
+      ['g', 'whole_fee', 50000],
     ]);
   });
 
@@ -310,6 +341,163 @@ describe('SPEC §5 a fund pays the lines of the contracts whose care_fund is its
     expect(result.funds.map((f) => [f.id, f.basis, f.balanceAsOfPence])).toEqual([
       ['f1', 'contracts', 100000],
       ['f2', 'contracts', 45000],
+    ]);
+  });
+});
+
+describe('SPEC §5 a fund pays the contracts naming it and, when its owner has no contract naming a fund, the owner’s whole fees', () => {
+  // Ann (su2) pays her whole fee (£60 a day) from her funds: no contract of hers names a
+  // fund. Bob (su1) has no fund; his balance contract (£100 a day) names Ann's first fund
+  // f2. From 1 Nov.
+  const couple = (annFunds: CareFund[], bobFund = 'f2') =>
+    dataset({
+      bookings: [
+        daily({ id: 'b1', serviceUser: 'su1' }),
+        daily({ id: 'b2', serviceUser: 'su2', ratePence: 6000 }),
+      ],
+      careFunds: annFunds,
+      contracts: [
+        contract({
+          id: 'k1',
+          serviceUser: 'su1',
+          careFund: bobFund,
+          payer: { kind: 'service_user', id: 'su2' },
+        }),
+      ],
+    });
+  const ann = (id: string, pence: number, opening = '2024-11-01') =>
+    fund({
+      id,
+      serviceUser: 'su2',
+      openingBalancePence: pence,
+      openingBalanceDate: d(opening),
+    });
+  const funds = (data: Dataset, options: RunwayOptions) =>
+    run(data, options).funds.map((f) => [
+      f.id,
+      f.basis,
+      fmt(f.depletionDate),
+      ...f.monthly.map((m) => m.closingBalancePence),
+    ]);
+
+  it('Ann’s fund pays Bob’s contract as well as her fee, so it runs dry and she falls below the limits sooner', () => {
+    // f2 (£1,000) pays £160 a day: £960 for 1–6 Nov. On 7 Nov its last £40 goes to Bob's
+    // share first; f3 (£5,000) pays all of Ann's £60 that day, then £60 a day: 24 days of
+    // November (£1,440) and 31 of December (£1,860).
+    const data = couple([ann('f2', 100000), ann('f3', 500000)]);
+    const options = {
+      asOf: d('2024-11-01'),
+      months: 1,
+      limits: { upperPence: 500000, lowerPence: 300000 },
+      leadMonths: 0,
+    };
+    expect(funds(data, options)).toEqual([
+      ['f2', 'whole_fee', '2024-11-07', 0, 0],
+      ['f3', 'whole_fee', null, 356000, 170000],
+    ]);
+    // Ann's total: £6,000 − £160 a day to £5,040 on 6 Nov, £4,940 on 7 Nov (below £5,000),
+    // then £60 a day: £2,960 on 10 Dec (33 days later) is the first below £3,000.
+    const [resident] = run(data, options).serviceUsers;
+    expect([
+      resident?.totalAsOfPence,
+      fmt(resident?.upperLimitDate ?? null),
+      fmt(resident?.notifyCouncilBy ?? null),
+      fmt(resident?.lowerLimitDate ?? null),
+    ]).toEqual([584000, '2024-11-07', '2024-11-07', '2024-12-10']);
+  });
+
+  it('on the day it runs dry it pays the contract’s share, then what is left of Ann’s fee; her next fund the rest', () => {
+    // f2 (£1,100): £960 for 1–6 Nov; on 7 Nov £140 left: Bob's £100, then £40 of Ann's £60.
+    // f3 pays the other £20 that day, then £60 a day: £1,400 in November, £1,860 in December.
+    const data = couple([ann('f2', 110000), ann('f3', 500000)]);
+    expect(funds(data, { asOf: d('2024-11-07'), months: 1 })).toEqual([
+      ['f2', 'whole_fee', '2024-11-07', 0, 0],
+      ['f3', 'whole_fee', null, 360000, 174000],
+    ]);
+  });
+
+  it('a later fund of Ann’s pays Bob’s contract from its opening day though her fee has not reached it', () => {
+    // Bob's contract names f3 (£1,000): £100 a day 1–10 Nov, dry on 11 Nov. f2 (£10,000)
+    // pays Ann's £60 a day throughout: £1,800 in November, £1,860 in December.
+    const data = couple([ann('f2', 1000000), ann('f3', 100000)], 'f3');
+    expect(funds(data, { asOf: d('2024-11-07'), months: 1 })).toEqual([
+      ['f2', 'whole_fee', null, 820000, 634000],
+      ['f3', 'whole_fee', '2024-11-11', 0, 0],
+    ]);
+  });
+
+  it('a fund Bob’s contract emptied pays none of Ann’s fee when it reaches it: her next fund pays it', () => {
+    // f3 (£300) pays Bob's £100 1–3 Nov and is dry on 4 Nov. f2 (£1,000) pays Ann's £60
+    // 1–16 Nov and £40 of 17 Nov; f4 (£1,000, open from 10 Nov) pays the other £20 of
+    // 17 Nov, then £60 a day: £200 left at November's end, dry on 4 Dec.
+    const data = couple(
+      [ann('f2', 100000), ann('f3', 30000), ann('f4', 100000, '2024-11-10')],
+      'f3',
+    );
+    expect(funds(data, { asOf: d('2024-11-30'), months: 1 })).toEqual([
+      ['f2', 'whole_fee', '2024-11-17', 0, 0],
+      ['f3', 'whole_fee', '2024-11-04', 0, 0],
+      ['f4', 'whole_fee', '2024-12-04', 20000, 0],
+    ]);
+  });
+});
+
+describe('SPEC §5 a fund named by a contract pays nothing before its opening date', () => {
+  it('Bob’s shares before Ann’s fund opens are not hers to pay, nor counted against her fee', () => {
+    // Bob (su1) pays £100 a day: £20 from his own fund g, the balance (£80) from Ann's f3,
+    // so his shares are drawn from 1 Nov, when g opens; f3 opens on 10 Nov. Ann (su2) pays
+    // her £60 a day from f3 then f4, both from 10 Nov. f3 (£1,100) pays £140 a day 10–16 Nov
+    // (£980); on 17 Nov Bob's £80, then £40 of Ann's £60; f4 (£5,000) pays the other £20,
+    // then £60 a day: £800 in November, £1,860 in December.
+    const data = dataset({
+      bookings: [
+        daily({ id: 'b1', serviceUser: 'su1' }),
+        daily({ id: 'b2', serviceUser: 'su2', ratePence: 6000 }),
+      ],
+      careFunds: [
+        fund({ id: 'g', serviceUser: 'su1', openingBalancePence: 1000000 }),
+        fund({
+          id: 'f3',
+          serviceUser: 'su2',
+          openingBalancePence: 110000,
+          openingBalanceDate: d('2024-11-10'),
+        }),
+        fund({
+          id: 'f4',
+          serviceUser: 'su2',
+          openingBalancePence: 500000,
+          openingBalanceDate: d('2024-11-10'),
+        }),
+      ],
+      contracts: [
+        contract({
+          id: 'k1',
+          serviceUser: 'su1',
+          feeContributionPence: 2000,
+          feeContributionUnit: 'day',
+          careFund: 'g',
+          payer: { kind: 'service_user', id: 'su1' },
+        }),
+        contract({
+          id: 'k2',
+          serviceUser: 'su1',
+          careFund: 'f3',
+          payer: { kind: 'service_user', id: 'su2' },
+        }),
+      ],
+    });
+    const result = run(data, { asOf: d('2024-11-30'), months: 1 });
+    expect(
+      result.funds.map((f) => [
+        f.id,
+        f.basis,
+        fmt(f.depletionDate),
+        ...f.monthly.map((m) => m.closingBalancePence),
+      ]),
+    ).toEqual([
+      ['g', 'contracts', null, 940000, 878000],
+      ['f3', 'whole_fee', '2024-11-17', 0, 0],
+      ['f4', 'whole_fee', null, 420000, 234000],
     ]);
   });
 });

@@ -17,9 +17,8 @@ export function firstDayBelow(
   asOf: Day,
   horizon: Day,
 ): Day | null {
-  if (totalAt(asOf) < limitPence) return asOf;
   if (totalAt(horizon) >= limitPence) return null;
-  let lo = asOf + 1;
+  let lo = asOf as number;
   let hi = horizon as number;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
@@ -58,6 +57,6 @@ const TARIFF_PER_STEP_PENCE = 100;
 export function weeklyTariffPence(totalPence: number, limits: CapitalLimits): number | null {
   if (limits.upperPence === limits.lowerPence) return null;
   if (totalPence > limits.upperPence) return null;
-  if (totalPence <= limits.lowerPence) return 0;
-  return Math.ceil((totalPence - limits.lowerPence) / TARIFF_STEP_PENCE) * TARIFF_PER_STEP_PENCE;
+  const steps = Math.ceil((totalPence - limits.lowerPence) / TARIFF_STEP_PENCE);
+  return Math.max(steps, 0) * TARIFF_PER_STEP_PENCE;
 }

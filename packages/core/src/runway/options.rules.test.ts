@@ -78,6 +78,16 @@ describe('SPEC §5 runway defaults', () => {
 });
 
 describe('SPEC §5 runway options: each range, at its bounds, and what a refusal says', () => {
+  it('asOf: a day from 1900 to 2199', () => {
+    expect(refusal({ asOf: d('1899-12-31') })).toEqual({
+      code: 'OUT_OF_RANGE',
+      option: 'asOf',
+      message: 'asOf must be from 1900-01-01 to 2199-12-31; found 1899-12-31',
+    });
+    expect(refusal({ asOf: d('2200-01-01') }).option).toBe('asOf');
+    expect(resolve({ asOf: d('2199-12-31') }).asOf).toBe(d('2199-12-31'));
+  });
+
   it('months: 1 to 600', () => {
     expect(refusal({ months: 0 })).toEqual({
       code: 'OUT_OF_RANGE',

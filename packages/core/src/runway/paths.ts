@@ -1,27 +1,37 @@
 /**
  * A fund's balance over time, in closed form. A fund holds `capacity` (its opening balance,
- * never below 0) until it starts drawing; from then its balance is
- * `capacity − (Cum(d) − offset)`, never below 0, where `Cum` is a draw schedule.
+ * never below 0) until its opening date; from then its balance is
+ * `capacity − (Cum(d) − Cum(opening − 1))`, never below 0, where `Cum` is its draw schedule.
  *
  * Funds of one resident paying the whole fee form a waterfall (SPEC §5): they are taken in
  * order of `opening_balance_date`, then id; the first pays every day's fee from its opening
  * date; when it cannot pay a day in full the next (if open) pays the rest of that same day
  * and goes on from there. A fund that opens later than the previous one runs dry starts on
  * its own opening date; days in between are paid by no fund.
+ *
+ * A fund of the waterfall may also be named by other residents' contracts (a couple's joint
+ * savings): it pays those shares from its opening date as well, and on any day it pays them
+ * **before** its owner's fee — only it pays them, while the owner's next fund takes the rest
+ * of the fee.
  */
 import type { Day } from '../calendar/day.js';
 import type { CareFund } from '../dataset/model.js';
-import { cumulativeDraw, type DrawSchedule, firstDayAbove } from './schedule.js';
+import {
+  buildSchedule,
+  cumulativeDraw,
+  type DrawComponent,
+  type DrawSchedule,
+  firstDayAbove,
+} from './schedule.js';
 
 export interface FundPath {
   readonly fund: CareFund;
   /** What the fund can pay: its opening balance, or 0 when that is negative. */
   readonly capacityPence: number;
-  /** First day it draws; null when it never draws within the horizon. */
-  readonly start: Day | null;
-  /** `Cum(start − 1)` plus what earlier funds already paid of the start day. */
-  readonly offsetPence: number;
+  /** What it draws: `schedule` from its opening date on. */
   readonly schedule: DrawSchedule;
+  /** `Cum(opening − 1)`: the schedule's draws before the fund opened, which it never pays. */
+  readonly offsetPence: number;
   /** First day it cannot pay that day's draw in full (null: not by the horizon). */
   readonly depletion: Day | null;
 }
@@ -32,72 +42,65 @@ export interface FundPath {
  * @example balanceAt(path, path.fund.openingBalanceDate) // opening balance − the first day's draw
  */
 export function balanceAt(path: FundPath, day: Day): number {
-  if (path.start === null || day < path.start) return path.capacityPence;
-  const drawn = cumulativeDraw(path.schedule, day) - path.offsetPence;
-  return drawn >= path.capacityPence ? 0 : path.capacityPence - drawn;
+  if (day < path.fund.openingBalanceDate) return path.capacityPence;
+  return Math.max(path.capacityPence - (cumulativeDraw(path.schedule, day) - path.offsetPence), 0);
 }
 
 /**
- * A fund that draws its own schedule from its opening date (contract shares).
+ * A fund that draws `schedule` from its opening date (contract shares).
  *
  * @example independentPath(fund, buildSchedule(components), horizon).depletion
  */
 export function independentPath(fund: CareFund, schedule: DrawSchedule, horizon: Day): FundPath {
-  return pathFrom(fund, schedule, horizon, fund.openingBalanceDate, 0);
+  const opening = fund.openingBalanceDate;
+  const capacityPence = Math.max(fund.openingBalancePence, 0);
+  const offsetPence = cumulativeDraw(schedule, (opening - 1) as Day);
+  const depletion = firstDayAbove(schedule, capacityPence + offsetPence, opening, horizon);
+  return { fund, capacityPence, schedule, offsetPence, depletion };
 }
 
 /**
- * The funds of one resident paying the whole fee schedule, in drawing order.
+ * The funds of one resident paying the whole fee schedule `fees`, in drawing order. `shares`
+ * are the contract shares (other residents') each fund pays as well, by fund id; a fund pays
+ * a day's shares before its part of that day's fee.
  *
- * @example waterfallPaths([savings, isa], buildSchedule(fees), horizon)[1].start // savings' depletion day
+ * @example waterfallPaths([savings, isa], buildSchedule(fees), new Map(), horizon)[0].depletion // the day isa takes over
  */
 export function waterfallPaths(
   funds: readonly CareFund[],
-  schedule: DrawSchedule,
+  fees: DrawSchedule,
+  shares: ReadonlyMap<string, readonly DrawComponent[]>,
   horizon: Day,
 ): FundPath[] {
   const paths: FundPath[] = [];
-  let previous: FundPath | null = null;
-  let carry = 0;
+  // How much of the cumulative fee the funds before this one paid (null: all of it, to the
+  // horizon: the funds after it pay no fee).
+  let paidBefore: number | null = 0;
   for (const fund of funds) {
-    let start: Day | null;
-    let startCarry = 0;
-    if (previous === null) start = fund.openingBalanceDate;
-    else if (previous.depletion === null) start = null;
-    else if (previous.depletion >= fund.openingBalanceDate) {
-      start = previous.depletion;
-      startCarry = carry;
-    } else start = fund.openingBalanceDate;
-    const path: FundPath =
-      start === null
-        ? { fund, capacityPence: capacity(fund), start, offsetPence: 0, schedule, depletion: null }
-        : pathFrom(fund, schedule, horizon, start, startCarry);
-    if (path.depletion !== null) {
-      // What this fund and the ones before it paid of its depletion day.
-      carry =
-        path.capacityPence +
-        path.offsetPence -
-        cumulativeDraw(schedule, (path.depletion - 1) as Day);
-    }
+    const opening = fund.openingBalanceDate;
+    // From its opening date it pays whatever of the fee the funds before it did not (a fee
+    // they left unpaid before it opened stays unpaid).
+    const paid: number | null =
+      paidBefore === null ? null : Math.max(paidBefore, cumulativeDraw(fees, (opening - 1) as Day));
+    const feeThrough = (day: Day): number =>
+      paid === null ? 0 : Math.max(cumulativeDraw(fees, day) - paid, 0);
+    const fee: DrawComponent = { from: opening, to: horizon, through: feeThrough };
+    const path = independentPath(
+      fund,
+      buildSchedule([...(shares.get(fund.id) ?? []), fee]),
+      horizon,
+    );
     paths.push(path);
-    previous = path;
+    const empty = path.depletion;
+    if (paid === null || empty === null) {
+      paidBefore = null;
+      continue;
+    }
+    // It paid the whole fee before the day it ran dry, and on that day what the day's shares
+    // left (nothing when the shares alone emptied it before the fee reached it).
+    const sharesPaid: number =
+      cumulativeDraw(path.schedule, empty) - path.offsetPence - feeThrough(empty);
+    paidBefore = paid + Math.max(feeThrough((empty - 1) as Day), path.capacityPence - sharesPaid);
   }
   return paths;
-}
-
-function capacity(fund: CareFund): number {
-  return Math.max(fund.openingBalancePence, 0);
-}
-
-function pathFrom(
-  fund: CareFund,
-  schedule: DrawSchedule,
-  horizon: Day,
-  start: Day,
-  carry: number,
-): FundPath {
-  const capacityPence = capacity(fund);
-  const offsetPence = cumulativeDraw(schedule, (start - 1) as Day) + carry;
-  const depletion = firstDayAbove(schedule, capacityPence + offsetPence, start, horizon);
-  return { fund, capacityPence, start, offsetPence, schedule, depletion };
 }

@@ -189,9 +189,10 @@ describe('SPEC §5 results per resident: in name order, named by full name, else
       value: '',
       message: 'm',
     });
+    // The one without a resident in the middle: last, whichever side it is compared from.
     const parked = [
-      { serviceUser: null, problems: [problem('x')] },
       { serviceUser: 'su9', problems: [problem('y')] },
+      { serviceUser: null, problems: [problem('x')] },
       { serviceUser: 'su2', problems: [problem('z')] },
     ];
     const result = run(dataset({}), { asOf: d('2024-11-05') }, { parked });

@@ -31,12 +31,15 @@ export function bookingSegments(
 ): BookingSegment[] {
   const span = billableSpan(booking, 'day');
   if (span === null) return [];
-  const last = span.lastDay === null || span.lastDay > horizon ? horizon : span.lastDay;
+  const last = Math.min(span.lastDay ?? horizon, horizon) as Day;
+  // Stryker disable next-line ConditionalExpression: a shortcut; a segment ending before it starts draws nothing (buildSchedule and monthPieces skip it)
   if (last < span.firstDay) return [];
-  const starts = [
-    span.firstDay as number,
-    ...uplifts.filter((u) => u > span.firstDay && u <= last),
-  ];
+  const starts: number[] = [span.firstDay];
+  for (const u of uplifts) {
+    if (u > last) break; // uplift days come in order
+    // Stryker disable next-line EqualityOperator: an uplift on the first day would only add an empty segment before it
+    if (u > span.firstDay) starts.push(u);
+  }
   return starts.map((from, i) => {
     const to = (i + 1 < starts.length ? (starts[i + 1] as number) - 1 : last) as Day;
     const year = upliftIndex(uplifts, from as Day);
@@ -68,7 +71,7 @@ export function upliftedContracts(
   percent: string | undefined,
   year: number,
 ): Dataset {
-  if (percent === undefined || year === 0) return dataset;
+  if (percent === undefined) return dataset;
   const contracts = dataset.contracts.map(
     (c): BillingContract =>
       c.feeContributionPence === null

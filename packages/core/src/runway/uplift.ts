@@ -47,6 +47,7 @@ export function upliftTimes(oldPence: number, percent: string, times: number): n
   if (known !== undefined) return known;
   let amount = oldPence;
   for (let i = 0; i < times; i++) amount = upliftPence(amount, percent);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the memo's size cap; clearing it costs only time
   if (upliftMemo.size > 100_000) upliftMemo.clear();
   upliftMemo.set(key, amount);
   return amount;

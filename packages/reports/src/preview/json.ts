@@ -3,6 +3,7 @@
  * `YYYY-MM-DD`. Every object is built with its keys in the spec's order, so the same
  * preview always gives the same bytes.
  */
+import { once } from 'node:events';
 import type {
   DayRange,
   Invoice,
@@ -13,47 +14,116 @@ import type {
   UnbilledEntry,
 } from '@carebill/core';
 import { formatDay } from '@carebill/core';
+import { writeInto } from '../streams.js';
 import { parkedToJson, warningToJson } from './problems-json.js';
 
 /**
- * The preview as the text of `preview.json`: 2-space indent, trailing newline.
- * Throws a `RangeError` when an amount is not a whole number of pence or the totals do
- * not satisfy `fees = invoiced − adjustments + unbilled + unallocated` (a bug upstream,
- * never data). Records the options the preview was made with and, on each line, what it
- * adjusts (SPEC §10), so the file can later be read back as an issued preview.
+ * The preview as the text of `preview.json`: 2-space indent, trailing newline — the pieces
+ * of {@link previewJsonChunks} joined. Throws a `RangeError` when an amount is not a whole
+ * number of pence or the totals do not satisfy
+ * `fees = invoiced − adjustments + unbilled + unallocated` (a bug upstream, never data).
+ * Records the options the preview was made with and, on each line, what it adjusts
+ * (SPEC §10), so the file can later be read back as an issued preview.
  *
  * @example
  * const text = renderPreviewJson(preview);
  * JSON.parse(text).totals.fees_pence === preview.totals.feesPence
  */
 export function renderPreviewJson(preview: Preview): string {
+  return [...previewJsonChunks(preview)].join('');
+}
+
+/**
+ * The text of `preview.json` piece by piece, the same bytes as {@link renderPreviewJson}
+ * once joined: the period and options, then each invoice, unallocated and unbilled entry
+ * and warning as a piece of its own, so a writer holds one invoice's text at a time, never
+ * the whole document (46 MB for a 500-home group's month). Checks the totals before the
+ * first piece; an amount that is not whole pence throws when its piece is reached, so a
+ * caller writing pieces as they come must treat a throw as a failed, partial file.
+ *
+ * @example
+ * let bytes = 0;
+ * for (const piece of previewJsonChunks(preview)) bytes += Buffer.byteLength(piece);
+ */
+export function* previewJsonChunks(preview: Preview): Generator<string, void, undefined> {
   checkTotals(preview.totals);
-  const document = {
-    period: rangeToJson(preview.period),
-    options: {
-      day_rule: preview.options.dayRule,
-      monthly52: preview.options.monthly52,
-      prefix: preview.options.prefix,
-      due_days: preview.options.dueDays,
-    },
-    invoices: preview.invoices.map(invoiceToJson),
-    unallocated: preview.unallocated.map(unallocatedToJson),
-    unbilled: preview.unbilled.map(unbilledToJson),
-    parked: parkedToJson(preview.parked),
-    warnings: preview.warnings.map(warningToJson),
-    totals: {
-      fees_pence: penceOf(preview.totals.feesPence, 'totals.fees_pence'),
-      invoiced_pence: penceOf(preview.totals.invoicedPence, 'totals.invoiced_pence'),
-      unbilled_pence: penceOf(preview.totals.unbilledPence, 'totals.unbilled_pence'),
-      unallocated_pence: penceOf(preview.totals.unallocatedPence, 'totals.unallocated_pence'),
-      adjustments_pence: penceOf(preview.totals.adjustmentsPence, 'totals.adjustments_pence'),
-      unbilled_adjustments_pence: penceOf(
-        preview.totals.unbilledAdjustmentsPence,
-        'totals.unbilled_adjustments_pence',
-      ),
-    },
+  const options = {
+    day_rule: preview.options.dayRule,
+    monthly52: preview.options.monthly52,
+    prefix: preview.options.prefix,
+    due_days: preview.options.dueDays,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  yield `{\n  "period": ${jsonAt(rangeToJson(preview.period), 1)},\n  "options": ${jsonAt(options, 1)},\n  "invoices": `;
+  yield* arrayAt(preview.invoices, invoiceToJson);
+  yield ',\n  "unallocated": ';
+  yield* arrayAt(preview.unallocated, unallocatedToJson);
+  yield ',\n  "unbilled": ';
+  yield* arrayAt(preview.unbilled, unbilledToJson);
+  yield `,\n  "parked": ${jsonAt(parkedToJson(preview.parked), 1)},\n  "warnings": `;
+  yield* arrayAt(preview.warnings, warningToJson);
+  const totals = {
+    fees_pence: penceOf(preview.totals.feesPence, 'totals.fees_pence'),
+    invoiced_pence: penceOf(preview.totals.invoicedPence, 'totals.invoiced_pence'),
+    unbilled_pence: penceOf(preview.totals.unbilledPence, 'totals.unbilled_pence'),
+    unallocated_pence: penceOf(preview.totals.unallocatedPence, 'totals.unallocated_pence'),
+    adjustments_pence: penceOf(preview.totals.adjustmentsPence, 'totals.adjustments_pence'),
+    unbilled_adjustments_pence: penceOf(
+      preview.totals.unbilledAdjustmentsPence,
+      'totals.unbilled_adjustments_pence',
+    ),
+  };
+  yield `,\n  "totals": ${jsonAt(totals, 1)}\n}\n`;
+}
+
+/** What {@link writePreviewJson} gathers before each write: few writes, little held. */
+const WRITE_BYTES = 64 * 1024;
+
+/**
+ * Streams `preview.json` (the bytes of {@link renderPreviewJson}) into a writable stream (a
+ * file, an HTTP response) in pieces of about 64 KB, waiting whenever the stream asks
+ * (backpressure), then ends the stream and resolves once it has finished. If the preview
+ * cannot be written (see {@link previewJsonChunks}) or the stream fails, rejects with that
+ * error and destroys the stream, whose content is then partial.
+ *
+ * @example await writePreviewJson(preview, createWriteStream('preview.json'));
+ */
+export function writePreviewJson(preview: Preview, output: NodeJS.WritableStream): Promise<void> {
+  return writeInto(output, async () => {
+    let pending = '';
+    for (const piece of previewJsonChunks(preview)) {
+      pending += piece;
+      if (pending.length < WRITE_BYTES) continue;
+      const more = output.write(pending);
+      pending = '';
+      if (!more) await once(output, 'drain');
+    }
+    output.end(pending);
+  });
+}
+
+const INDENT = '  ';
+
+/** `value` as `JSON.stringify(…, null, 2)` writes it `depth` levels into a document. */
+function jsonAt(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${INDENT.repeat(depth)}`);
+}
+
+/**
+ * A top-level array of the document as `JSON.stringify(…, null, 2)` writes it, an item a
+ * piece. JSON text never holds a raw line break inside a string, so indenting an item's
+ * own text by its lines is exact.
+ */
+function* arrayAt<T>(items: readonly T[], toJson: (item: T) => object): Generator<string> {
+  if (items.length === 0) {
+    yield '[]';
+    return;
+  }
+  let before = `[\n${INDENT.repeat(2)}`;
+  for (const item of items) {
+    yield before + jsonAt(toJson(item), 2);
+    before = `,\n${INDENT.repeat(2)}`;
+  }
+  yield `\n${INDENT}]`;
 }
 
 function invoiceToJson(invoice: Invoice) {
