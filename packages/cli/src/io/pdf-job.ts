@@ -16,7 +16,10 @@ export async function renderPdfJob(job: PdfJob): Promise<Uint8Array> {
   const options = job.period === undefined ? {} : { period: job.period };
   if (job.kind === 'invoice') return renderInvoicePdf(job.invoices[0] as Invoice, options);
   if (job.sources === undefined) return renderPrintPack(job.invoices, options);
-  const pdfs: Uint8Array[] = [];
-  for (const path of job.sources) pdfs.push(await readFile(path));
-  return mergeInvoicePdfs(pdfs);
+  return mergeInvoicePdfs(readEach(job.sources));
+}
+
+/** The files' bytes one at a time, each read when the merge is ready for it. */
+async function* readEach(paths: readonly string[]): AsyncGenerator<Uint8Array> {
+  for (const path of paths) yield await readFile(path);
 }

@@ -67,11 +67,12 @@ export interface PdfPoolOptions {
 /**
  * V8 flags of each child: one GC thread, a young generation big enough for a page, and an
  * old generation collected before it grows past what a 500-invoice print pack needs (left
- * alone V8 let each child grow past 350 MB at group size, lazily).
+ * alone V8 let each child grow past 350 MB at group size, lazily). A 16 MB semi-space
+ * kept a child ~50 MB smaller than 32 MB for no more CPU (docs/performance.md, #15).
  */
 export const WORKER_EXEC_ARGV = [
   '--single-threaded-gc',
-  '--max-semi-space-size=32',
+  '--max-semi-space-size=16',
   '--max-old-space-size=384',
 ] as const;
 

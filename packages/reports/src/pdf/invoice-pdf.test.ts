@@ -247,7 +247,13 @@ describe('mergeInvoicePdfs', () => {
     const singles = await Promise.all(invoices.map((i) => renderInvoicePdf(i, { period })));
     const merged = await mergeInvoicePdfs(singles);
     expect(Buffer.compare(await mergeInvoicePdfs(singles), merged)).toBe(0);
+    // Taken one at a time (as the CLI reads the files): the same bytes, the same count.
+    async function* oneAtATime(pdfs: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+      for (const pdf of pdfs) yield pdf;
+    }
+    expect(Buffer.compare(await mergeInvoicePdfs(oneAtATime(singles)), merged)).toBe(0);
     await expect(mergeInvoicePdfs([])).rejects.toThrow(RangeError);
+    await expect(mergeInvoicePdfs(oneAtATime([]))).rejects.toThrow(RangeError);
     if (!HAS_POPPLER) return;
     const path = savePdf(merged, 'merged-pack');
     const laidOut = savePdf(await renderPrintPack(invoices, { period }), 'laid-out-pack');

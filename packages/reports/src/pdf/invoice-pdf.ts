@@ -124,13 +124,20 @@ export async function writePrintPack(
  * share (carebill's invoices all share one subset per face) embedded once, with the widths
  * of every glyph they use. The metadata are the first invoice's, titled "Print pack: N
  * invoices". The same PDFs always give the same bytes. Rejects with a `RangeError` when
- * given none. pdf-lib is loaded on the first call.
+ * given none. pdf-lib is loaded on the first call. `pdfs` may be an async iterable: each
+ * PDF is taken in turn and let go once its pages are copied, so one that reads files as
+ * it is asked holds one invoice's bytes at a time, not the whole pack's (~13 MB for 250).
  *
  * @example
  * const pdfs = await Promise.all(toPost.map((invoice) => renderInvoicePdf(invoice, { period })));
  * const pack = await mergeInvoicePdfs(pdfs); // the pages of renderPrintPack(toPost, { period })
+ * // or a file at a time:
+ * async function* read(paths: string[]) { for (const path of paths) yield await readFile(path); }
+ * const same = await mergeInvoicePdfs(read(paths));
  */
-export async function mergeInvoicePdfs(pdfs: readonly Uint8Array[]): Promise<Uint8Array> {
+export async function mergeInvoicePdfs(
+  pdfs: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+): Promise<Uint8Array> {
   const { mergePdfs } = await import('./merge.js');
   return mergePdfs(pdfs);
 }

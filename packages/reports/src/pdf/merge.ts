@@ -44,15 +44,21 @@ interface SharedFont {
 /**
  * The pages of `pdfs` in order as one PDF, each font that several of them share embedded
  * once (see `mergeInvoicePdfs` in invoice-pdf.ts, which loads this module on first use).
+ * Each PDF is taken when its turn comes and nothing of it is kept once its pages are
+ * copied, so an async iterable that reads them one at a time holds one input at a time.
  */
-export async function mergePdfs(pdfs: readonly Uint8Array[]): Promise<Uint8Array> {
-  if (pdfs.length === 0) throw new RangeError('a print pack needs at least one invoice');
+export async function mergePdfs(
+  pdfs: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+): Promise<Uint8Array> {
   const pack = await PDFDocument.create({ updateMetadata: false });
   const shared = new Map<string, SharedFont>();
-  for (const [index, bytes] of pdfs.entries()) {
+  let info: PDFDict | undefined;
+  let count = 0;
+  for await (const bytes of pdfs) {
     const invoice = await PDFDocument.load(bytes, { updateMetadata: false });
     const copier = PDFObjectCopier.for(invoice.context, pack.context);
-    if (index === 0) copyInfo(invoice, pack, copier, `Print pack: ${pdfs.length} invoices`);
+    if (count === 0) info = copyInfo(invoice, pack, copier);
+    count += 1;
     const fonts = new Map<PDFRef, PDFRef>(); // this invoice's font → the pack's
     for (const page of invoice.getPages()) {
       const copy = pack.addPage();
@@ -87,6 +93,8 @@ export async function mergePdfs(pdfs: readonly Uint8Array[]): Promise<Uint8Array
       copy.node.set(PDFName.of('Resources'), ownResources);
     }
   }
+  if (info === undefined) throw new RangeError('a print pack needs at least one invoice');
+  info.set(N.Title, PDFString.of(`Print pack: ${count} invoices`)); // counted once all are in
   for (const font of shared.values()) font.cidFont.set(N.W, widthsArray(pack.context, font.widths));
   return pack.save({ useObjectStreams: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
@@ -205,15 +213,10 @@ function widthsArray(context: PDFContext, widths: ReadonlyMap<number, number>): 
   return context.obj(entries);
 }
 
-/** The first invoice's document information, retitled. */
-function copyInfo(
-  invoice: PDFDocument,
-  pack: PDFDocument,
-  copier: PDFObjectCopier,
-  title: string,
-): void {
+/** The first invoice's document information, as the pack's (retitled once all are in). */
+function copyInfo(invoice: PDFDocument, pack: PDFDocument, copier: PDFObjectCopier): PDFDict {
   const info = invoice.context.lookup(invoice.context.trailerInfo.Info);
   const copy = info instanceof PDFDict ? copier.copy(info) : pack.context.obj({});
-  copy.set(N.Title, PDFString.of(title));
   pack.context.trailerInfo.Info = pack.context.register(copy);
+  return copy;
 }
