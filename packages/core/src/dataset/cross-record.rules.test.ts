@@ -21,6 +21,15 @@ describe('duplicate ids', () => {
     ]);
   });
 
+  it('an empty id given twice is no DUPLICATE_ID: each record is missing its own _id', () => {
+    const empty = load({ rooms: [{ _id: '' }, { _id: '' }] });
+    expect(empty.errors).toEqual([]);
+    expect(codes(empty)).toEqual([
+      ['MISSING_FIELD', 'rooms', '#0', '_id'],
+      ['MISSING_FIELD', 'rooms', '#1', '_id'],
+    ]);
+  });
+
   it('an id given three times is counted three times', () => {
     const loaded = load({ rooms: [{ _id: 'r' }, { _id: 'r' }, { _id: 'r' }, { _id: 's' }] });
     expect(loaded.errors.map((p) => p.message)).toEqual([
