@@ -32,16 +32,16 @@ export const INVOICE_BATCH = 25;
 
 /**
  * The jobs from `jobs[from]` that render as one batch: the invoice jobs that follow it of
- * the same period, up to {@link INVOICE_BATCH}; a pack job alone.
+ * the same period, up to {@link INVOICE_BATCH} (or `max`, if fewer); a pack job alone.
  *
  * @example const batch = nextBatch(jobs, 0); // jobs[0 … batch.length - 1]
  */
-export function nextBatch(jobs: readonly PdfJob[], from: number): PdfJob[] {
+export function nextBatch(jobs: readonly PdfJob[], from: number, max = INVOICE_BATCH): PdfJob[] {
   const first = jobs[from];
   if (first === undefined) return [];
   if (first.kind !== 'invoice') return [first];
   const batch = [first];
-  for (let i = from + 1; i < jobs.length && batch.length < INVOICE_BATCH; i++) {
+  for (let i = from + 1; i < jobs.length && batch.length < Math.min(max, INVOICE_BATCH); i++) {
     const job = jobs[i] as PdfJob;
     if (job.kind !== 'invoice' || !samePeriod(job, first)) break;
     batch.push(job);

@@ -253,17 +253,18 @@ function dispatch(
       }
     };
     const feed = () => {
-      for (const child of children) {
-        // Up to two batches out: the child starts the next as soon as it sends the last file.
-        while (!failed && (sent.get(child) ?? 0) < INVOICE_BATCH) {
-          const job = jobs[next];
-          if (job === undefined || job.sources?.some((path) => unwritten.has(path))) return;
-          const batch = nextBatch(jobs, next);
-          next += batch.length;
-          for (const each of batch) inFlight.set(each.seq, each);
-          sent.set(child, (sent.get(child) ?? 0) + batch.length);
-          child.send(batch);
-        }
+      // The least busy child first, up to two batches out each (it starts the next as soon
+      // as it sends the last file), a batch no larger than an even share of what is left.
+      for (;;) {
+        const child = children.reduce((a, b) => ((sent.get(b) ?? 0) < (sent.get(a) ?? 0) ? b : a));
+        if (failed || (sent.get(child) ?? 0) >= INVOICE_BATCH) return;
+        const job = jobs[next];
+        if (job === undefined || job.sources?.some((path) => unwritten.has(path))) return;
+        const batch = nextBatch(jobs, next, Math.ceil((jobs.length - next) / children.length));
+        next += batch.length;
+        for (const each of batch) inFlight.set(each.seq, each);
+        sent.set(child, (sent.get(child) ?? 0) + batch.length);
+        child.send(batch);
       }
     };
     children.forEach((child, index) => {
