@@ -12,7 +12,7 @@ const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r']);
  * @example startsLikeFormula('=HYPERLINK("x")') === true; startsLikeFormula('Rose') === false
  */
 export function startsLikeFormula(text: string): boolean {
-  return text.length > 0 && FORMULA_STARTS.has(text.charAt(0));
+  return FORMULA_STARTS.has(text.charAt(0)); // '' has no first character: charAt gives ''
 }
 
 /**
