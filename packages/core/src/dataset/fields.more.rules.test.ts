@@ -4,6 +4,7 @@
  * and a refused value is shown as it was written.
  */
 import { describe, expect, it } from 'vitest';
+import { dayFromYmd } from '../calendar/day.js';
 import { FieldReader } from './fields.js';
 import { MAX_DAYS_BEFORE_NOTIFICATION, MAX_ID_LENGTH } from './limits.js';
 import type { SourceNotes } from './pages.js';
@@ -126,7 +127,7 @@ describe('docs/input.md "Values": null and absent are alike, the empty value of 
     ['whether set', (r, f) => r.isSet(f), false],
   ];
 
-  it.each(read)('%s: null and absent read as %j, with no problem', (_kind, readIt, empty) => {
+  it.each(read)('%s: null and absent read as empty, with no problem', (_kind, readIt, empty) => {
     const r = reader({ given: null });
     expect([readIt(r, 'given'), readIt(r, 'absent')]).toEqual([empty, empty]);
     expect(r.problems).toEqual([]);
@@ -169,4 +170,69 @@ describe('docs/input.md "Values": null and absent are alike, the empty value of 
       ]);
     },
   );
+});
+
+describe('docs/input.md "Limits": a list field holds at most 100 items', () => {
+  const lists: [string, (r: FieldReader, field: string) => unknown[], (i: number) => string][] = [
+    ['text', (r, f) => r.textList(f), (i) => `a${i}@example.org`],
+    ['choices', (r, f) => r.choiceList(f, ['email', 'post']), () => 'post'],
+    ['references', (r, f) => r.refList(f, 'rooms', {}), (i) => `r${i}`],
+  ];
+
+  it.each(lists)('a list of %s: 100 items are read', (_kind, readIt, item) => {
+    const r = reader({ list: Array.from({ length: 100 }, (_, i) => item(i)) });
+    expect(readIt(r, 'list').length).toBeGreaterThan(0);
+    expect(r.problems).toEqual([]);
+  });
+
+  it.each(lists)(
+    'a list of %s: 101 items are LIST_TOO_LONG, read as empty, no item checked',
+    (_kind, readIt, item) => {
+      const items: unknown[] = Array.from({ length: 101 }, (_, i) => item(i));
+      items[0] = 5; // a bad item, not reported on its own: the list is refused whole
+      const r = reader({ list: items });
+      expect(readIt(r, 'list')).toEqual([]);
+      expect(r.problems.map((p) => [p.code, p.field, p.message])).toEqual([
+        [
+          'LIST_TOO_LONG',
+          'list',
+          'list lists 101 items; carebill takes at most 100, so remove the extra ones in CareHQ',
+        ],
+      ]);
+    },
+  );
+});
+
+describe('an end before its start (END_BEFORE_START), dates before 1970 too', () => {
+  it('an end or a start not given is no END_BEFORE_START', () => {
+    const r = reader({});
+    const day1960 = dayFromYmd(1960, 1, 1);
+    r.checkNotBefore('end_date', day1960, 'start_date', null);
+    r.checkNotBefore('end_date', null, 'start_date', dayFromYmd(2024, 11, 1));
+    r.checkNotBefore('end_date', null, 'start_date', day1960);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('the same day is one day; the day before is END_BEFORE_START', () => {
+    const r = reader({ start: '1960-01-01', same: '1960-01-01', before: '1959-12-31' });
+    const start = r.date('start');
+    r.checkNotBefore('same', r.date('same'), 'start', start);
+    expect(r.problems).toEqual([]);
+    r.checkNotBefore('before', r.date('before'), 'start', start);
+    expect(found(r)).toEqual([['END_BEFORE_START', 'before', '"1959-12-31"']]);
+  });
+});
+
+describe('SPEC §2 money: a string of ASCII digits means the same integer', () => {
+  it('however many leading zeros it has', () => {
+    const r = reader({ a: `${'0'.repeat(20)}138554`, b: `-${'0'.repeat(20)}1`, c: '0'.repeat(21) });
+    expect([r.money('a'), r.money('b'), r.money('c')]).toEqual([138554, -1, 0]);
+    expect(r.problems).toEqual([]);
+  });
+
+  it('beyond ±2^53 it is BAD_MONEY, however it is written', () => {
+    const r = reader({ a: `${'0'.repeat(20)}9007199254740992`, b: '9'.repeat(300) });
+    expect([r.money('a'), r.money('b')]).toEqual([null, null]);
+    expect(r.problems.map((p) => p.code)).toEqual(['BAD_MONEY', 'BAD_MONEY']);
+  });
 });

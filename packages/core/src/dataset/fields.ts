@@ -31,7 +31,8 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
 
 /**
  * Money as integer pence: a safe integer, or a string of ASCII digits with an optional
- * leading `-` naming one. Anything else is undefined. Never guesses a ×100.
+ * leading `-` naming one (leading zeros included). Anything else is undefined. Never guesses
+ * a ×100.
  *
  * @example parseMoney(138554) === 138554; parseMoney('138554') === 138554;
  * parseMoney('1385.54') === undefined; parseMoney(1385.54) === undefined
@@ -39,7 +40,7 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
 export function parseMoney(value: unknown): number | undefined {
   let n: number;
   if (typeof value === 'number') n = value;
-  else if (typeof value === 'string' && value.length <= 20 && DIGITS.test(value)) n = Number(value);
+  else if (typeof value === 'string' && DIGITS.test(value)) n = Number(value);
   else return undefined;
   if (!Number.isSafeInteger(n)) return undefined;
   return n === 0 ? 0 : n; // no -0
