@@ -23,6 +23,7 @@ export function startsLikeFormula(text: string): boolean {
  * @internal
  */
 export function findInvalidChar(text: string): string | undefined {
+  // Stryker disable next-line EqualityOperator: past the end charCodeAt is NaN, which no check below matches
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x20) {
