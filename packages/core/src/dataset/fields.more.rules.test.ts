@@ -103,6 +103,14 @@ describe('a problem of a whole nested hash', () => {
     ]);
   });
 
+  it('a hash inside a hash is named by its whole dotted path', () => {
+    const outer = reader({ a: { b: { c: 1 } } });
+    const inner = outer.nested('a')?.nested('b');
+    inner?.error('BAD_VALUE', '', null, 'the hash is wrong');
+    inner?.error('BAD_VALUE', 'c', 1, 'the field is wrong');
+    expect(outer.problems.map((p) => p.field)).toEqual(['a.b', 'a.b.c']);
+  });
+
   it('a whole record is named by the empty field', () => {
     const r = reader({});
     r.error('BAD_VALUE', '', null, 'the record is wrong');
