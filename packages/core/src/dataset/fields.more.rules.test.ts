@@ -57,7 +57,7 @@ describe('a count of days written as a JSON number with an exponent', () => {
 describe('SPEC §2 money: the suggestion reads only a number or text', () => {
   it.each([
     ['a list', [12.5]],
-    ['a hash', { toString: () => '12.5' }],
+    ['a hash', { toString: (): string => '12.5' }],
   ])('%s holding pounds gets the general example, not a guess', (_label, rate) => {
     const r = reader({ rate });
     expect(r.money('rate')).toBeNull();
