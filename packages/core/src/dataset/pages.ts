@@ -49,8 +49,8 @@ export function isJsonObject(value: unknown): value is RawRecord {
 function isPage(value: unknown): value is RawRecord {
   return (
     isJsonObject(value) &&
-    Array.isArray(Object.hasOwn(value, 'items') ? value['items'] : undefined) &&
-    PAGE_KEYS.every((key) => Object.hasOwn(value, key))
+    PAGE_KEYS.every((key) => Object.hasOwn(value, key)) &&
+    Array.isArray(value['items'])
   );
 }
 
