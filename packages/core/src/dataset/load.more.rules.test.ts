@@ -60,7 +60,8 @@ describe('createDatasetLoader keeps none of the records it was given', () => {
     for (const resource of DATASET_LOAD_ORDER) {
       loader.add(resource, given[resource]);
       // The caller lets the records go (or reuses the objects): nothing may read them again.
-      for (const record of given[resource]) for (const key of Object.keys(record)) delete record[key];
+      for (const record of given[resource])
+        for (const key of Object.keys(record)) delete record[key];
     }
     expect(snapshot(loader.finish())).toBe(snapshot(expected));
   });
@@ -144,9 +145,9 @@ describe('what the result keeps', () => {
       ['lc1', false],
       ['lc2', true],
     ]);
-    expect([...loaded.dataset.serviceUserContacts.values()].map((c) => [c.id, c.parked])).toEqual(
-      [['sc1', true]],
-    );
+    expect([...loaded.dataset.serviceUserContacts.values()].map((c) => [c.id, c.parked])).toEqual([
+      ['sc1', true],
+    ]);
     expect(loaded.parked.map((e) => [e.serviceUser, e.problems[0]?.resource])).toEqual([
       [null, 'location-contacts'],
       [null, 'service-user-contacts'],

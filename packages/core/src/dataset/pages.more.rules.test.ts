@@ -58,7 +58,9 @@ describe('what the text shows, outside and inside the records', () => {
 
   it('a fraction written in a plain array’s second record lands on that record', () => {
     const text = `[${b('b1')}, ${b('b2').replace('"rate":138554', '"rate":138554.0')}]`;
-    expect(codes(loadDataset({ bookings: text }))).toEqual([['BAD_MONEY', 'bookings', 'b2', 'rate']]);
+    expect(codes(loadDataset({ bookings: text }))).toEqual([
+      ['BAD_MONEY', 'bookings', 'b2', 'rate'],
+    ]);
   });
 });
 

@@ -32,10 +32,7 @@ describe('the resident a record belongs to', () => {
 
   it('a service user with an error parks itself under its _id; one without an _id is an entry of its own', () => {
     const loaded = load({
-      'service-users': [
-        { _id: SU, first_name: ['Margaret'] },
-        { first_name: 'Nobody' },
-      ],
+      'service-users': [{ _id: SU, first_name: ['Margaret'] }, { first_name: 'Nobody' }],
     });
     expect(parkedOf(loaded)).toEqual([
       [SU, [`service-users/${SU}/first_name`]],
