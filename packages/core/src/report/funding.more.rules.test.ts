@@ -5,14 +5,7 @@
  * naming the home and both sums. Each test builds its own data.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  booking,
-  contract,
-  d,
-  dataset,
-  location,
-  locationContact,
-} from '../../test/builders.js';
+import { booking, contract, d, dataset, location, locationContact } from '../../test/builders.js';
 import { type Charges, computeCharges } from '../charges/compute.js';
 import type { Booking, Dataset } from '../dataset/model.js';
 import { groupFiguresOf } from './figures.js';

@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { booking, d, dataset, loaded, location, serviceUser } from '../../test/builders.js';
+import type { Booking } from '../dataset/model.js';
 import { buildManagementPack } from './pack.js';
 
 const fault = vi.hoisted(() => ({ from: Number.POSITIVE_INFINITY }));
@@ -35,7 +36,7 @@ const SUFFIX = ' (a bug in carebill: please report it with the input that caused
  * loc2, £50/day, has nobody to bill (`unallocated`) and stays only `su2Days`. So only a group
  * with su2 has two sources.
  */
-function twoHomes(su2Days: { startDate: number; endDate: number | null }) {
+function twoHomes(su2Days: Pick<Booking, 'startDate' | 'endDate'>) {
   return loaded(
     dataset({
       locations: [location('loc1', { name: 'Ash' }), location('loc2', { name: 'Birch' })],
