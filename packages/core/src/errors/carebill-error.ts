@@ -86,6 +86,6 @@ export function internalError(message: string, cause?: unknown): CarebillError {
   return new CarebillError(
     'INTERNAL',
     `${message} (a bug in carebill: please report it with the input that caused it)`,
-    cause === undefined ? {} : { cause },
+    { cause }, // an undefined cause is left off (the constructor)
   );
 }

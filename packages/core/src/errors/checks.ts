@@ -15,11 +15,12 @@ import { didYouMean } from './did-you-mean.js';
 export function found(value: unknown): string {
   let text: string;
   if (value === undefined) return 'nothing';
-  if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
+  // Numbers by String: JSON would write NaN and Infinity as null.
+  if (typeof value === 'number') text = String(value);
   else if (typeof value === 'bigint') text = `${value}n`;
-  else if (typeof value === 'string') text = JSON.stringify(value);
   else if (typeof value === 'function' || typeof value === 'symbol') text = `a ${typeof value}`;
   else {
+    // Text (quoted), true and false, null, lists and objects: their JSON.
     try {
       text = JSON.stringify(value) ?? typeof value;
     } catch {

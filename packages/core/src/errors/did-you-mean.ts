@@ -25,7 +25,9 @@ function editDistance(a: string, b: string): number {
         (row[j - 1] as number) + 1,
         (above[j - 1] as number) + cost,
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      // Two adjacent letters swapped. In the first row or column a crossed letter lies
+      // outside its name (undefined, equal to no letter), so no swap is seen there.
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1);
       }
       row.push(best);

@@ -229,10 +229,7 @@ function residentRunway(
   const flags: RunwayFlag[] = [];
   const totalAsOfPence = totalAt(asOf);
   const upperLimitDate = firstDayBelow(totalAt, limits.upperPence, asOf, horizon);
-  const lowerLimitDate =
-    limits.lowerPence === limits.upperPence
-      ? upperLimitDate
-      : firstDayBelow(totalAt, limits.lowerPence, asOf, horizon);
+  const lowerLimitDate = firstDayBelow(totalAt, limits.lowerPence, asOf, horizon);
   if (upperLimitDate === asOf) flags.push('below_upper_at_as_of');
   if (lowerLimitDate === asOf) flags.push('below_lower_at_as_of');
   let notify: Day | null = null;

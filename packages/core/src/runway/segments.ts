@@ -50,6 +50,7 @@ export function bookingSegments(
         ...booking,
         startDate: from as Day,
         endDate: to,
+        // Stryker disable next-line BooleanLiteral: respite only supplies a missing end, and a segment has one (`endDate`)
         respite: false,
         proposedCheckoutDate: null,
         ratePence,
