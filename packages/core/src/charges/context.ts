@@ -61,23 +61,31 @@ function resolveDefaultPayers(dataset: Dataset): Map<string, DefaultPayer> {
     }
   }
   const result = new Map<string, DefaultPayer>();
-  const residentIds = new Set([...dataset.serviceUsers.keys(), ...candidates.keys()]);
-  for (const id of residentIds) {
-    if (dataset.serviceUsers.get(id)?.billingEnabled) {
-      result.set(id, { payer: { kind: 'service_user', id }, ambiguous: false });
-      continue;
-    }
-    const contacts = candidates.get(id) ?? [];
-    const only = contacts.length === 1 ? contacts[0] : undefined;
+  for (const resident of dataset.serviceUsers.values()) {
+    const id = resident.id;
     result.set(
       id,
-      only !== undefined
-        ? { payer: { kind: 'service_user_contact', id: only }, ambiguous: false }
-        : // Stryker disable next-line EqualityOperator: with exactly one contact `only` is set, so this branch never sees 1
-          { payer: null, ambiguous: contacts.length > 1 },
+      resident.billingEnabled
+        ? { payer: { kind: 'service_user', id }, ambiguous: false }
+        : contactPayer(candidates.get(id)),
     );
   }
+  // Contacts of a resident with no record: nobody else can pay for them.
+  for (const [id, contacts] of candidates)
+    if (!dataset.serviceUsers.has(id)) result.set(id, contactPayer(contacts));
   return result;
+}
+
+const NO_DEFAULT_PAYER: DefaultPayer = { payer: null, ambiguous: false };
+const AMBIGUOUS_DEFAULT_PAYER: DefaultPayer = { payer: null, ambiguous: true };
+
+/** The one billing contact, or none (shared: most residents have no such contact). */
+function contactPayer(contacts: readonly string[] | undefined): DefaultPayer {
+  const only = contacts?.length === 1 ? contacts[0] : undefined;
+  if (only !== undefined)
+    return { payer: { kind: 'service_user_contact', id: only }, ambiguous: false };
+  // Stryker disable next-line EqualityOperator: with exactly one contact `only` is set, so this branch never sees 1
+  return contacts !== undefined && contacts.length > 1 ? AMBIGUOUS_DEFAULT_PAYER : NO_DEFAULT_PAYER;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
