@@ -103,7 +103,7 @@ export function computeCharges(
       for (const run of runs) {
         feePence += run.feePence;
         if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
-          ambiguous ||= context.defaultPayers.get(serviceUser)?.ambiguous ?? false;
+          ambiguous ||= context.defaultPayer(serviceUser).ambiguous;
         }
       }
       const booking = bookings[i] as Booking;

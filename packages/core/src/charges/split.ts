@@ -111,7 +111,7 @@ export function chargeRuns(
     }
     if (live.length === 0) {
       // Stryker disable next-line StringLiteral: unreachable: a booking without a resident was handled above
-      const fallback = context.defaultPayers.get(booking.serviceUser ?? '')?.payer ?? null;
+      const fallback = context.defaultPayer(booking.serviceUser ?? '').payer;
       const shares: ChargeShare[] =
         fallback === null
           ? []
