@@ -180,12 +180,9 @@ class ChargeMerger {
       const days = run.range.to - run.range.from + 1;
       for (const share of run.shares) {
         if (share.amountPence === 0) continue;
-        const line = shares.find(
-          (l) =>
-            l.contract?.id === share.contract?.id &&
-            l.payer.kind === share.payer.kind &&
-            l.payer.id === share.payer.id,
-        );
+        // Per (booking, contract, payer): within a booking a contract's shares are all its
+        // payer's, and the days no contract covers the resident's one default payer's.
+        const line = shares.find((l) => l.contract?.id === share.contract?.id);
         if (line) accumulate(line, run.range, days, share.amountPence);
         else
           shares.push({
