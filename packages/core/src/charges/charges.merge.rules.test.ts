@@ -77,6 +77,19 @@ describe('SPEC §3.3 runs: cut where the set of live contracts changes, and only
     ]);
   });
 
+  it('a booking with no billable day in the period has no fee for it', () => {
+    const data = dataset({
+      serviceUsers: [serviceUser('su1', { billingEnabled: true })],
+      bookings: [
+        daily({ id: 'b1', startDate: d('2024-10-01'), endDate: d('2024-11-10') }),
+        daily({ id: 'b2', startDate: d('2024-11-11'), cancelled: true }),
+      ],
+    });
+    const result = charge(data);
+    expect([...result.feesByBooking.keys()]).toEqual(['b1']);
+    expect(result.feesByBooking.get('b1')?.feePence).toBe(10000);
+  });
+
   // roundHalfUp(138554 × 52 / 12) = 600401 for the 30 days; the first n days cost
   // roundHalfUp(600401 × n / 30): n = 10, 200133.67 → 200134; n = 20, 400267.33 → 400267.
   it.each([

@@ -80,7 +80,8 @@ export function computeCharges(
 
   for (const [serviceUser, bookings] of groupByResident(dataset.bookings, period)) {
     if (serviceUser !== null && parkedServiceUsers.has(serviceUser)) continue;
-    const residentRuns: ChargeRun[] = [];
+    // Each booking's runs, in the order of `bookings`.
+    const residentRuns: (readonly ChargeRun[])[] = [];
     let conflictProblem: Problem | null = null;
     for (const booking of bookings) {
       const result = chargeRuns(context, booking, period, options);
@@ -88,22 +89,27 @@ export function computeCharges(
         conflictProblem = balancePayerConflictProblem(result.conflict);
         break;
       }
-      residentRuns.push(...result.runs);
+      residentRuns.push(result.runs);
     }
     if (conflictProblem !== null) {
       parked.push({ serviceUser, problems: [conflictProblem] });
       continue;
     }
     let ambiguous = false;
-    for (const run of residentRuns) {
-      feesPence += run.feePence;
-      const fee = feesByBooking.get(run.booking.id);
-      if (fee) fee.feePence += run.feePence;
-      else feesByBooking.set(run.booking.id, { booking: run.booking, feePence: run.feePence });
-      merger.add(run);
-      if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
-        ambiguous ||= context.defaultPayers.get(serviceUser)?.ambiguous ?? false;
+    for (let i = 0; i < residentRuns.length; i++) {
+      const runs = residentRuns[i] as readonly ChargeRun[];
+      if (runs.length === 0) continue;
+      let feePence = 0;
+      for (const run of runs) {
+        feePence += run.feePence;
+        if (run.unallocatedReason === 'NO_PAYER' && serviceUser !== null) {
+          ambiguous ||= context.defaultPayer(serviceUser).ambiguous;
+        }
       }
+      const booking = bookings[i] as Booking;
+      feesPence += feePence;
+      feesByBooking.set(booking.id, { booking, feePence });
+      merger.addBooking(runs);
     }
     if (ambiguous && serviceUser !== null) warnings.push(ambiguousDefaultPayerWarning(serviceUser));
   }
@@ -152,133 +158,80 @@ interface Accumulator {
   amountPence: number;
 }
 
-/** Merges the runs of the period per (booking, contract, payer) and per (booking, reason). */
+/**
+ * Merges the runs of the period per (booking, contract, payer) and per (booking, reason).
+ * A booking's runs come together (`addBooking`), so its merges are made among its own few
+ * entries and finished before the next booking's: nothing is kept by key for the period.
+ */
 class ChargeMerger {
-  private readonly lines = new Map<
-    string,
-    Accumulator & { first: ChargeRun; contract: BillingContract | null; payer: PayerRef }
-  >();
-  private readonly unallocated = new Map<
-    string,
-    Accumulator & { first: ChargeRun; reason: UnallocatedEntry['reason'] }
-  >();
-  private readonly overContractedBookings = new Map<
-    string,
-    { booking: Booking; amountPence: number; from: Day; to: Day }
-  >();
+  private readonly lines: PayerLine[] = [];
+  private readonly unbilled: UnbilledEntry[] = [];
+  private readonly unallocated: UnallocatedEntry[] = [];
+  private readonly overContracted: OverContracted[] = [];
 
   constructor(private readonly dataset: Dataset) {}
 
-  add(run: ChargeRun): void {
-    const days = run.range.to - run.range.from + 1;
-    for (const share of run.shares) {
-      if (share.amountPence === 0) continue;
-      // Stryker disable next-line StringLiteral: any text not a contract id marks a default payer's line
-      const key = `${run.booking.id}\u0000${share.contract?.id ?? ''}\u0000${share.payer.kind}\u0000${share.payer.id}`;
-      const line = this.lines.get(key);
-      if (line) accumulate(line, run.range, days, share.amountPence);
-      else
-        this.lines.set(key, {
-          first: run,
-          contract: share.contract,
-          payer: share.payer,
-          from: run.range.from,
-          to: run.range.to,
-          days,
-          amountPence: share.amountPence,
-        });
-    }
-    // Stryker disable next-line ConditionalExpression: a run has an unallocated reason only when its unallocated amount is not 0
-    if (run.unallocatedReason !== null && run.unallocatedPence !== 0) {
-      const key = `${run.booking.id}\u0000${run.unallocatedReason}`;
-      const entry = this.unallocated.get(key);
-      if (entry) accumulate(entry, run.range, days, run.unallocatedPence);
-      else
-        this.unallocated.set(key, {
-          first: run,
-          reason: run.unallocatedReason,
-          from: run.range.from,
-          to: run.range.to,
-          days,
-          amountPence: run.unallocatedPence,
-        });
-      if (run.unallocatedReason === 'OVER_CONTRACTED') {
-        const over = this.overContractedBookings.get(run.booking.id);
-        if (over) {
-          over.amountPence += run.unallocatedPence;
-          over.to = run.range.to;
-        } else {
-          this.overContractedBookings.set(run.booking.id, {
-            booking: run.booking,
-            amountPence: run.unallocatedPence,
+  /** Adds all the runs of one booking, in day order. */
+  addBooking(runs: readonly ChargeRun[]): void {
+    const shares: ShareAccumulator[] = [];
+    const unallocated: UnallocatedAccumulator[] = [];
+    let over: OverContracted | null = null;
+    for (const run of runs) {
+      const days = run.range.to - run.range.from + 1;
+      for (const share of run.shares) {
+        if (share.amountPence === 0) continue;
+        // Per (booking, contract, payer): within a booking a contract's shares are all its
+        // payer's, and the days no contract covers the resident's one default payer's.
+        const line = shares.find((l) => l.contract?.id === share.contract?.id);
+        if (line) accumulate(line, run.range, days, share.amountPence);
+        else
+          shares.push({
+            first: run,
+            contract: share.contract,
+            payer: share.payer,
             from: run.range.from,
             to: run.range.to,
+            days,
+            amountPence: share.amountPence,
           });
+      }
+      // Stryker disable next-line ConditionalExpression: a run has an unallocated reason only when its unallocated amount is not 0
+      if (run.unallocatedReason !== null && run.unallocatedPence !== 0) {
+        const entry = unallocated.find((e) => e.reason === run.unallocatedReason);
+        if (entry) accumulate(entry, run.range, days, run.unallocatedPence);
+        else
+          unallocated.push({
+            first: run,
+            reason: run.unallocatedReason,
+            from: run.range.from,
+            to: run.range.to,
+            days,
+            amountPence: run.unallocatedPence,
+          });
+        if (run.unallocatedReason === 'OVER_CONTRACTED') {
+          if (over) {
+            over.amountPence += run.unallocatedPence;
+            over.to = run.range.to;
+          } else {
+            over = {
+              booking: run.booking,
+              amountPence: run.unallocatedPence,
+              from: run.range.from,
+              to: run.range.to,
+            };
+          }
         }
       }
     }
+    for (const line of shares) this.finishLine(line);
+    for (const entry of unallocated) this.finishUnallocated(entry);
+    if (over) this.overContracted.push(over);
   }
 
   finish(): Pick<Charges, 'lines' | 'unbilled' | 'unallocated'> & {
-    overContracted: { booking: Booking; amountPence: number; from: Day; to: Day }[];
+    overContracted: OverContracted[];
   } {
-    const lines: PayerLine[] = [];
-    const unbilled: UnbilledEntry[] = [];
-    for (const line of this.lines.values()) {
-      // Stryker disable next-line ConditionalExpression: unreachable: zero shares are never merged and a contract's shares share one sign
-      if (line.amountPence === 0) continue;
-      const booking = line.first.booking;
-      const reason = this.unbilledReason(line.payer);
-      if (reason !== null) {
-        unbilled.push({
-          booking: booking.id,
-          contract: line.contract?.id ?? null,
-          payerKind: line.payer.kind,
-          payer: line.payer.id,
-          payerName: findParty(this.dataset, line.payer)?.displayName ?? '',
-          from: line.from,
-          to: line.to,
-          days: line.days,
-          amountPence: line.amountPence,
-          reason,
-          adjusts: null,
-          wasPence: null,
-          nowPence: null,
-        });
-        continue;
-      }
-      lines.push({
-        booking,
-        contract: line.contract,
-        basis: line.contract === null ? 'default' : 'contract',
-        payer: line.payer,
-        serviceUser: booking.serviceUser,
-        from: line.from,
-        to: line.to,
-        days: line.days,
-        amountPence: line.amountPence,
-        provisional: line.first.provisional,
-      });
-    }
-    const unallocated: UnallocatedEntry[] = [];
-    for (const entry of this.unallocated.values()) {
-      // Stryker disable next-line ConditionalExpression: unreachable: zero amounts are never merged and one reason's amounts share one sign
-      if (entry.amountPence === 0) continue;
-      const serviceUser = entry.first.booking.serviceUser;
-      unallocated.push({
-        booking: entry.first.booking.id,
-        serviceUser,
-        serviceUserName:
-          serviceUser === null
-            ? ''
-            : (this.dataset.serviceUsers.get(serviceUser)?.displayName ?? ''),
-        from: entry.from,
-        to: entry.to,
-        days: entry.days,
-        amountPence: entry.amountPence,
-        reason: entry.reason,
-      });
-    }
+    const { lines, unbilled, unallocated, overContracted } = this;
     unbilled.sort(
       (a, b) =>
         compareText(a.booking, b.booking) ||
@@ -291,17 +244,86 @@ class ChargeMerger {
         // Stryker disable next-line ArithmeticOperator: a booking's entries are made in day order, which V8's sort keeps when told each is after the other
         compareText(a.booking, b.booking) || a.from - b.from || compareText(a.reason, b.reason),
     );
-    return {
-      lines,
-      unbilled,
-      unallocated,
-      overContracted: [...this.overContractedBookings.values()],
-    };
+    return { lines, unbilled, unallocated, overContracted };
+  }
+
+  /** A merged share becomes a line to invoice, or unbilled when its payer cannot be invoiced. */
+  private finishLine(line: ShareAccumulator): void {
+    // Stryker disable next-line ConditionalExpression: unreachable: zero shares are never merged and a contract's shares share one sign
+    if (line.amountPence === 0) return;
+    const booking = line.first.booking;
+    const reason = this.unbilledReason(line.payer);
+    if (reason !== null) {
+      this.unbilled.push({
+        booking: booking.id,
+        contract: line.contract?.id ?? null,
+        payerKind: line.payer.kind,
+        payer: line.payer.id,
+        payerName: findParty(this.dataset, line.payer)?.displayName ?? '',
+        from: line.from,
+        to: line.to,
+        days: line.days,
+        amountPence: line.amountPence,
+        reason,
+        adjusts: null,
+        wasPence: null,
+        nowPence: null,
+      });
+      return;
+    }
+    this.lines.push({
+      booking,
+      contract: line.contract,
+      basis: line.contract === null ? 'default' : 'contract',
+      payer: line.payer,
+      serviceUser: booking.serviceUser,
+      from: line.from,
+      to: line.to,
+      days: line.days,
+      amountPence: line.amountPence,
+      provisional: line.first.provisional,
+    });
+  }
+
+  private finishUnallocated(entry: UnallocatedAccumulator): void {
+    // Stryker disable next-line ConditionalExpression: unreachable: zero amounts are never merged and one reason's amounts share one sign
+    if (entry.amountPence === 0) return;
+    const serviceUser = entry.first.booking.serviceUser;
+    this.unallocated.push({
+      booking: entry.first.booking.id,
+      serviceUser,
+      serviceUserName:
+        serviceUser === null ? '' : (this.dataset.serviceUsers.get(serviceUser)?.displayName ?? ''),
+      from: entry.from,
+      to: entry.to,
+      days: entry.days,
+      amountPence: entry.amountPence,
+      reason: entry.reason,
+    });
   }
 
   private unbilledReason(payer: PayerRef): UnbilledReason | null {
     return unbilledReasonOf(findParty(this.dataset, payer));
   }
+}
+
+interface ShareAccumulator extends Accumulator {
+  first: ChargeRun;
+  contract: BillingContract | null;
+  payer: PayerRef;
+}
+
+interface UnallocatedAccumulator extends Accumulator {
+  first: ChargeRun;
+  reason: UnallocatedEntry['reason'];
+}
+
+/** A booking's over-contracted amount in the period, for its warning. */
+interface OverContracted {
+  booking: Booking;
+  amountPence: number;
+  from: Day;
+  to: Day;
 }
 
 function accumulate(into: Accumulator, range: DayRange, days: number, amountPence: number): void {
@@ -326,12 +348,7 @@ function ambiguousDefaultPayerWarning(serviceUser: string): Problem {
   };
 }
 
-function overContractedWarning(over: {
-  booking: Booking;
-  amountPence: number;
-  from: Day;
-  to: Day;
-}): Problem {
+function overContractedWarning(over: OverContracted): Problem {
   return {
     severity: 'warning',
     code: 'OVER_CONTRACTED',

@@ -9,8 +9,11 @@ export interface ChargeContext {
   readonly contractsByServiceUser: ReadonlyMap<string, readonly BillingContract[]>;
   /** `block_bed` contracts without a resident, by location. */
   readonly blockBedContractsByLocation: ReadonlyMap<string, readonly BillingContract[]>;
-  /** Each resident's default payer (SPEC §3.3 "Default payer"), resolved once. */
-  readonly defaultPayers: ReadonlyMap<string, DefaultPayer>;
+  /**
+   * A resident's default payer (SPEC §3.3 "Default payer"), resolved when asked: only the
+   * days no contract covers need one.
+   */
+  readonly defaultPayer: (serviceUser: string) => DefaultPayer;
 }
 
 /** Who pays a resident's days that no contract covers. */
@@ -42,7 +45,7 @@ export function createChargeContext(dataset: Dataset): ChargeContext {
     dataset,
     contractsByServiceUser,
     blockBedContractsByLocation,
-    defaultPayers: resolveDefaultPayers(dataset),
+    defaultPayer: defaultPayerResolver(dataset),
   };
 }
 
@@ -51,33 +54,22 @@ export function createChargeContext(dataset: Dataset): ChargeContext {
  * contact with `billing_enabled` true and `future_billing_disabled` not true. Two or more
  * such contacts is ambiguous: nobody is guessed, the days go to `unallocated` (NO_PAYER).
  */
-function resolveDefaultPayers(dataset: Dataset): Map<string, DefaultPayer> {
+function defaultPayerResolver(dataset: Dataset): (serviceUser: string) => DefaultPayer {
   const candidates = new Map<string, string[]>();
   for (const contact of dataset.serviceUserContacts.values()) {
-    if (contact.billingEnabled && !contact.futureBillingDisabled) {
-      const list = candidates.get(contact.serviceUser);
-      if (list) list.push(contact.id);
-      else candidates.set(contact.serviceUser, [contact.id]);
-    }
+    if (contact.billingEnabled && !contact.futureBillingDisabled)
+      pushTo(candidates, contact.serviceUser, contact.id);
   }
-  const result = new Map<string, DefaultPayer>();
-  const residentIds = new Set([...dataset.serviceUsers.keys(), ...candidates.keys()]);
-  for (const id of residentIds) {
-    if (dataset.serviceUsers.get(id)?.billingEnabled) {
-      result.set(id, { payer: { kind: 'service_user', id }, ambiguous: false });
-      continue;
-    }
+  return (id) => {
+    if (dataset.serviceUsers.get(id)?.billingEnabled)
+      return { payer: { kind: 'service_user', id }, ambiguous: false };
     const contacts = candidates.get(id) ?? [];
     const only = contacts.length === 1 ? contacts[0] : undefined;
-    result.set(
-      id,
-      only !== undefined
-        ? { payer: { kind: 'service_user_contact', id: only }, ambiguous: false }
-        : // Stryker disable next-line EqualityOperator: with exactly one contact `only` is set, so this branch never sees 1
-          { payer: null, ambiguous: contacts.length > 1 },
-    );
-  }
-  return result;
+    return only !== undefined
+      ? { payer: { kind: 'service_user_contact', id: only }, ambiguous: false }
+      : // Stryker disable next-line EqualityOperator: with exactly one contact `only` is set, so this branch never sees 1
+        { payer: null, ambiguous: contacts.length > 1 };
+  };
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -111,7 +111,7 @@ export function chargeRuns(
     }
     if (live.length === 0) {
       // Stryker disable next-line StringLiteral: unreachable: a booking without a resident was handled above
-      const fallback = context.defaultPayers.get(booking.serviceUser ?? '')?.payer ?? null;
+      const fallback = context.defaultPayer(booking.serviceUser ?? '').payer;
       const shares: ChargeShare[] =
         fallback === null
           ? []
@@ -130,7 +130,7 @@ export function chargeRuns(
     }
     const split = splitAmongContracts(live, booking, range);
     const balance = balancePayers[0];
-    const shares = [...split.shares];
+    const shares = split.shares;
     if (balance !== undefined) {
       const remainder = fee - split.totalPence;
       shares.push({
@@ -251,7 +251,6 @@ function splitAmongContracts(
   booking: Booking,
   range: DayRange,
 ): { shares: ChargeShare[]; totalPence: number } {
-  const contributorAmounts = new Map<string, number>();
   const shares: ChargeShare[] = [];
   let totalPence = 0;
   for (const c of live) {
@@ -259,14 +258,14 @@ function splitAmongContracts(
     if (c.feeContributionPence === null) continue; // the balance payer: the caller's
     if (c.contributesTo.length > 0) continue; // a parent: below
     const amount = contractAmount(c, booking, range);
-    contributorAmounts.set(c.id, amount);
     shares.push({ contract: c, payer: c.payer, role: 'contributor', amountPence: amount });
     totalPence += amount;
   }
+  const contributors = shares.length; // the shares so far are all contributors'
   for (const c of live) {
     if (c.contributesTo.length === 0) continue;
     let listed = 0;
-    for (const id of c.contributesTo) listed += contributorAmounts.get(id) ?? 0;
+    for (const id of c.contributesTo) listed += contributorAmount(shares, contributors, id);
     // Stryker disable next-line ConditionalExpression: a null fee_contribution is 0 a day in contractAmount too
     const own = c.feeContributionPence === null ? 0 : contractAmount(c, booking, range);
     const amount = Math.max(0, own - listed);
@@ -274,6 +273,15 @@ function splitAmongContracts(
     totalPence += amount;
   }
   return { shares, totalPence };
+}
+
+/** What the contributor `id` pays among the first `count` shares (0 when it is not live). */
+function contributorAmount(shares: readonly ChargeShare[], count: number, id: string): number {
+  for (let i = 0; i < count; i++) {
+    const share = shares[i] as ChargeShare;
+    if (share.contract?.id === id) return share.amountPence;
+  }
+  return 0;
 }
 
 /** A contract's own amount for a run, anchored at the first day it applies to the booking. */

@@ -84,8 +84,8 @@ export function groupInvoices(
     compareText(a.bookingId, b.bookingId) ||
     compareText(orEmpty(a.contractId), orEmpty(b.contractId));
 
-  // Sort keys are read once per draft, not once per comparison (27,889 invoices a group).
-  const keyed: { draft: InvoiceDraft; keys: readonly string[] }[] = [];
+  // The keys are read once per draft, not once per comparison (27,889 invoices a group).
+  const keyed: SortableDraft[] = [];
   for (const group of groups.values()) {
     group.lines.sort(compareLines);
     group.adjustments.sort(compareAdjustments);
@@ -102,25 +102,45 @@ export function groupInvoices(
         adjustments: group.adjustments,
         totalPence,
       },
-      keys: [
-        group.payer.displayName,
-        group.payer.id,
-        orEmpty(group.location),
-        residentName(first),
-        orEmpty(first),
-      ],
+      name: group.payer.displayName,
+      payer: group.payer.id,
+      location: orEmpty(group.location),
+      residentName: residentName(first),
+      resident: orEmpty(first),
     });
   }
-  return keyed.sort((a, b) => compareKeys(a.keys, b.keys)).map((k) => k.draft);
+  return keyed.sort(compareDrafts).map((k) => k.draft);
+}
+
+/** A draft and its numbering keys, side by side so that comparing them follows no pointer. */
+interface SortableDraft {
+  readonly draft: InvoiceDraft;
+  /** The payer's display name. */
+  readonly name: string;
+  /** The payer's id. */
+  readonly payer: string;
+  /** The home's id ('' for none). */
+  readonly location: string;
+  /** The first resident's full name ('' for none). */
+  readonly residentName: string;
+  /** The first resident's id ('' for none). */
+  readonly resident: string;
+}
+
+/** Numbering order: payer name, payer id, home, first resident's name, first resident's id. */
+function compareDrafts(a: SortableDraft, b: SortableDraft): number {
+  return (
+    compareText(a.name, b.name) ||
+    compareText(a.payer, b.payer) ||
+    compareText(a.location, b.location) ||
+    compareText(a.residentName, b.residentName) ||
+    compareText(a.resident, b.resident)
+  );
 }
 
 /** A missing resident, contract or home sorts first, as an empty name or id. */
 function orEmpty(value: string | null | undefined): string {
   return value ?? '';
-}
-
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  return a.reduce((order, key, i) => order || compareText(key, b[i] as string), 0);
 }
 
 /**

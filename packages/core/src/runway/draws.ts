@@ -95,7 +95,7 @@ export function createDrawBuilder(
               }
               for (const [fund, totalPence] of totals) {
                 const list = byFund.get(fund) ?? [];
-                list.push(spread(run.range.from, run.range.to, totalPence));
+                list.push(new Spread(run.range.from, run.range.to, totalPence));
                 byFund.set(fund, list);
               }
             }
@@ -107,14 +107,21 @@ export function createDrawBuilder(
   };
 }
 
-/** An amount spread over `from`..`to` by cumulative rounding. */
-function spread(from: Day, to: Day, totalPence: number): DrawComponent {
-  const days = to - from + 1;
-  return {
-    from,
-    to,
-    through: (day) => mulDivHalfUp(totalPence, day - from + 1, days),
-  };
+/**
+ * An amount spread over `from`..`to` by cumulative rounding. One object, not a closure
+ * over a context: a group's runway makes one for every run of every month of a fund's
+ * contracts (~100,000), and they live as long as its schedule.
+ */
+class Spread implements DrawComponent {
+  constructor(
+    readonly from: Day,
+    readonly to: Day,
+    private readonly totalPence: number,
+  ) {}
+
+  through(day: Day): number {
+    return mulDivHalfUp(this.totalPence, day - this.from + 1, this.to - this.from + 1);
+  }
 }
 
 /** `from`..`to` cut at month ends. */

@@ -51,7 +51,10 @@ export function projectRunway(loaded: LoadedDataset, options: RunwayOptions): Ru
   const { asOf, horizon, region, limits, leadMonths, uplift } = resolved;
   const uplifts = upliftDays(asOf, horizon, uplift);
   const builder = createDrawBuilder(dataset, horizon, uplifts, uplift?.percent);
-  const monthEnds = monthEndsFrom(asOf, horizon).map((day) => ({ day, month: formatMonth(day) }));
+  const monthEnds = monthEndsFrom(asOf, horizon).map((day): MonthEnd => {
+    const month = formatMonth(day);
+    return { day, month, empty: { month, monthEnd: day, closingBalancePence: 0 } };
+  });
 
   const warnings: Problem[] = [...loaded.warnings];
   const parked: ParkedEntry[] = [...loaded.parked];
@@ -204,11 +207,7 @@ function fundRunway(
     balanceAsOfPence: balanceAt(path, asOf),
     depletionDate,
     notifyDepletionBy: depletionDate === null ? null : addDays(depletionDate, -daysBefore),
-    monthly: monthEnds.map(({ day, month }) => ({
-      month,
-      monthEnd: day,
-      closingBalancePence: balanceAt(path, day),
-    })),
+    monthly: monthEnds.map((end) => monthlyBalance(end, balanceAt(path, end.day))),
   };
 }
 
@@ -259,6 +258,19 @@ function residentRunway(
 interface MonthEnd {
   readonly day: Day;
   readonly month: string;
+  /** The month's row at a balance of 0, one object shared by every fund and resident. */
+  readonly empty: MonthlyBalance;
+}
+
+/**
+ * A month's row. Rows are never changed, so the row at 0 is shared: most funds are empty
+ * long before the horizon (59% of a group's 887,001 fund rows), and a million rows that
+ * live as long as the runway are what its garbage collection spends most on.
+ */
+function monthlyBalance(end: MonthEnd, closingBalancePence: number): MonthlyBalance {
+  // Stryker disable next-line ConditionalExpression: a new row at 0 is the same value as the shared one
+  if (closingBalancePence === 0) return end.empty;
+  return { month: end.month, monthEnd: end.day, closingBalancePence };
 }
 
 /** A resident's closing totals: the sum of their funds' closing balances, month by month. */
@@ -266,10 +278,10 @@ function monthlyTotals(
   monthEnds: readonly MonthEnd[],
   funds: readonly FundRunway[],
 ): MonthlyBalance[] {
-  return monthEnds.map(({ day, month }, i) => {
+  return monthEnds.map((end, i) => {
     let closingBalancePence = 0;
     for (const fund of funds) closingBalancePence += fund.monthly[i]?.closingBalancePence ?? 0;
-    return { month, monthEnd: day, closingBalancePence };
+    return monthlyBalance(end, closingBalancePence);
   });
 }
 
