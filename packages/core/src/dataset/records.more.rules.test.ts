@@ -1,0 +1,206 @@
+/**
+ * Record rules of SPEC §2.1 and §3.3 pinned one boundary at a time (issue #18, the
+ * dataset-records mutation module): what a reference to a missing record says, what a
+ * room and a contract may name, and which pairs of stays and balance payers share a day.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  allProblems,
+  booking,
+  codes,
+  contract,
+  LOC,
+  load,
+  SU,
+} from '../../test/dataset-helpers.js';
+
+describe('a reference to an id that does not exist names the record it should be', () => {
+  const BK = '6724fbca4f73a2cebf63868c';
+  const CT = 'c0000000000000000000000a';
+  const fund = {
+    _id: 'f1',
+    service_user: SU,
+    opening_balance: 1,
+    opening_balance_date: '2024-01-01',
+  };
+  it.each([
+    [
+      'a stay’s resident',
+      { bookings: [booking({ service_user: 'x' })], 'service-users': [] },
+      [BK, 'service_user', 'service user', 'service-users'],
+    ],
+    [
+      'a stay’s room',
+      { bookings: [booking({ room: 'x' })], rooms: [] },
+      [BK, 'room', 'room', 'rooms'],
+    ],
+    [
+      'a contract’s location contact',
+      { 'billing-contracts': [contract({ location_contact: 'x' })], 'location-contacts': [] },
+      [CT, 'location_contact', 'location contact', 'location-contacts'],
+    ],
+    [
+      'a contract’s service user contact',
+      {
+        'billing-contracts': [contract({ service_user_contact: 'x' })],
+        'service-user-contacts': [],
+      },
+      [CT, 'service_user_contact', 'service user contact', 'service-user-contacts'],
+    ],
+    [
+      'a contract’s care fund',
+      { 'billing-contracts': [contract({ care_fund: 'x' })], 'care-funds': [] },
+      [CT, 'care_fund', 'care fund', 'care-funds'],
+    ],
+    [
+      'a fund’s type',
+      { 'care-funds': [{ ...fund, care_fund_type: 'x' }], 'care-fund-types': [] },
+      ['f1', 'care_fund_type', 'care fund type', 'care-fund-types'],
+    ],
+  ])('%s', (_label, records, [id, field, noun, file]) => {
+    expect(allProblems(load(records)).map((p) => [p.code, p.id, p.field, p.message])).toEqual([
+      [
+        'UNKNOWN_REFERENCE',
+        id,
+        field,
+        `${field} names ${noun} "x", which is not in ${file}.json; correct the id or add the ${noun} to the export`,
+      ],
+    ]);
+  });
+});
+
+describe('rooms', () => {
+  it('a room keeps the home it names, even one not in locations.json (no invoice changes)', () => {
+    const loaded = load({
+      rooms: [
+        { _id: 'r1', name: 'Room 1', location: LOC },
+        { _id: 'r2', name: 'Room 2', location: 'elsewhere' },
+        { _id: 'r3', name: 'Room 3' },
+      ],
+      locations: [{ _id: LOC }],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect([...loaded.dataset.rooms.values()]).toEqual([
+      { id: 'r1', name: 'Room 1', location: LOC },
+      { id: 'r2', name: 'Room 2', location: 'elsewhere' },
+      { id: 'r3', name: 'Room 3', location: null },
+    ]);
+  });
+});
+
+describe('who a contract names as payer', () => {
+  it('a contract naming only a service user contact has a payer: that contact', () => {
+    const loaded = load({
+      'billing-contracts': [contract({ service_user: null, service_user_contact: 'fam' })],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect(loaded.dataset.contracts[0]?.payer).toEqual({
+      kind: 'service_user_contact',
+      id: 'fam',
+    });
+  });
+
+  it('a contract naming only a location contact has a payer: that contact', () => {
+    const loaded = load({
+      'billing-contracts': [contract({ service_user: null, location_contact: 'la' })],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect(loaded.dataset.contracts[0]?.payer).toEqual({ kind: 'location_contact', id: 'la' });
+  });
+});
+
+describe('two live balance payers share a day', () => {
+  const c = (id: string, start: string, end: string | null, extra: Record<string, unknown> = {}) =>
+    contract({ _id: id, start_date: start, end_date: end, ...extra });
+
+  it('one starting on the last day of the other shares that day (the end is included)', () => {
+    const loaded = load({
+      'billing-contracts': [c('a', '2024-01-01', '2024-05-31'), c('b', '2024-05-31', null)],
+    });
+    expect(codes(loaded)).toEqual([
+      ['TWO_BALANCE_PAYERS', 'billing-contracts', 'a', 'fee_contribution'],
+      ['TWO_BALANCE_PAYERS', 'billing-contracts', 'b', 'fee_contribution'],
+    ]);
+    expect(allProblems(loaded)[0]?.message).toContain('for the same resident from 2024-05-31;');
+  });
+
+  it('at one location, a third overlapping two that end together is paired with the first of them', () => {
+    const loaded = load({
+      'billing-contracts': [
+        c('a', '2024-01-01', '2024-06-30'),
+        c('b', '2024-02-01', '2024-06-30'),
+        c('c', '2024-03-01', '2024-03-10'),
+      ],
+    });
+    const pairs = allProblems(loaded).map((p) => [
+      p.id,
+      /contract (\w+) both/.exec(p.message)?.[1],
+    ]);
+    expect(pairs).toEqual([
+      ['a', 'b'],
+      ['b', 'a'],
+      ['c', 'a'],
+    ]);
+  });
+
+  it('with no location, a third overlapping two that end together is paired with the first of them', () => {
+    const loaded = load({
+      'billing-contracts': [
+        c('a', '2024-01-01', '2024-06-30', { location: null }),
+        c('b', '2024-02-01', '2024-06-30', { location: null }),
+        c('c', '2024-03-01', '2024-03-10', { location: null }),
+      ],
+    });
+    const pairs = allProblems(loaded).map((p) => [
+      p.id,
+      /contract (\w+) both/.exec(p.message)?.[1],
+    ]);
+    expect(pairs).toEqual([
+      ['a', 'b'],
+      ['b', 'a'],
+      ['c', 'a'],
+    ]);
+  });
+  it('a third at a location, overlapping two of no location that end together, is paired with the first', () => {
+    const loaded = load({
+      'billing-contracts': [
+        c('a', '2024-01-01', '2024-06-30', { location: null }),
+        c('b', '2024-02-01', '2024-06-30', { location: null }),
+        c('c', '2024-03-01', '2024-03-10'),
+      ],
+    });
+    const pairs = allProblems(loaded).map((p) => [
+      p.id,
+      /contract (\w+) both/.exec(p.message)?.[1],
+    ]);
+    expect(pairs).toEqual([
+      ['a', 'b'],
+      ['b', 'a'],
+      ['c', 'a'],
+    ]);
+  });
+});
+
+describe('overlapping live stays of one resident', () => {
+  const b = (id: string, start: string, end: string | null) =>
+    booking({ _id: id, start_date: start, end_date: end });
+
+  it('a third stay overlapping two that end together is paired with the first of them', () => {
+    const loaded = load({
+      bookings: [
+        b('a', '2024-01-01', '2024-06-30'),
+        b('b', '2024-02-01', '2024-06-30'),
+        b('c', '2024-03-01', '2024-03-10'),
+      ],
+    });
+    const pairs = allProblems(loaded).map((p) => [
+      p.id,
+      /overlaps booking (\w+)/.exec(p.message)?.[1],
+    ]);
+    expect(pairs).toEqual([
+      ['a', 'b'],
+      ['b', 'a'],
+      ['c', 'a'],
+    ]);
+  });
+});
