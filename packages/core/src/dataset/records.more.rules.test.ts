@@ -204,3 +204,119 @@ describe('overlapping live stays of one resident', () => {
     ]);
   });
 });
+
+describe('people: every field read, text trimmed (SPEC §2)', () => {
+  it('a resident paying for themself: each field from its own CareHQ field', () => {
+    const loaded = load({
+      'service-users': [
+        {
+          _id: SU,
+          title: ' Mr ',
+          first_name: ' Arthur ',
+          last_name: ' Pennington ',
+          initials: ' AJP ',
+          account_code: ' AP01 ',
+          nhs_number: ' 943 476 5919 ',
+          patient_id: ' P-77 ',
+          ref: ' R12 ',
+          email: ' arthur@example.org ',
+          phone: ' 01865 000000 ',
+          billing_enabled: true,
+          future_billing_disabled: true,
+          payment_method: 'cheque',
+          has_direct_debit_mandate: true,
+          billing_comms_preference: ['email', 'do_not_send'],
+          email_invoices_to: [' a@example.org ', 'b@example.org'],
+          large_print_requested_for_billing: true,
+          invoices_service_user_id_fields: ['patient_id', 'ref'],
+          postal_address: { address_2: ' Flat 2 ', county: ' Oxon ' },
+        },
+      ],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect(loaded.dataset.serviceUsers.get(SU)).toEqual({
+      kind: 'service_user',
+      id: SU,
+      displayName: 'Arthur Pennington',
+      title: 'Mr',
+      firstName: 'Arthur',
+      lastName: 'Pennington',
+      companyName: '',
+      accountCode: 'AP01',
+      billingEnabled: true,
+      futureBillingDisabled: true,
+      paymentMethod: 'cheque',
+      hasDirectDebitMandate: true,
+      commsPreference: ['email', 'do_not_send'],
+      email: 'arthur@example.org',
+      emailInvoicesTo: ['a@example.org', 'b@example.org'],
+      postalAddress: {
+        address1: '',
+        address2: 'Flat 2',
+        town: '',
+        county: 'Oxon',
+        postcode: '',
+        country: '',
+      },
+      phone: '01865 000000',
+      largePrint: true,
+      consolidateInvoices: false,
+      idFields: ['patient_id', 'ref'],
+      fullName: 'Arthur Pennington',
+      initials: 'AJP',
+      nhsNumber: '943 476 5919',
+      patientId: 'P-77',
+      ref: 'R12',
+      parked: false,
+    });
+  });
+
+  it('a service user contact: its resident and relationship; without a resident it is parked, kept with ""', () => {
+    const loaded = load({
+      'service-user-contacts': [
+        { _id: 'fam', service_user: SU, relationship: ' Son ', payment_method: 'standing_order' },
+        { _id: 'lost', first_name: 'Pat' },
+      ],
+    });
+    expect(allProblems(loaded).map((p) => [p.code, p.id, p.field, p.message])).toEqual([
+      [
+        'MISSING_FIELD',
+        'lost',
+        'service_user',
+        'service_user is required: set the _id of the resident this contact belongs to',
+      ],
+    ]);
+    const { serviceUserContacts } = loaded.dataset;
+    expect(serviceUserContacts.get('fam')).toMatchObject({
+      serviceUser: SU,
+      relationship: 'Son',
+      paymentMethod: 'standing_order',
+      parked: false,
+    });
+    expect(serviceUserContacts.get('lost')).toMatchObject({
+      serviceUser: '',
+      displayName: 'Pat',
+      parked: true,
+    });
+  });
+
+  it('a location contact: the homes it serves, as given (not checked against locations.json)', () => {
+    const loaded = load({
+      'location-contacts': [
+        {
+          _id: 'la',
+          company_name: 'Council',
+          locations: [LOC, ' elsewhere '],
+          payment_method: 'cash',
+        },
+      ],
+      locations: [{ _id: LOC }],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect(loaded.dataset.locationContacts.get('la')).toMatchObject({
+      locations: [LOC, 'elsewhere'],
+      paymentMethod: 'cash',
+      parked: false,
+    });
+  });
+});
