@@ -320,3 +320,37 @@ describe('people: every field read, text trimmed (SPEC §2)', () => {
     });
   });
 });
+
+describe('block beds belong to no resident', () => {
+  it('block-contract stays without a resident may overlap (each is a bed the home sold)', () => {
+    const loaded = load({
+      bookings: [
+        booking({ _id: 'b1', booking_type: 'block_contract', service_user: null }),
+        booking({ _id: 'b2', booking_type: 'block_contract', service_user: null }),
+      ],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect(loaded.dataset.bookings.map((b) => b.id)).toEqual(['b1', 'b2']);
+  });
+
+  it('block-bed contracts without a resident are no TWO_BALANCE_PAYERS', () => {
+    const loaded = load({
+      'billing-contracts': [
+        contract({
+          _id: 'k1',
+          service_user: null,
+          location_contact: 'la',
+          contribution_type: 'block_bed',
+        }),
+        contract({
+          _id: 'k2',
+          service_user: null,
+          location_contact: 'la',
+          contribution_type: 'block_bed',
+        }),
+      ],
+    });
+    expect(allProblems(loaded)).toEqual([]);
+    expect(loaded.dataset.contracts.map((c) => c.id)).toEqual(['k1', 'k2']);
+  });
+});
