@@ -60,7 +60,15 @@ export function mapBooking(reader: FieldReader, known: KnownIds): Booking | null
       'respite booking has neither end_date nor proposed_checkout_date, so it is billed like an open stay; set the proposed checkout date in CareHQ',
     );
   }
-  if (reader.hasErrors || type === null || startDate === null) return null;
+  if (
+    reader.hasErrors ||
+    // Stryker disable next-line ConditionalExpression: only narrows the type; a null type is a record error (hasErrors)
+    type === null ||
+    // Stryker disable next-line ConditionalExpression: only narrows the type; a missing start_date is a record error
+    startDate === null
+  ) {
+    return null;
+  }
   return {
     id: reader.id,
     type,

@@ -37,8 +37,11 @@ export function mapCareFund(reader: FieldReader, known: KnownIds): CareFund | nu
   }
   if (
     reader.hasErrors ||
+    // Stryker disable next-line ConditionalExpression: only narrows the type; a missing service_user is a record error
     serviceUser === null ||
+    // Stryker disable next-line ConditionalExpression: only narrows the type; a missing or bad opening_balance is a record error
     openingBalance === null ||
+    // Stryker disable next-line ConditionalExpression: only narrows the type; a missing or bad opening_balance_date is a record error
     openingBalanceDate === null
   ) {
     return null;

@@ -82,7 +82,15 @@ export function mapContract(reader: FieldReader, known: KnownIds): BillingContra
     invoiceRef: reader.text('invoice_ref', { output: true }).trim(),
     lineItemDescription: reader.text('line_item_description', { output: true, long: true }).trim(),
   };
-  if (reader.hasErrors || payer === null || startDate === null) return null;
+  if (
+    reader.hasErrors ||
+    // Stryker disable next-line ConditionalExpression: only narrows the type; naming no payer is a record error (hasErrors)
+    payer === null ||
+    // Stryker disable next-line ConditionalExpression: only narrows the type; a missing start_date is a record error
+    startDate === null
+  ) {
+    return null;
+  }
   return {
     id: reader.id,
     serviceUser,

@@ -16,15 +16,6 @@ import {
 } from './model.js';
 import type { KnownIds } from './references.js';
 
-const ADDRESS_PARTS = [
-  ['address1', 'address_1'],
-  ['address2', 'address_2'],
-  ['town', 'town'],
-  ['county', 'county'],
-  ['postcode', 'postcode'],
-  ['country', 'country'],
-] as const;
-
 /**
  * An address hash; null when absent or when every part is empty.
  *
@@ -33,21 +24,16 @@ const ADDRESS_PARTS = [
 export function readAddress(reader: FieldReader, field: string): Address | null {
   const nested = reader.nested(field);
   if (!nested) return null;
-  const parts: Record<string, string> = {};
-  for (const [key, source] of ADDRESS_PARTS) {
-    parts[key] = nested.text(source, { output: true }).trim();
-  }
-  if (Object.values(parts).every((part) => part === '')) return null;
-  // Stryker disable StringLiteral: unreachable, the loop above set every part
-  return {
-    address1: parts['address1'] ?? '',
-    address2: parts['address2'] ?? '',
-    town: parts['town'] ?? '',
-    county: parts['county'] ?? '',
-    postcode: parts['postcode'] ?? '',
-    country: parts['country'] ?? '',
+  const part = (source: string): string => nested.text(source, { output: true }).trim();
+  const address: Address = {
+    address1: part('address_1'),
+    address2: part('address_2'),
+    town: part('town'),
+    county: part('county'),
+    postcode: part('postcode'),
+    country: part('country'),
   };
-  // Stryker restore StringLiteral
+  return Object.values(address).every((text) => text === '') ? null : address;
 }
 
 /**

@@ -17,7 +17,8 @@ const PARTS = ['dataset', 'errors', 'parked', 'parkedServiceUsers', 'warnings'] 
  * @example const loaded = checkLoaded(loadDataset({ bookings: '[]' }));
  */
 export function checkLoaded(value: unknown): LoadedDataset {
-  const missing = isObject(value) ? PARTS.filter((part) => value[part] == null) : [...PARTS];
+  // Parts missing from an object; a value that is no object at all is named, not its parts.
+  const missing = isObject(value) ? PARTS.filter((part) => value[part] == null) : [];
   const setLike =
     isObject(value) && typeof (value['parkedServiceUsers'] as Set<string>)?.has === 'function';
   const lists =
