@@ -9,7 +9,7 @@
  * processes, the sum, then each process's anonymous + file-backed MB, the command first),
  * to see what each process holds when.
  *
- *   node --import tsx packages/cli/bench/memory.ts bench/data/group [--pdf-seconds 20] [--full] [--timeline FILE] [--skip-validate]
+ *   node --import tsx packages/cli/bench/memory.ts bench/data/group [--pdf-seconds 20] [--full] [--timeline FILE] [--skip-validate] [--whole-only]
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -26,6 +26,7 @@ const { values, positionals } = parseArgs({
     full: { type: 'boolean' },
     timeline: { type: 'string' },
     'skip-validate': { type: 'boolean' },
+    'whole-only': { type: 'boolean' },
   },
 });
 const data = positionals[0] ?? 'bench/data/group';
@@ -81,5 +82,5 @@ function timelineRow(sample: CliSample): string {
 
 if (values.timeline !== undefined) writeFileSync(values.timeline, '');
 
-await preview(Number(values['pdf-seconds']));
-if (values.full) await preview(undefined);
+if (!values['whole-only']) await preview(Number(values['pdf-seconds']));
+if (values.full || values['whole-only']) await preview(undefined);

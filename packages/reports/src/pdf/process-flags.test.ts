@@ -19,6 +19,6 @@ describe('PDF_PROCESS_EXEC_ARGV', () => {
     expect(started.status).toBe(0);
     const limitMb = Number(started.stdout) / 2 ** 20;
     expect(limitMb).toBeGreaterThanOrEqual(384);
-    expect(limitMb).toBeLessThan(384 + 3 * 16 + 16);
+    expect(limitMb).toBeLessThan(384 + 3 * 8 + 16);
   });
 });
