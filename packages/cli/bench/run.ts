@@ -407,6 +407,20 @@ async function benchSize(size: Size): Promise<void> {
     unit: '×',
     note: `CPU ${pdf.separateCpuMs.toFixed(1)} ms an invoice, ${pdf.packPageCpuMs.toFixed(1)} ms a pack page; steadier than wall time under load`,
   });
+  addRow({
+    size,
+    stage: 'the same, each invoice laid out alone, CPU time',
+    ms: [pdf.aloneOverPackPageCpu],
+    unit: '×',
+    note: `renderInvoicePdf one at a time (before 2026-12-01 23:00): CPU ${pdf.aloneCpuMs.toFixed(1)} ms an invoice`,
+  });
+  addRow({
+    size,
+    stage: 'floor of the ratio, CPU time',
+    ms: [pdf.floorOverPackPageCpu],
+    unit: '×',
+    note: `the pack's layout + its own bare document: pages rendered into one document each ${pdf.floorSeparateCpuMs.toFixed(1)} ms an invoice, into one for all ${pdf.floorPackPageCpuMs.toFixed(1)} ms a page`,
+  });
   figures.set(`${size} separate ÷ page`, pdf.separateOverPackPage);
   figures.set(`${size} separate ÷ page, CPU`, pdf.separateOverPackPageCpu);
   addRow({

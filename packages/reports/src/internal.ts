@@ -6,5 +6,5 @@
  * @packageDocumentation
  */
 export { type DocDefinition, renderPdf } from './pdf/engine.js';
-export { invoiceDocument } from './pdf/invoice-pdf.js';
+export { invoiceDocument, invoicesLaidOut } from './pdf/invoice-pdf.js';
 export { managementPackDocument } from './report/pdf.js';

@@ -10,6 +10,7 @@ export {
   type InvoicePdfOptions,
   mergeInvoicePdfs,
   renderInvoicePdf,
+  renderInvoicePdfs,
   renderPrintPack,
   writeInvoicePdf,
   writePrintPack,

@@ -2,7 +2,8 @@
  * Renders PDFs over every core: a small pool of child processes, each with its own V8 heap
  * and a single-threaded GC (a worker thread shares the process's GC helpers, and one
  * rendering thread already keeps ~1.2 cores busy, so threads gave only 1.25–1.5× here).
- * Jobs are handed out in order, at most two in flight per child; each child writes its file
+ * Jobs are handed out in order, in batches (invoices laid out together, `pdf-job.ts`), at
+ * most two batches in flight per child; each child writes its file
  * itself (atomically, never through a link: `write.ts`) and `onWritten` is told as each
  * file lands, with its size and SHA-256, so a progress bar counts files really written and
  * an output run need not read them again. A file's bytes depend only on its invoices,
@@ -25,7 +26,7 @@ import { compactHeap } from '../v8-flags.js';
 import { deserializeError, type SerializedError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
 import { onInterrupt } from './interrupt.js';
-import { renderPdfJob } from './pdf-job.js';
+import { INVOICE_BATCH, nextBatch, renderPdfBatch } from './pdf-job.js';
 import { type FileDigest, writeFileAtomic } from './write.js';
 
 /** One file to render: a single invoice, or a print pack of several. */
@@ -120,10 +121,15 @@ export async function renderPdfJobs(
   if (workers <= 1) {
     await makeFolders(jobs);
     const onWritten = options.onWritten ?? (() => {});
-    for (const job of jobs) {
-      const digest = await writeFileAtomic(job.path, await renderPdfJob(job));
-      onWritten(job, digest);
-      faultPoint('pdf-written', job.path);
+    for (let next = 0; next < jobs.length; ) {
+      const batch = nextBatch(jobs, next);
+      next += batch.length;
+      const pdfs = await renderPdfBatch(batch);
+      for (const [i, job] of batch.entries()) {
+        const digest = await writeFileAtomic(job.path, pdfs[i] as Uint8Array);
+        onWritten(job, digest);
+        faultPoint('pdf-written', job.path);
+      }
     }
     return { workers: 1, childPeakRssMb: [] };
   }
@@ -210,7 +216,8 @@ export function startPdfPool(workers: number): PdfPool {
 }
 
 /**
- * Hands out `jobs` in order, at most two in flight per child; a job that reads files (a
+ * Hands out `jobs` in order, in batches ({@link nextBatch}), at most two batches in flight
+ * per child; a job that reads files (a
  * pack merged from its invoices) waits until they are written. Resolves once every file
  * is written; rejects on the first failure.
  */
@@ -239,15 +246,18 @@ function dispatch(
       }
     };
     const feed = () => {
-      for (const child of children) {
-        while (!failed && (sent.get(child) ?? 0) < 2) {
-          const job = jobs[next];
-          if (job === undefined || job.sources?.some((path) => unwritten.has(path))) return;
-          next += 1;
-          inFlight.set(job.seq, job);
-          sent.set(child, (sent.get(child) ?? 0) + 1);
-          child.send(job);
-        }
+      // The least busy child first, up to two batches out each (it starts the next as soon
+      // as it sends the last file), a batch no larger than an even share of what is left.
+      for (;;) {
+        const child = children.reduce((a, b) => ((sent.get(b) ?? 0) < (sent.get(a) ?? 0) ? b : a));
+        if (failed || (sent.get(child) ?? 0) >= INVOICE_BATCH) return;
+        const job = jobs[next];
+        if (job === undefined || job.sources?.some((path) => unwritten.has(path))) return;
+        const batch = nextBatch(jobs, next, Math.ceil((jobs.length - next) / children.length));
+        next += batch.length;
+        for (const each of batch) inFlight.set(each.seq, each);
+        sent.set(child, (sent.get(child) ?? 0) + batch.length);
+        child.send(batch);
       }
     };
     children.forEach((child, index) => {

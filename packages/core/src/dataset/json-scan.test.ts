@@ -22,8 +22,8 @@ describe('scanJson', () => {
     expect(scanJson(text).duplicateKeys).toEqual([['b', 'x'], ['a']]);
   });
 
-  it('an object of 200,000 keys is scanned in linear time, its duplicate found', () => {
-    const keys = Array.from({ length: 200_000 }, (_, i) => `"k${i}": ${i}`);
+  it('an object past 32 keys (kept as a set) still finds its duplicate and its literal', () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `"k${i}": ${i}`);
     const text = `[{${keys.join(', ')}, "k7": 1.5}]`;
     expect(scanJson(text)).toEqual({
       literals: [{ path: [0, 'k7'], text: '1.5' }],

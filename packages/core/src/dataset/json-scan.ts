@@ -71,9 +71,10 @@ export function scanJson(text: string): JsonScan {
       stack.pop();
       i++;
     } else if (c === 0x2c /* , */) {
-      const top = stack[stack.length - 1];
-      if (top?.array) top.index++;
-      else if (top !== undefined) top.expectKey = true;
+      // Valid JSON has a comma only inside an array or an object.
+      const top = stack[stack.length - 1] as Frame;
+      if (top.array) top.index++;
+      else top.expectKey = true;
       i++;
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       let end = i + 1;

@@ -360,8 +360,9 @@ export interface DatasetLoader {
  */
 export function createDatasetLoader(): DatasetLoader {
   const load = new DatasetLoad();
-  // The keys given, for the same input-key checks as loadDataset's (unknown, no bookings).
-  const given: Record<string, unknown> = Object.create(null);
+  // The keys given, each marked by its own name, for the same input-key checks as
+  // loadDataset's (unknown, no bookings); a resource given as undefined is not given.
+  const given: Record<string, string> = Object.create(null);
   const twice: Problem[] = [];
   let finished = false;
   return {
@@ -369,13 +370,10 @@ export function createDatasetLoader(): DatasetLoader {
       if (finished) throw new Error('this dataset loader has finished; create another');
       const name: string = resource;
       if (!(RESOURCES as readonly string[]).includes(name)) {
-        given[name] = true; // its value is never read
+        given[name] = name;
         return;
       }
-      if (input === undefined) {
-        if (!Object.hasOwn(given, name)) given[name] = undefined;
-        return;
-      }
+      if (input === undefined) return;
       if (given[name] !== undefined) {
         twice.push({
           severity: 'dataset',
@@ -388,7 +386,7 @@ export function createDatasetLoader(): DatasetLoader {
         });
         return;
       }
-      given[name] = true;
+      given[name] = name;
       load.read(resource, input);
     },
     finish() {

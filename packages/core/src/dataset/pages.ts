@@ -49,8 +49,8 @@ export function isJsonObject(value: unknown): value is RawRecord {
 function isPage(value: unknown): value is RawRecord {
   return (
     isJsonObject(value) &&
-    Array.isArray(Object.hasOwn(value, 'items') ? value['items'] : undefined) &&
-    PAGE_KEYS.every((key) => Object.hasOwn(value, key))
+    PAGE_KEYS.every((key) => Object.hasOwn(value, key)) &&
+    Array.isArray(value['items'])
   );
 }
 
@@ -174,9 +174,10 @@ function readRecords(
   /** The record a path points into, and the dotted field within it; null above records. */
   const locate = (path: JsonPath): { index: number; field: string } | null => {
     const skip = 'records' in shape ? 0 : 'page' in shape ? 1 : 2;
-    const page = 'pages' in shape ? path[0] : 0;
+    // In an array of pages every path starts with its page's index.
+    const page = 'pages' in shape ? (path[0] as number) : 0;
     const position = path[skip];
-    if (typeof page !== 'number' || typeof position !== 'number') return null;
+    if (typeof position !== 'number') return null;
     if (skip > 0 && path[skip - 1] !== 'items') return null;
     return { index: (pageStarts[page] ?? 0) + position, field: path.slice(skip + 1).join('.') };
   };

@@ -80,7 +80,6 @@ const MAX_VALUE_LENGTH = 80;
 export function shortenValue(value: unknown): string {
   let text: string;
   if (value === undefined) text = '(missing)';
-  else if (typeof value === 'string') text = JSON.stringify(value);
   // Parsed records can hold what JSON text cannot; JSON.stringify would print NaN as null.
   else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
   else if (typeof value === 'bigint') text = `${value}n`;

@@ -36,15 +36,8 @@ export interface HomeFees {
  * @example feesByHome(dataset, charges).get('loc1')?.feesPence === charges.feesPence // one home
  */
 export function feesByHome(dataset: Dataset, charges: Charges): Map<string | null, HomeFees> {
-  // Lines carry their contract; unbilled entries only its id: look up just those.
-  const unbilledContracts = new Set<string>();
-  for (const entry of charges.unbilled) {
-    if (entry.contract !== null) unbilledContracts.add(entry.contract);
-  }
-  const contracts = new Map<string, BillingContract>();
-  if (unbilledContracts.size > 0) {
-    for (const c of dataset.contracts) if (unbilledContracts.has(c.id)) contracts.set(c.id, c);
-  }
+  // Lines carry their contract; unbilled entries only its id.
+  const contracts = new Map<string, BillingContract>(dataset.contracts.map((c) => [c.id, c]));
   const homes = new Map<string | null, HomeFees>();
   // Lines come booking by booking, so most lookups hit the home of the line before.
   let lastLocation: string | null | undefined;

@@ -2,9 +2,10 @@
  * Which homes a management pack lists and which rooms are each home's beds (SPEC §11).
  *
  * - The homes are the records of `locations.json`, every one (a home with nothing billed
- *   still shows its empty beds), plus — when `locations.json` has no records — every home
- *   id that bookings or rooms name. Bookings with days in the period but no `location`
- *   are gathered under one more entry, location null, listed last.
+ *   still shows its empty beds), plus every home id that bookings name (with records, the
+ *   loader has refused any other) and — when `locations.json` has no records — that rooms
+ *   name. Bookings with days in the period but no `location` are gathered under one more
+ *   entry, location null, listed last.
  * - A room is a bed of the home its `location` names. A room with no `location`, or one
  *   naming a home `locations.json` does not hold, counts in no home's beds; the pack warns.
  */
@@ -40,14 +41,14 @@ export function indexHomes(dataset: Dataset, bookingLocations: Iterable<string |
   let withoutHome = false;
   for (const location of bookingLocations) {
     if (location === null) withoutHome = true;
-    else if (!recorded) ids.add(location);
+    else ids.add(location);
   }
 
   const homeOfRoom = new Map<string, string>();
   const roomsByHome = new Map<string, number>();
   const warnings: Problem[] = [];
   for (const room of dataset.rooms.values()) {
-    if (room.location === null || (recorded && !ids.has(room.location))) {
+    if (room.location === null || (recorded && !dataset.locations.has(room.location))) {
       warnings.push(roomWithoutHome(room.id, room.location));
       continue;
     }
@@ -70,7 +71,7 @@ function roomWithoutHome(room: string, location: string | null): Problem {
     resource: 'rooms',
     id: room,
     field: 'location',
-    value: location === null ? 'null' : JSON.stringify(location),
+    value: JSON.stringify(location),
     message:
       location === null
         ? 'this room names no home (location), so its bed counts in no home’s available bed-days; set its location in CareHQ'
