@@ -88,6 +88,16 @@ export interface CliSample {
   /** Their resident memory summed, and the command's own, at this sample. */
   readonly treeMb: number;
   readonly commandMb: number;
+  /**
+   * Each process's resident memory at this sample, the command first: anonymous (its heap
+   * and buffers) and file-backed (the node binary and libraries, shared between them
+   * but counted in each one's RSS).
+   */
+  readonly each: readonly {
+    readonly pid: number;
+    readonly anonMb: number;
+    readonly fileMb: number;
+  }[];
 }
 
 /**
@@ -131,11 +141,12 @@ export function runCli(
     let ticks = procStat(pid)?.cpuTicks ?? 0;
     for (const p of pids.slice(1)) ticks += procStat(p)?.cpuTicks ?? 0;
     cpuTicks = Math.max(cpuTicks, ticks);
-    const now = {
+    const now: CliSample = {
       elapsedMs: performance.now() - started,
       processes: pids.length,
       treeMb: sum / 1024,
       commandMb: rssKb(pid) / 1024,
+      each: pids.map((p) => ({ pid: p, ...rssParts(p) })),
     };
     if (stopWhen?.(now)) child.kill('SIGINT');
   };
@@ -160,6 +171,18 @@ export function runCli(
       });
     });
   });
+}
+
+/** A live process's resident memory split as /proc/<pid>/status counts it, in MB. */
+function rssParts(pid: number): { anonMb: number; fileMb: number } {
+  try {
+    const status = readFileSync(join('/proc', String(pid), 'status'), 'latin1');
+    const kb = (field: string) =>
+      Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+    return { anonMb: kb('RssAnon') / 1024, fileMb: (kb('RssFile') + kb('RssShmem')) / 1024 };
+  } catch {
+    return { anonMb: 0, fileMb: 0 };
+  }
 }
 
 /** A live process's peak resident memory so far (VmHWM), 0 once it is gone. */

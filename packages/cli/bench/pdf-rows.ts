@@ -12,7 +12,7 @@
  * and text runs through pdfkit, no layout), and into one document. Ratios are taken chunk
  * by chunk, so the machine's load moves both sides of each ratio together; the medians
  * over the chunks are printed as one JSON object on stdout. The process runs with the V8
- * flags of the CLI's PDF processes (`WORKER_EXEC_ARGV`: one GC thread), so CPU time is the
+ * flags of the CLI's PDF processes (`PDF_PROCESS_EXEC_ARGV` of `@carebill/reports/pdf`: one GC thread), so CPU time is the
  * renderer's alone, as in a preview.
  */
 import { readFileSync } from 'node:fs';

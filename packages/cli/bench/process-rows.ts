@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { serialize } from 'node:v8';
 import type { DayRange, Invoice } from '@carebill/core';
-import { WORKER_EXEC_ARGV } from '../src/io/pdf-pool.js';
+import { PDF_PROCESS_EXEC_ARGV } from '@carebill/reports/pdf';
 import { type CliRun, runCli } from './cli-run.js';
 import type { PdfRows } from './pdf-rows.js';
 
@@ -30,7 +30,7 @@ export async function measurePdfRows(
     const script = join(import.meta.dirname, 'pdf-rows.ts');
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [...WORKER_EXEC_ARGV, '--import', 'tsx', script, input],
+      [...PDF_PROCESS_EXEC_ARGV, '--import', 'tsx', script, input],
       { maxBuffer: 1 << 20 },
     );
     return JSON.parse(stdout) as PdfRows;

@@ -29,9 +29,9 @@ import {
   QUEUE_PREFIX,
   queuedJobOf,
   queueRunId,
-  RENDER_EXEC_ARGV,
   renderOnQueue,
 } from '@carebill/queue';
+import { PDF_PROCESS_EXEC_ARGV } from '@carebill/reports/pdf';
 import { Queue } from 'bullmq';
 
 // The test helper is exported for the source condition only; the bench runs built code.
@@ -163,7 +163,7 @@ export async function benchQueue(
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [
-        ...RENDER_EXEC_ARGV,
+        ...PDF_PROCESS_EXEC_ARGV,
         '--import',
         import.meta.resolve('tsx'),
         CHILD,

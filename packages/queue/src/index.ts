@@ -37,7 +37,6 @@ export {
 export { renderChunk } from './render-chunk.js';
 export { CHUNKS_FOLDER, openWorkFolder, readChunkRecords } from './work-folder.js';
 export {
-  RENDER_EXEC_ARGV,
   type RenderWorker,
   type RenderWorkerOptions,
   startRenderWorker,

@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Invoice } from '@carebill/core';
-import { mergeInvoicePdfs, renderInvoicePdf } from '@carebill/reports/pdf';
+import { type InvoicePdfOptions, mergeInvoicePdfs, renderInvoicePdf } from '@carebill/reports/pdf';
 import { UnrecoverableError } from 'bullmq';
 import {
   isRenderFilePath,
@@ -62,16 +62,24 @@ async function renderFile(file: RenderFile, data: RenderJobData): Promise<Uint8A
   if (file.kind === 'invoice') return renderInvoicePdf(file.invoices[0] as Invoice, options);
   // A print pack is merged from its invoices' PDFs, as on one machine (the CLI's
   // preview-pdfs.ts): each read from the work folder when another chunk has written it
-  // (packs are queued last), else rendered here — the same bytes either way.
-  const pdfs: Uint8Array[] = [];
-  for (const invoice of file.invoices) {
+  // (packs are queued last), else rendered here — the same bytes either way. The merge
+  // asks for them one at a time, so a pack's PDFs are never all held at once.
+  return mergeInvoicePdfs(packSources(file.invoices, data.folder, options));
+}
+
+/** A pack's invoice PDFs in order, each read (or rendered) when the merge asks for it. */
+async function* packSources(
+  invoices: readonly Invoice[],
+  folder: string,
+  options: InvoicePdfOptions,
+): AsyncGenerator<Uint8Array> {
+  for (const invoice of invoices) {
     const path = `invoices/${invoice.number}.pdf`;
     const written = isRenderFilePath(path)
-      ? await readFile(join(data.folder, path), { flag: READ_NO_FOLLOW }).catch(() => null)
+      ? await readFile(join(folder, path), { flag: READ_NO_FOLLOW }).catch(() => null)
       : null;
-    pdfs.push(written ?? (await renderInvoicePdf(invoice, options)));
+    yield written ?? (await renderInvoicePdf(invoice, options));
   }
-  return mergeInvoicePdfs(pdfs);
 }
 
 const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);

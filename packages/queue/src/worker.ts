@@ -8,6 +8,7 @@
  * the worker (it will not come right by waiting).
  */
 import { hostname } from 'node:os';
+import { PDF_PROCESS_EXEC_ARGV } from '@carebill/reports/pdf';
 import { type Job, Worker } from 'bullmq';
 import { type QueueConnection, redisOptions } from './connection.js';
 import { QueueError } from './errors.js';
@@ -19,17 +20,6 @@ import {
   type RenderJobData,
   type RenderJobResult,
 } from './protocol.js';
-
-/**
- * V8 flags of each rendering process: one GC thread, a young generation big enough for a
- * page, and an old generation kept within what a 250-invoice print pack needs (as the
- * CLI's own PDF processes, `packages/cli/src/io/pdf-pool.ts`).
- */
-export const RENDER_EXEC_ARGV = [
-  '--single-threaded-gc',
-  '--max-semi-space-size=32',
-  '--max-old-space-size=384',
-] as const;
 
 /** What a worker tells its caller, for a log line each (never a job's data). */
 export type WorkerEvent =
@@ -93,8 +83,8 @@ export function startRenderWorker(options: RenderWorkerOptions): RenderWorker {
     stalledInterval: lockMs,
     maxStalledCount: MAX_STALLED_COUNT,
     // Each rendering process gets this process's flags (the TypeScript loader when run
-    // from source) and the renderer's own.
-    workerForkOptions: { execArgv: [...process.execArgv, ...RENDER_EXEC_ARGV] },
+    // from source) and a PDF process's own, the same as `carebill preview`'s PDF processes.
+    workerForkOptions: { execArgv: [...process.execArgv, ...PDF_PROCESS_EXEC_ARGV] },
   });
   const started = new Map<string, number>();
   worker.on('active', (job: Job<RenderJobData>) => {

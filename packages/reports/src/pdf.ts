@@ -15,5 +15,6 @@ export {
   writeInvoicePdf,
   writePrintPack,
 } from './pdf/invoice-pdf.js';
+export { PDF_PROCESS_EXEC_ARGV } from './pdf/process-flags.js';
 export { renderManagementPackPdf, writeManagementPackPdf } from './report/pdf.js';
 export { renderRunwayPdf, writeRunwayPdf } from './runway/pdf.js';

@@ -203,18 +203,6 @@ export const previewCommand = defineCommand({
       await stage('preview.json', () =>
         run.writeStream('preview.json', (stream) => writePreviewJson(preview, stream)),
       );
-      let cleanedCells = 0;
-      progress.start('preview.xlsx', 1);
-      await run.writeStream('preview.xlsx', (stream) =>
-        writePreviewWorkbook(preview, stream, {
-          onCleanedText: () => {
-            cleanedCells += 1;
-          },
-        }),
-      );
-      progress.tick();
-      progress.stop();
-
       const { jobs, packs } = planPreviewPdfs(preview.invoices, run.staging, options.period);
       let queueLine = '';
       if (queue !== undefined && onQueue !== undefined) {
@@ -244,6 +232,21 @@ export const previewCommand = defineCommand({
         });
         progress.stop();
       }
+      // The workbook comes after the PDFs: exceljs's zip leaves ~60–70 MB of freed buffers
+      // in the command's malloc heap, which the C library keeps resident — written before
+      // the PDFs, they sat beside the two PDF processes' peak (docs/performance.md).
+      let cleanedCells = 0;
+      progress.start('preview.xlsx', 1);
+      await run.writeStream('preview.xlsx', (stream) =>
+        writePreviewWorkbook(preview, stream, {
+          onCleanedText: () => {
+            cleanedCells += 1;
+          },
+        }),
+      );
+      progress.tick();
+      progress.stop();
+
       const manifest: EmailManifestRow[] = preview.invoices
         .filter((invoice) => invoice.delivery.email.length > 0)
         .map((invoice) => ({

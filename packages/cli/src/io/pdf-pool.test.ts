@@ -135,6 +135,18 @@ describe('planPreviewPdfs', () => {
     }
   });
 
+  it('puts each pack right after the invoice that completes it, not all at the end', () => {
+    const { jobs } = planPreviewPdfs(preview.invoices, 'out', period, 3);
+    const packs = jobs.filter((j) => j.kind === 'pack');
+    expect(packs.length).toBeGreaterThan(1);
+    for (const [index, job] of jobs.entries()) {
+      if (job.kind !== 'pack') continue;
+      const lastInvoiceJob = jobs.slice(0, index).findLast((j) => j.kind === 'invoice');
+      expect(lastInvoiceJob?.invoices[0]).toBe(job.invoices[job.invoices.length - 1]);
+    }
+    expect(jobs.findIndex((j) => j.kind === 'pack')).toBeLessThan(preview.invoices.length);
+  });
+
   it('names packs with three digits', () => {
     expect(printPackName(false, 1)).toBe('print-pack-001.pdf');
     expect(printPackName(true, 12)).toBe('print-pack-large-print-012.pdf');

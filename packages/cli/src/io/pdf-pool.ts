@@ -21,6 +21,8 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DayRange, Invoice } from '@carebill/core';
+import { PDF_PROCESS_EXEC_ARGV } from '@carebill/reports/pdf';
+import { compactHeap } from '../v8-flags.js';
 import { deserializeError, type SerializedError } from './environment-error.js';
 import { faultPoint } from './fault-points.js';
 import { onInterrupt } from './interrupt.js';
@@ -64,18 +66,6 @@ export interface PdfPoolOptions {
   /** Told once per file written, in completion order, with the job and what was written. */
   readonly onWritten?: (job: PdfJob, digest: FileDigest) => void;
 }
-
-/**
- * V8 flags of each child: one GC thread, a young generation big enough for a page, and an
- * old generation collected before it grows past what a 500-invoice print pack needs (left
- * alone V8 let each child grow past 350 MB at group size, lazily). A 16 MB semi-space
- * kept a child ~50 MB smaller than 32 MB for no more CPU (docs/performance.md, #15).
- */
-export const WORKER_EXEC_ARGV = [
-  '--single-threaded-gc',
-  '--max-semi-space-size=16',
-  '--max-old-space-size=384',
-] as const;
 
 /**
  * Less work than this (invoices laid out; a pack merged from its invoices' files counts a
@@ -143,6 +133,9 @@ export async function renderPdfJobs(
     }
     return { workers: 1, childPeakRssMb: [] };
   }
+  // What this process has let go (the dataset, the charges' garbage) goes back to the
+  // system before two renderers start beside it, not ~40 s later (v8-flags.ts).
+  compactHeap();
   const pool = startPdfPool(workers);
   try {
     return await pool.render(jobs, options);
@@ -336,7 +329,7 @@ function startChild(): ChildProcess {
   // (resolved from here, so the child starts whatever the working folder).
   const loader = fromSource ? ['--conditions=source', '--import', import.meta.resolve('tsx')] : [];
   return fork(script, [], {
-    execArgv: [...WORKER_EXEC_ARGV, ...loader],
+    execArgv: [...PDF_PROCESS_EXEC_ARGV, ...loader],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
