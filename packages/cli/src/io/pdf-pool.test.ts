@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildPreview, loadDataset, parseDay } from '@carebill/core';
@@ -55,6 +55,22 @@ describe('renderPdfJobs', () => {
       period,
     }));
     await expect(renderPdfJobs(jobs, { workers: 2 })).rejects.toThrow(/rendering .*bad/);
+  }, 60_000);
+
+  it('names the file it could not write, not the first of its batch', async () => {
+    const folder = join(dir, 'unwritable');
+    const jobs = preview.invoices.slice(0, 8).map((invoice, seq) => ({
+      seq,
+      kind: 'invoice' as const,
+      invoices: [invoice],
+      path: join(folder, `${seq}.pdf`),
+      period,
+    }));
+    // The third file's path is a folder already: renaming a written file onto it fails.
+    await mkdir(join(folder, '2.pdf', 'inside'), { recursive: true });
+    await expect(renderPdfJobs(jobs, { workers: 2 })).rejects.toThrow(
+      /^rendering \S*unwritable\/2\.pdf: /,
+    );
   }, 60_000);
 });
 

@@ -10,13 +10,27 @@ import { renderPdfBatch } from './pdf-job.js';
 import type { PdfJob, PdfReply } from './pdf-pool.js';
 import { type FileDigest, writeFileAtomic } from './write.js';
 
-/** Renders a batch of jobs (`nextBatch`) and writes each file, answering for each as it lands. */
+/**
+ * Renders a batch of jobs (`nextBatch`) and writes each file, answering for each as it
+ * lands; a failure is answered for the job it stopped at (the batch's first while it is
+ * laid out, the file's own while written), so the parent names the right file.
+ */
 async function run(batch: readonly PdfJob[]): Promise<void> {
-  for (const job of batch) faultPoint('pdf-child', job.path);
-  const pdfs = await renderPdfBatch(batch);
-  for (const [i, job] of batch.entries()) {
-    const digest: FileDigest = await writeFileAtomic(job.path, pdfs[i] as Uint8Array);
-    reply({ seq: job.seq, digest, peakRssMb: process.resourceUsage().maxRSS / 1024 });
+  let current = batch[0];
+  try {
+    for (const job of batch) {
+      current = job;
+      faultPoint('pdf-child', job.path);
+    }
+    current = batch[0]; // laid out together, the batch fails as one
+    const pdfs = await renderPdfBatch(batch);
+    for (const [i, job] of batch.entries()) {
+      current = job;
+      const digest: FileDigest = await writeFileAtomic(job.path, pdfs[i] as Uint8Array);
+      reply({ seq: job.seq, digest, peakRssMb: process.resourceUsage().maxRSS / 1024 });
+    }
+  } catch (error) {
+    reply({ seq: current?.seq ?? -1, error: serializeError(error) });
   }
 }
 
@@ -25,8 +39,6 @@ function reply(message: PdfReply): void {
 }
 
 process.on('message', (batch: readonly PdfJob[]) => {
-  run(batch).catch((error: unknown) =>
-    reply({ seq: batch[0]?.seq ?? -1, error: serializeError(error) }),
-  );
+  void run(batch);
 });
 process.on('disconnect', () => process.exit(0));
