@@ -14,6 +14,14 @@ import {
   SU,
 } from '../../test/dataset-helpers.js';
 
+/** Each problem's record and the record its message pairs it with. */
+function pairedWith(
+  loaded: ReturnType<typeof load>,
+  other: RegExp,
+): [string, string | undefined][] {
+  return allProblems(loaded).map((p) => [p.id, other.exec(p.message)?.[1]]);
+}
+
 describe('a reference to an id that does not exist names the record it should be', () => {
   const BK = '6724fbca4f73a2cebf63868c';
   const CT = 'c0000000000000000000000a';
@@ -124,61 +132,29 @@ describe('two live balance payers share a day', () => {
     expect(allProblems(loaded)[0]?.message).toContain('for the same resident from 2024-05-31;');
   });
 
-  it('at one location, a third overlapping two that end together is paired with the first of them', () => {
-    const loaded = load({
-      'billing-contracts': [
-        c('a', '2024-01-01', '2024-06-30'),
-        c('b', '2024-02-01', '2024-06-30'),
-        c('c', '2024-03-01', '2024-03-10'),
-      ],
-    });
-    const pairs = allProblems(loaded).map((p) => [
-      p.id,
-      /contract (\w+) both/.exec(p.message)?.[1],
-    ]);
-    expect(pairs).toEqual([
-      ['a', 'b'],
-      ['b', 'a'],
-      ['c', 'a'],
-    ]);
-  });
-
-  it('with no location, a third overlapping two that end together is paired with the first of them', () => {
-    const loaded = load({
-      'billing-contracts': [
-        c('a', '2024-01-01', '2024-06-30', { location: null }),
-        c('b', '2024-02-01', '2024-06-30', { location: null }),
-        c('c', '2024-03-01', '2024-03-10', { location: null }),
-      ],
-    });
-    const pairs = allProblems(loaded).map((p) => [
-      p.id,
-      /contract (\w+) both/.exec(p.message)?.[1],
-    ]);
-    expect(pairs).toEqual([
-      ['a', 'b'],
-      ['b', 'a'],
-      ['c', 'a'],
-    ]);
-  });
-  it('a third at a location, overlapping two of no location that end together, is paired with the first', () => {
-    const loaded = load({
-      'billing-contracts': [
-        c('a', '2024-01-01', '2024-06-30', { location: null }),
-        c('b', '2024-02-01', '2024-06-30', { location: null }),
-        c('c', '2024-03-01', '2024-03-10'),
-      ],
-    });
-    const pairs = allProblems(loaded).map((p) => [
-      p.id,
-      /contract (\w+) both/.exec(p.message)?.[1],
-    ]);
-    expect(pairs).toEqual([
-      ['a', 'b'],
-      ['b', 'a'],
-      ['c', 'a'],
-    ]);
-  });
+  // [the first two's location, the third's]: undefined keeps the fixture's home.
+  it.each([
+    ['at one location', undefined, undefined],
+    ['with no location', null, null],
+    ['a third at a location, the two before at none', null, undefined],
+  ])(
+    '%s, a third overlapping two that end together is paired with the first of them',
+    (_, two, third) => {
+      const at = (location: null | undefined) => (location === undefined ? {} : { location });
+      const loaded = load({
+        'billing-contracts': [
+          c('a', '2024-01-01', '2024-06-30', at(two)),
+          c('b', '2024-02-01', '2024-06-30', at(two)),
+          c('c', '2024-03-01', '2024-03-10', at(third)),
+        ],
+      });
+      expect(pairedWith(loaded, /contract (\w+) both/)).toEqual([
+        ['a', 'b'],
+        ['b', 'a'],
+        ['c', 'a'],
+      ]);
+    },
+  );
 });
 
 describe('overlapping live stays of one resident', () => {
@@ -193,11 +169,7 @@ describe('overlapping live stays of one resident', () => {
         b('c', '2024-03-01', '2024-03-10'),
       ],
     });
-    const pairs = allProblems(loaded).map((p) => [
-      p.id,
-      /overlaps booking (\w+)/.exec(p.message)?.[1],
-    ]);
-    expect(pairs).toEqual([
+    expect(pairedWith(loaded, /overlaps booking (\w+)/)).toEqual([
       ['a', 'b'],
       ['b', 'a'],
       ['c', 'a'],
