@@ -53,7 +53,8 @@ export function projectRunway(loaded: LoadedDataset, options: RunwayOptions): Ru
   const builder = createDrawBuilder(dataset, horizon, uplifts, uplift?.percent);
   const monthEnds = monthEndsFrom(asOf, horizon).map((day): MonthEnd => {
     const month = formatMonth(day);
-    return { day, month, empty: { month, monthEnd: day, closingBalancePence: 0 } };
+    // Frozen: shared by every fund and resident at 0, one caller's change would be all of theirs.
+    return { day, month, empty: Object.freeze({ month, monthEnd: day, closingBalancePence: 0 }) };
   });
 
   const warnings: Problem[] = [...loaded.warnings];

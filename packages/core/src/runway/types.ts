@@ -27,7 +27,7 @@ export type RunwayFlag =
 export type DrawBasis = 'contracts' | 'whole_fee';
 
 /**
- * A calendar month's closing balance. Read-only: the row at a balance of 0 is one object
+ * A calendar month's closing balance. Read-only: the row at a balance of 0 is one frozen object
  * per month, shared by every fund and resident at 0 that month.
  */
 export interface MonthlyBalance {
