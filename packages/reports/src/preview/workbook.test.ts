@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { samplePreview } from '../../test/sample-preview.js';
 import { xlsxParts } from '../../test/xlsx-parts.js';
+import { LINES_COLUMNS } from '../exports/lines-csv.js';
 import { PREVIEW_SHEETS, renderPreviewWorkbook, writePreviewWorkbook } from './workbook.js';
 import type { CleanedCell } from './xlsx-table.js';
 
@@ -102,27 +103,8 @@ describe('writePreviewWorkbook', async () => {
 
   it('writes the Lines columns in order with dates, days and the provisional flag', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(lines, { header: 1 });
-    expect(rows[0]).toEqual([
-      'Invoice',
-      'Payer',
-      'Account code',
-      'Location',
-      'Resident',
-      'Resident id',
-      'Booking',
-      'Contract',
-      'Basis',
-      'Description',
-      'From',
-      'To',
-      'Days',
-      'Amount',
-      'Provisional',
-      'Adjusts from',
-      'Adjusts to',
-      'Was',
-      'Now',
-    ]);
+    // The same columns as invoice-lines.csv, whose test spells them out.
+    expect(rows[0]).toEqual([...LINES_COLUMNS]);
     expect(rows[1]).toEqual([
       'PREVIEW-202411-0001',
       'Cyngor Sir Ceredigion County Council',
