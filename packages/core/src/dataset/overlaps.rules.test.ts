@@ -73,4 +73,18 @@ describe('two live balance payers', () => {
       ['c', 'b'],
     ]);
   });
+
+  it('one at a home meets the contract at that home that reaches furthest', () => {
+    const loaded = load({
+      'billing-contracts': [
+        c('a', '2024-01-01', '2024-01-31', OTHER),
+        c('b', '2024-02-01', null, OTHER),
+        c('c', '2024-03-01', null, OTHER),
+      ],
+    });
+    expect(pairs(loaded, /contract (\w+) both/)).toEqual([
+      ['b', 'c'],
+      ['c', 'b'],
+    ]);
+  });
 });
