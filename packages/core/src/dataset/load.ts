@@ -192,7 +192,8 @@ class DatasetLoad {
         // An id too long to print stands as `#N`, like a record without one.
         const usable = hasId && rawId.length <= MAX_ID_LENGTH;
         const reader = new FieldReader(resource, usable ? rawId : `#${index}`, raw, { source });
-        reader.checkDuplicateKeys();
+        // Almost no record gives a key twice: the check's bookkeeping only for those that do.
+        if (source.duplicateKeys.length > 0) reader.checkDuplicateKeys();
         if (hasId) reader.withinIdLimit('_id', rawId);
         else {
           reader.error(
@@ -227,10 +228,12 @@ class DatasetLoad {
     const contracts = this.records<BillingContract>('billing-contracts');
     const careFunds = this.records<CareFund>('care-funds');
 
+    const validBookings = validRecords(bookings);
+    const validContracts = validRecords(contracts);
     const crossRecord = [
-      ...findOverlappingBookings(validRecords(bookings)),
-      ...findTwoBalancePayers(validRecords(contracts)),
-      ...findResidentsWithTooManyContracts(validRecords(contracts)),
+      ...findOverlappingBookings(validBookings),
+      ...findTwoBalancePayers(validContracts),
+      ...findResidentsWithTooManyContracts(validContracts),
       ...findOtherResidentsRecords(contracts, serviceUserContacts),
     ];
 
@@ -249,10 +252,10 @@ class DatasetLoad {
 
     const keep = <T extends { readonly id: string; readonly serviceUser: string | null }>(
       resource: ResourceName,
-      mapped: readonly Mapped<T>[],
+      valid: readonly T[],
     ): T[] =>
       sortById(
-        validRecords(mapped).filter((record) =>
+        valid.filter((record) =>
           record.serviceUser === null
             ? !parkedRecords.has(`${resource}/${record.id}`)
             : !parkedServiceUsers.has(record.serviceUser),
@@ -260,7 +263,7 @@ class DatasetLoad {
       );
 
     const dataset: Dataset = {
-      bookings: keep('bookings', bookings),
+      bookings: keep('bookings', validBookings),
       // A resident parked by another record keeps their own (valid) record, marked parked.
       serviceUsers: keyById(
         validRecords(serviceUsers).map((su) =>
@@ -270,8 +273,8 @@ class DatasetLoad {
       serviceUserContacts: keyById(serviceUserContacts.map((m) => m.record as ServiceUserContact)),
       locationContacts: keyById(locationContacts.map((m) => m.record as LocationContact)),
       locations: keyById(validRecords(locations)),
-      contracts: keep('billing-contracts', contracts),
-      careFunds: keep('care-funds', careFunds),
+      contracts: keep('billing-contracts', validContracts),
+      careFunds: keep('care-funds', validRecords(careFunds)),
       careFundTypes: keyById(validRecords(careFundTypes)),
       rooms: keyById(validRecords(rooms)),
     };
@@ -279,6 +282,7 @@ class DatasetLoad {
     const warnings: Problem[] = [];
     for (const group of Object.values(refs) as Mapped<unknown>[][]) {
       for (const { reader } of group) {
+        if (reader.problems.length === 0) continue; // most records
         for (const problem of reader.problems) {
           if (problem.severity === 'warning') warnings.push(problem);
         }
@@ -409,8 +413,9 @@ function collectIds(records: readonly FileRecord[]): {
     const id = Object.hasOwn(raw, '_id') ? raw['_id'] : undefined;
     // An id over the length limit is the record's own error (reported as `#N`).
     if (typeof id === 'string' && id !== '' && id.length <= MAX_ID_LENGTH) {
-      if (!ids.has(id)) ids.add(id);
-      else {
+      const before = ids.size;
+      ids.add(id); // one lookup, not has() then add(): the set grew unless id is a repeat
+      if (ids.size === before) {
         repeats ??= new Map();
         repeats.set(id, (repeats.get(id) ?? 1) + 1);
       }
@@ -441,5 +446,7 @@ function sortById<T extends { readonly id: string }>(records: T[]): T[] {
 
 /** A map in `_id` order, so no result depends on the order of records in a file. */
 function keyById<T extends { readonly id: string }>(records: T[]): Map<string, T> {
-  return new Map(sortById(records).map((record) => [record.id, record]));
+  const byId = new Map<string, T>();
+  for (const record of sortById(records)) byId.set(record.id, record);
+  return byId;
 }

@@ -42,8 +42,12 @@ interface Entry {
   readonly problems: Set<Problem>;
 }
 
-function recordErrors(mapped: Mapped<unknown>): Problem[] {
-  return mapped.reader.problems.filter((p) => p.severity === 'record');
+const NO_PROBLEMS: readonly Problem[] = [];
+
+function recordErrors(mapped: Mapped<unknown>): readonly Problem[] {
+  const { problems } = mapped.reader;
+  // Most records have no problem: no array is made for each of them.
+  return problems.length === 0 ? NO_PROBLEMS : problems.filter((p) => p.severity === 'record');
 }
 
 /** The resident a record belongs to: its `service_user` when that is an id. */
@@ -85,12 +89,23 @@ export function parkRecords(refs: ParkingRefs, crossRecord: readonly Problem[]):
 
   // Records whose errors park their resident (or themselves).
   const owned = [refs.serviceUsers, refs.bookings, refs.contracts, refs.careFunds];
+  // The ids the checks across records name, by resource: the resident is looked up, and
+  // kept, only for a record with errors or one of these (most have neither).
+  const named = new Map<Problem['resource'], Set<string>>();
+  for (const { resource, id } of crossRecord) {
+    const ids = named.get(resource) ?? new Set<string>();
+    ids.add(id);
+    named.set(resource, ids);
+  }
   const residentById = new Map<string, string | null>();
   for (const group of owned) {
     for (const mapped of group) {
+      const errors = recordErrors(mapped);
+      const isNamed = named.get(mapped.reader.resource)?.has(mapped.id) === true;
+      if (errors.length === 0 && !isNamed) continue;
       const resident = residentOf(mapped);
-      residentById.set(`${mapped.reader.resource}/${mapped.id}`, resident);
-      park(resident, mapped.reader.resource, mapped.id, recordErrors(mapped));
+      if (isNamed) residentById.set(`${mapped.reader.resource}/${mapped.id}`, resident);
+      park(resident, mapped.reader.resource, mapped.id, errors);
     }
   }
   for (const problem of crossRecord) {
@@ -106,7 +121,10 @@ export function parkRecords(refs: ParkingRefs, crossRecord: readonly Problem[]):
   }
 
   // Broken homes, rooms and fund types park whoever names them.
-  const broken = new Map<string, { problems: Problem[]; used: boolean; mapped: Mapped<unknown> }>();
+  const broken = new Map<
+    string,
+    { problems: readonly Problem[]; used: boolean; mapped: Mapped<unknown> }
+  >();
   for (const group of [refs.locations, refs.rooms, refs.careFundTypes]) {
     for (const mapped of group) {
       const problems = recordErrors(mapped);
