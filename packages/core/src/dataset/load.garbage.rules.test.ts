@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allProblems, booking, load, SU } from '../../test/dataset-helpers.js';
+import { propertyRuns } from '../../test/property-runs.js';
 import { parseDay } from '../calendar/day.js';
 import { isTimestamp } from './fields.js';
 
@@ -20,10 +21,20 @@ function plainTimestamp(text: string): boolean {
 describe('SPEC §2 timestamps, read in place', () => {
   const digit = fc.constantFrom(...'0123456789');
   const two = fc.tuple(digit, digit).map((d) => d.join(''));
+  /** A zero-padded number from 0 to `max`: the parts sit at and either side of each range's ends. */
+  const padded = (width: number, max: number) =>
+    fc.integer({ min: 0, max }).map((n) => String(n).padStart(width, '0'));
+  const part = (width: number, max: number) =>
+    fc.oneof(padded(width, max), width === 2 ? two : padded(4, 9999));
   const shaped = fc
-    .tuple(fc.tuple(digit, digit, digit, digit), two, two, fc.option(fc.tuple(two, two, two)))
+    .tuple(
+      part(4, 9999),
+      part(2, 13),
+      part(2, 32),
+      fc.option(fc.tuple(part(2, 25), part(2, 61), part(2, 61)), { nil: null }),
+    )
     .map(([year, month, day, time]) => {
-      const date = `${year.join('')}-${month}-${day}`;
+      const date = `${year}-${month}-${day}`;
       return time === null ? date : `${date} ${time.join(':')}`;
     });
   const near = fc.string({ unit: fc.constantFrom(...'0123456789-: T'), maxLength: 22 });
@@ -33,7 +44,7 @@ describe('SPEC §2 timestamps, read in place', () => {
       fc.property(fc.oneof(shaped, near), (text) => {
         expect(isTimestamp(text)).toBe(plainTimestamp(text));
       }),
-      { numRuns: 5000 },
+      { numRuns: propertyRuns(5000) },
     );
   });
 
@@ -43,6 +54,9 @@ describe('SPEC §2 timestamps, read in place', () => {
     ['2024-04-31', false],
     ['0000-01-01', false],
     ['9999-12-31 23:59:59', true],
+    ['2024-11-01 24:00:00', false],
+    ['2024-11-01 23:60:00', false],
+    ['2024-11-01 23:59:60', false],
     ['2024-11-01 23:59:59 ', false],
     ['2024-11-01\n', false],
   ])('%j ⇒ %s', (text, expected) => {
