@@ -1,20 +1,47 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Tests import workspace packages through their "source" export condition, so no build is
 // needed before testing (see each package.json's exports map).
 const conditions = ['source', 'module', 'node', 'import', 'default'];
 
-// Test files that replace a module (`vi.mock`) or the environment (`vi.stubEnv`) run each in
-// a fresh module graph. Every other file shares its worker's modules with the files before
-// it: re-importing exceljs, pdfmake and the packages for each of ~140 files was half the
-// suite's time. A file added here needs no other change.
-const ISOLATED = [
-  'packages/core/src/report/pack.guard.rules.test.ts',
-  'packages/cli/src/commands/pull.test.ts',
-];
-
 const ALL = ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'];
+
+/**
+ * Test files that replace a module or a global, or change the process, found by reading
+ * them: each runs in a fresh module graph. Every other file shares its worker's modules
+ * with the files before it — re-importing exceljs, pdfmake and the packages for each of
+ * ~140 files was half the suite's time — so a `vi.mock` there would see the real module
+ * another file had loaded first, depending on the order files run in.
+ */
+const CHANGES_SHARED_STATE =
+  /\bvi\.(?:mock|doMock|unmock|stubEnv|stubGlobal|useFakeTimers|resetModules)\b|\bprocess\.(?:chdir|env\.\w+\s*=[^=])/;
+
+function isolatedTestFiles(): string[] {
+  const files: string[] = [];
+  for (const pkg of readdirSync('packages')) {
+    for (const dir of ['src', 'test']) {
+      const root = join('packages', pkg, dir);
+      let names: string[];
+      try {
+        names = readdirSync(root, { recursive: true, encoding: 'utf8' });
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const file = join(root, name);
+        if (name.endsWith('.test.ts') && CHANGES_SHARED_STATE.test(readFileSync(file, 'utf8'))) {
+          files.push(file);
+        }
+      }
+    }
+  }
+  return files;
+}
+
+const ISOLATED = isolatedTestFiles();
 
 export default defineConfig({
   resolve: { conditions },
@@ -35,7 +62,10 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+      // An empty include would fall back to Vitest's default: every file again.
+      ...(ISOLATED.length > 0
+        ? [{ extends: true, test: { name: 'isolated', include: ISOLATED } }]
+        : []),
     ],
   },
 });
