@@ -18,8 +18,8 @@ export const FORMULA_LEADS: readonly string[] = ['=', '+', '-', '@', '\t', '\r']
  * isFormulaText('') === false
  */
 export function isFormulaText(text: string): boolean {
-  const first = text.charAt(0);
-  return first !== '' && FORMULA_LEADS.includes(first);
+  // charAt(0) of '' is '', which leads no formula.
+  return FORMULA_LEADS.includes(text.charAt(0));
 }
 
 /** A text after neutralising, and whether it had to change. */

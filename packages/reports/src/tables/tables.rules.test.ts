@@ -1,0 +1,140 @@
+/**
+ * The tables every sheet and CSV export is written from: each column's header, in order,
+ * and a blank cell where the value is null; what a spreadsheet cell can hold (SPEC §6).
+ */
+import type { Invoice, InvoiceLine } from '@carebill/core';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_INVOICES } from '../../test/sample-preview.js';
+import { ADJUSTMENT_COLUMNS, isAdjustment, splitLines } from './adjustments.js';
+import { cleanCellText, MAX_CELL_CHARS } from './cell-text.js';
+import { INVOICE_COLUMNS } from './invoices.js';
+import { paymentMethodLabel } from './labels.js';
+import { LEFTOVER_COLUMNS, type LeftoverRow } from './leftovers.js';
+import { LINE_COLUMNS, locationName } from './lines.js';
+
+const headers = (columns: readonly { header: string }[]) => columns.map((c) => c.header);
+const cell = <Row>(
+  columns: readonly { header: string; value: (r: Row) => unknown }[],
+  header: string,
+  row: Row,
+) => columns.find((c) => c.header === header)?.value(row);
+
+describe('the Invoices table', () => {
+  it('has its sixteen columns in order', () => {
+    expect(headers(INVOICE_COLUMNS)).toEqual([
+      'Invoice',
+      'Kind',
+      'Payer',
+      'Payer type',
+      'Account code',
+      'Location',
+      'Residents',
+      'Issue date',
+      'Due date',
+      'Payment method',
+      'Email to',
+      'Post',
+      'Large print',
+      'Warnings',
+      'Lines',
+      'Total',
+    ]);
+  });
+
+  it('says "Not set" for a payer with no payment method', () => {
+    expect(paymentMethodLabel(null)).toBe('Not set');
+  });
+});
+
+describe('the Unbilled & unallocated table', () => {
+  const row: LeftoverRow = {
+    kind: 'Unallocated',
+    booking: 'b1',
+    contract: null,
+    party: null,
+    partyName: 'Ann Smith',
+    from: 0 as LeftoverRow['from'],
+    to: 0 as LeftoverRow['to'],
+    days: 1,
+    amountPence: 100,
+    reason: 'no payer',
+  };
+
+  it('has its ten columns in order', () => {
+    expect(headers(LEFTOVER_COLUMNS)).toEqual([
+      'Kind',
+      'Booking',
+      'Contract',
+      'Payer / resident',
+      'Name',
+      'From',
+      'To',
+      'Days',
+      'Amount',
+      'Reason',
+    ]);
+  });
+
+  it('leaves the contract and the party blank where there is none', () => {
+    expect(cell(LEFTOVER_COLUMNS, 'Contract', row)).toBe('');
+    expect(cell(LEFTOVER_COLUMNS, 'Payer / resident', row)).toBe('');
+  });
+});
+
+describe('lines and adjustments', () => {
+  const invoice = SAMPLE_INVOICES.family;
+  const own = invoice.lines[0] as InvoiceLine;
+  const adjusting: InvoiceLine = { ...own, adjusts: { from: own.from, to: own.to } } as InvoiceLine;
+
+  it('a line is an adjustment exactly when it names the period it adjusts', () => {
+    expect(isAdjustment(own)).toBe(false);
+    expect(isAdjustment(adjusting)).toBe(true);
+    const split = splitLines({ ...invoice, lines: [own, adjusting, own] } as Invoice);
+    expect(split).toEqual({ own: [own, own], adjustments: [adjusting] });
+  });
+
+  it('a line with no contract and no resident leaves both cells blank', () => {
+    const bare = { ...own, contract: null, serviceUser: null } as InvoiceLine;
+    expect(cell(LINE_COLUMNS, 'Contract', { invoice, line: bare })).toBe('');
+    expect(cell(LINE_COLUMNS, 'Resident id', { invoice, line: bare })).toBe('');
+  });
+
+  it('an invoice from no named home shows its location id, else nothing', () => {
+    expect(locationName({ ...invoice, issuer: null, location: 'loc9' } as Invoice)).toBe('loc9');
+    expect(locationName({ ...invoice, issuer: null, location: null } as unknown as Invoice)).toBe(
+      '',
+    );
+  });
+
+  it('an adjustment row with no contract and no resident id leaves both blank', () => {
+    const row = { contract: null, residentId: null } as unknown as Parameters<
+      (typeof ADJUSTMENT_COLUMNS)[number]['value']
+    >[0];
+    expect(cell(ADJUSTMENT_COLUMNS, 'Contract', row)).toBe('');
+    expect(cell(ADJUSTMENT_COLUMNS, 'Resident id', row)).toBe('');
+  });
+});
+
+describe('cleanCellText: at most 32,767 characters a cell', () => {
+  it('leaves a text of exactly the limit whole and not truncated', () => {
+    const text = 'a'.repeat(MAX_CELL_CHARS);
+    expect(cleanCellText(text)).toEqual({ text, removed: 0, truncated: false });
+  });
+
+  it('cuts a plain text one over the limit at the limit', () => {
+    expect(cleanCellText(`${'a'.repeat(MAX_CELL_CHARS)}b`)).toEqual({
+      text: 'a'.repeat(MAX_CELL_CHARS),
+      removed: 0,
+      truncated: true,
+    });
+  });
+
+  it.each([
+    ['U+D800 U+DC00', '\ud800\udc00'],
+    ['U+DBFF U+DFFF', '\udbff\udfff'],
+  ])('never splits the pair %s that straddles the limit', (_label, pair) => {
+    const cut = cleanCellText(`${'a'.repeat(MAX_CELL_CHARS - 1)}${pair}`);
+    expect(cut.text).toBe('a'.repeat(MAX_CELL_CHARS - 1));
+    expect(cut.truncated).toBe(true);
+  });
+});
