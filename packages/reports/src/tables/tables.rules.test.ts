@@ -11,6 +11,7 @@ import { INVOICE_COLUMNS } from './invoices.js';
 import { paymentMethodLabel } from './labels.js';
 import { LEFTOVER_COLUMNS, type LeftoverRow } from './leftovers.js';
 import { LINE_COLUMNS, locationName } from './lines.js';
+import { WARNING_COLUMNS, type WarningRow } from './warnings.js';
 
 const headers = (columns: readonly { header: string }[]) => columns.map((c) => c.header);
 const cell = <Row>(
@@ -136,5 +137,21 @@ describe('cleanCellText: at most 32,767 characters a cell', () => {
     const cut = cleanCellText(`${'a'.repeat(MAX_CELL_CHARS - 1)}${pair}`);
     expect(cut.text).toBe('a'.repeat(MAX_CELL_CHARS - 1));
     expect(cut.truncated).toBe(true);
+  });
+});
+
+describe('the Warnings table', () => {
+  it('has its seven columns in order, and a warning parks no resident', () => {
+    expect(headers(WARNING_COLUMNS)).toEqual([
+      'Kind',
+      'Code',
+      'Resource',
+      'Id',
+      'Field',
+      'Resident parked',
+      'Message',
+    ]);
+    const row = { kind: 'Warning', serviceUser: null, problem: {} } as unknown as WarningRow;
+    expect(cell(WARNING_COLUMNS, 'Resident parked', row)).toBe('');
   });
 });
