@@ -17,6 +17,31 @@ describe('number cells', () => {
   });
 });
 
+describe('a blank number cell', () => {
+  const amount = (optional: boolean, raw: string) => [
+    {
+      header: 'Was',
+      kind: 'number' as const,
+      value: () => raw,
+      ...(optional && { optional: true as const }),
+    },
+  ];
+  const render = (optional: boolean, raw: string) =>
+    renderCsvTable(amount(optional, raw), [{}], { invoiceOf: () => 'INV-1' }).text;
+
+  it('is written where the column is optional', () => {
+    expect(render(true, '')).toBe('Was\r\n\r\n');
+  });
+
+  it('is refused where it is not', () => {
+    expect(() => render(false, '')).toThrow('export column Was holds "", not a number');
+  });
+
+  it('an optional column still refuses text that is not a number', () => {
+    expect(() => render(true, 'x')).toThrow('export column Was holds "x", not a number');
+  });
+});
+
 describe('TRANSLITERATED in Windows-1252', () => {
   it('names the invoice, what changed (an invisible character by code point) and the result', () => {
     const { text, warnings } = renderCsvTable(NAME, [{ n: 'Ŵyn\u200bJones' }], {

@@ -80,6 +80,12 @@ describe('the Unbilled & unallocated table', () => {
     expect(cell(LEFTOVER_COLUMNS, 'Contract', row)).toBe('');
     expect(cell(LEFTOVER_COLUMNS, 'Payer / resident', row)).toBe('');
   });
+
+  it('shows the contract and the party where there is one', () => {
+    const named = { ...row, contract: 'c1', party: 'su1' };
+    expect(cell(LEFTOVER_COLUMNS, 'Contract', named)).toBe('c1');
+    expect(cell(LEFTOVER_COLUMNS, 'Payer / resident', named)).toBe('su1');
+  });
 });
 
 describe('lines and adjustments', () => {
@@ -98,6 +104,9 @@ describe('lines and adjustments', () => {
     const bare = { ...own, contract: null, serviceUser: null } as InvoiceLine;
     expect(cell(LINE_COLUMNS, 'Contract', { invoice, line: bare })).toBe('');
     expect(cell(LINE_COLUMNS, 'Resident id', { invoice, line: bare })).toBe('');
+    const named = { ...own, contract: 'c1', serviceUser: 'su1' } as InvoiceLine;
+    expect(cell(LINE_COLUMNS, 'Contract', { invoice, line: named })).toBe('c1');
+    expect(cell(LINE_COLUMNS, 'Resident id', { invoice, line: named })).toBe('su1');
   });
 
   it('an invoice from no named home shows its location id, else nothing', () => {
@@ -113,6 +122,9 @@ describe('lines and adjustments', () => {
     >[0];
     expect(cell(ADJUSTMENT_COLUMNS, 'Contract', row)).toBe('');
     expect(cell(ADJUSTMENT_COLUMNS, 'Resident id', row)).toBe('');
+    const named = { ...row, contract: 'c1', residentId: 'su1' };
+    expect(cell(ADJUSTMENT_COLUMNS, 'Contract', named)).toBe('c1');
+    expect(cell(ADJUSTMENT_COLUMNS, 'Resident id', named)).toBe('su1');
   });
 });
 
@@ -153,5 +165,8 @@ describe('the Warnings table', () => {
     ]);
     const row = { kind: 'Warning', serviceUser: null, problem: {} } as unknown as WarningRow;
     expect(cell(WARNING_COLUMNS, 'Resident parked', row)).toBe('');
+    expect(
+      cell(WARNING_COLUMNS, 'Resident parked', { ...row, kind: 'Parked', serviceUser: 'su1' }),
+    ).toBe('su1');
   });
 });
