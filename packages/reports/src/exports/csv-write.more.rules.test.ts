@@ -61,6 +61,14 @@ describe('TRANSLITERATED in Windows-1252', () => {
     ]);
   });
 
+  it('is given once for an invoice, column and value, however many rows repeat it', () => {
+    const { warnings } = renderCsvTable(NAME, [{ n: 'Ŵyn' }, { n: 'Ŵyn' }, { n: 'Ŷr' }], {
+      invoiceOf: () => 'INV-1',
+      encoding: 'windows-1252',
+    });
+    expect(warnings.map((w) => w.value)).toEqual(['Ŵyn', 'Ŷr']);
+  });
+
   it('names the line when the rows are lines', () => {
     const { warnings } = renderCsvTable(NAME, [{ n: 'Ŵyn' }], {
       invoiceOf: () => 'INV-1',

@@ -4,8 +4,9 @@
  */
 import type { Invoice, InvoiceLine } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
+import { adjustedPreview } from '../../test/adjusted-preview.js';
 import { SAMPLE_INVOICES } from '../../test/sample-preview.js';
-import { ADJUSTMENT_COLUMNS, isAdjustment, splitLines } from './adjustments.js';
+import { ADJUSTMENT_COLUMNS, adjustmentRows, isAdjustment, splitLines } from './adjustments.js';
 import { cleanCellText, MAX_CELL_CHARS } from './cell-text.js';
 import { INVOICE_COLUMNS } from './invoices.js';
 import { paymentMethodLabel } from './labels.js';
@@ -168,5 +169,19 @@ describe('the Warnings table', () => {
     expect(
       cell(WARNING_COLUMNS, 'Resident parked', { ...row, kind: 'Parked', serviceUser: 'su1' }),
     ).toBe('su1');
+  });
+});
+
+describe('adjustmentRows', () => {
+  it('names each adjustment’s payer as kind/id, as the Payer id column prints it', () => {
+    const preview = adjustedPreview();
+    const expected = preview.invoices.flatMap((invoice) =>
+      invoice.lines
+        .filter((line) => line.adjusts !== null)
+        .map(() => `${invoice.payer.kind}/${invoice.payer.id}`),
+    );
+    const rows = adjustmentRows(preview).slice(0, expected.length);
+    expect(rows.map((r) => r.payer)).toEqual(expected);
+    expect(expected.every((payer) => /^[a-z_]+\/.+$/.test(payer))).toBe(true);
   });
 });
