@@ -9,7 +9,7 @@ import { SAMPLE_INVOICES } from '../../test/sample-preview.js';
 import { ADJUSTMENT_COLUMNS, adjustmentRows, isAdjustment, splitLines } from './adjustments.js';
 import { cleanCellText, MAX_CELL_CHARS } from './cell-text.js';
 import { INVOICE_COLUMNS } from './invoices.js';
-import { paymentMethodLabel } from './labels.js';
+import { invoiceKindLabel, payerKindLabel, paymentMethodLabel } from './labels.js';
 import { LEFTOVER_COLUMNS, type LeftoverRow } from './leftovers.js';
 import { LINE_COLUMNS, locationName } from './lines.js';
 import { WARNING_COLUMNS, type WarningRow } from './warnings.js';
@@ -183,5 +183,51 @@ describe('adjustmentRows', () => {
     const rows = adjustmentRows(preview).slice(0, expected.length);
     expect(rows.map((r) => r.payer)).toEqual(expected);
     expect(expected.every((payer) => /^[a-z_]+\/.+$/.test(payer))).toBe(true);
+  });
+});
+
+describe('an adjustment left unbilled', () => {
+  it('is a row of its own: where and payer from the entry, no invoice, nothing to print of one', () => {
+    const preview = adjustedPreview();
+    const entry = preview.unbilled.find((e) => e.adjusts !== null);
+    const row = adjustmentRows(preview).at(-1);
+    expect(row).toMatchObject({
+      invoice: null,
+      where: `Unbilled (${entry?.reason})`,
+      payer: `${entry?.payerKind}/${entry?.payer}`,
+      accountCode: '',
+      location: '',
+      resident: '',
+      residentId: null,
+      description: '',
+    });
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['bac', 'BACS'],
+    ['card', 'Card'],
+    ['cash', 'Cash'],
+    ['cheque', 'Cheque'],
+    ['direct_debit', 'Direct debit'],
+    ['standing_order', 'Standing order'],
+  ] as const)('payment method %s is %j', (method, label) => {
+    expect(paymentMethodLabel(method)).toBe(label);
+  });
+
+  it.each([
+    ['location_contact', 'Location contact'],
+    ['service_user_contact', 'Resident contact'],
+    ['service_user', 'Resident'],
+  ] as const)('payer kind %s is %j', (kind, label) => {
+    expect(payerKindLabel(kind)).toBe(label);
+  });
+
+  it('an invoice and a credit note by name', () => {
+    expect([invoiceKindLabel('invoice'), invoiceKindLabel('credit_note')]).toEqual([
+      'Invoice',
+      'Credit note',
+    ]);
   });
 });
