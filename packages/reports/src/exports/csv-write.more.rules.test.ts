@@ -69,6 +69,20 @@ describe('TRANSLITERATED in Windows-1252', () => {
     expect(warnings.map((w) => w.value)).toEqual(['Ŵyn', 'Ŷr']);
   });
 
+  it.each([
+    ['a letter with a mark no code point composes', 'q\u0301', 'q\u0301 → q'],
+    ['punctuation', 'a\u2010b', '\u2010 → -'],
+    ['a number', 'x\u2153', '\u2153 → ?'],
+    ['a symbol', 'a\u2192b', '\u2192 → ?'],
+    ['a lone mark, invisible by itself', '\u0301', 'U+0301 → (removed)'],
+  ])('shows %s as itself: %j', (_kind, raw, change) => {
+    const { warnings } = renderCsvTable(NAME, [{ n: raw }], {
+      invoiceOf: () => 'INV-1',
+      encoding: 'windows-1252',
+    });
+    expect(warnings[0]?.message).toContain(`cannot hold (${change})`);
+  });
+
   it('names the line when the rows are lines', () => {
     const { warnings } = renderCsvTable(NAME, [{ n: 'Ŵyn' }], {
       invoiceOf: () => 'INV-1',
