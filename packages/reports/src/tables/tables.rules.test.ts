@@ -143,6 +143,11 @@ describe('cleanCellText: at most 32,767 characters a cell', () => {
     });
   });
 
+  it('keeps a pair that ends exactly at the limit', () => {
+    const text = `${'a'.repeat(MAX_CELL_CHARS - 2)}\udbff\udfff`;
+    expect(cleanCellText(`${text}b`)).toEqual({ text, removed: 0, truncated: true });
+  });
+
   it.each([
     ['U+D800 U+DC00', '\ud800\udc00'],
     ['U+DBFF U+DFFF', '\udbff\udfff'],
