@@ -23,6 +23,16 @@ export function allProblems(loaded: LoadedDataset): Problem[] {
   return [...loaded.errors, ...parked, ...loaded.warnings];
 }
 
+/**
+ * [record, the record its message pairs it with] of each problem, the second taken from
+ * the message by `other`'s first group.
+ *
+ * @example pairedWith(loaded, /overlaps booking (\w+)/) // [['b', 'a']]
+ */
+export function pairedWith(loaded: LoadedDataset, other: RegExp): [string, string | undefined][] {
+  return allProblems(loaded).map((p) => [p.id, other.exec(p.message)?.[1]]);
+}
+
 /** [code, resource, id, field] of every problem, for compact assertions. */
 export function codes(loaded: LoadedDataset): [string, string, string, string][] {
   return allProblems(loaded).map((p) => [p.code, p.resource, p.id, p.field]);

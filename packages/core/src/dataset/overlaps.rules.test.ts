@@ -5,12 +5,7 @@
  * order of the file.
  */
 import { describe, expect, it } from 'vitest';
-import { allProblems, booking, contract, load } from '../../test/dataset-helpers.js';
-
-/** [record, the record its message pairs it with] of each problem. */
-function pairs(loaded: ReturnType<typeof load>, other: RegExp): [string, string | undefined][] {
-  return allProblems(loaded).map((p) => [p.id, other.exec(p.message)?.[1]]);
-}
+import { allProblems, booking, contract, load, pairedWith } from '../../test/dataset-helpers.js';
 
 describe('overlapping live stays', () => {
   const b = (id: string, start: string, end: string | null) =>
@@ -24,7 +19,7 @@ describe('overlapping live stays', () => {
         b('c', '2024-02-01', '2024-02-10'),
       ],
     });
-    expect(pairs(loaded, /overlaps booking (\w+)/)).toEqual([
+    expect(pairedWith(loaded, /overlaps booking (\w+)/)).toEqual([
       ['b', 'c'],
       ['c', 'b'],
     ]);
@@ -54,7 +49,7 @@ describe('two live balance payers', () => {
         c('c', '2024-03-01', null, null),
       ],
     });
-    expect(pairs(loaded, /contract (\w+) both/)).toEqual([
+    expect(pairedWith(loaded, /contract (\w+) both/)).toEqual([
       ['b', 'c'],
       ['c', 'b'],
     ]);
@@ -68,7 +63,7 @@ describe('two live balance payers', () => {
         c('c', '2024-03-01', null, OTHER),
       ],
     });
-    expect(pairs(loaded, /contract (\w+) both/)).toEqual([
+    expect(pairedWith(loaded, /contract (\w+) both/)).toEqual([
       ['b', 'c'],
       ['c', 'b'],
     ]);
@@ -82,7 +77,7 @@ describe('two live balance payers', () => {
         c('c', '2024-03-01', null, OTHER),
       ],
     });
-    expect(pairs(loaded, /contract (\w+) both/)).toEqual([
+    expect(pairedWith(loaded, /contract (\w+) both/)).toEqual([
       ['b', 'c'],
       ['c', 'b'],
     ]);

@@ -11,16 +11,9 @@ import {
   contract,
   LOC,
   load,
+  pairedWith,
   SU,
 } from '../../test/dataset-helpers.js';
-
-/** Each problem's record and the record its message pairs it with. */
-function pairedWith(
-  loaded: ReturnType<typeof load>,
-  other: RegExp,
-): [string, string | undefined][] {
-  return allProblems(loaded).map((p) => [p.id, other.exec(p.message)?.[1]]);
-}
 
 describe('a reference to an id that does not exist names the record it should be', () => {
   const BK = '6724fbca4f73a2cebf63868c';

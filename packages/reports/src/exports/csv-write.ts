@@ -155,9 +155,10 @@ function transliterated(
   };
 }
 
-/** A character as a person can read it in a message: invisible ones by code point. */
+/** A cluster as a person can read it in a message: one with nothing visible by code point. */
 function visible(text: string): string {
-  return /^[\p{L}\p{N}\p{P}\p{S}][\p{M}]*$/u.test(text)
+  // One cluster (encoding.ts): its first character is its only one that is not a mark.
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text)
     ? text
     : [...text]
         .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
