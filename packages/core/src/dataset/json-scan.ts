@@ -44,16 +44,22 @@ export function scanJson(text: string): JsonScan {
   const duplicateKeys: JsonPath[] = [];
   const stack: Frame[] = [];
   const n = text.length;
+  // Stryker disable next-line StringLiteral: a head start only; the first key searches again from its own quote
   let nextBackslash = text.indexOf('\\');
   let i = 0;
+  // Stryker disable next-line EqualityOperator: past the end charCodeAt is NaN, which only the last branch takes (the mark also covers `>=`, which every test kills)
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = closingQuote(text, i);
       const top = stack[stack.length - 1];
       if (top !== undefined && !top.array && top.expectKey) {
+        // A fast path: only a key with a backslash in it goes through JSON.parse. A mutant of the
+        // search below either sends more keys through it (a plain key decodes to itself) or loops.
+        // Stryker disable next-line all: see above
         while (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text.indexOf('\\', i);
         const raw = text.slice(i + 1, end);
+        // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: see above (the mark also covers `false` and `>=`, which the escaped-key tests kill)
         const escaped = nextBackslash !== -1 && nextBackslash < end;
         const key = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (seen(top, key)) duplicateKeys.push([...pathOf(stack.slice(0, -1)), key]);
@@ -79,6 +85,7 @@ export function scanJson(text: string): JsonScan {
     } else if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) {
       let end = i + 1;
       let fractional = false;
+      // Stryker disable next-line EqualityOperator: past the end charCodeAt is NaN, which ends the number (the mark also covers `>=`, which the literal tests kill)
       for (; end < n; end++) {
         const d = text.charCodeAt(end);
         if (d === 0x2e || d === 0x65 || d === 0x45) fractional = true;
@@ -105,6 +112,7 @@ function seen(frame: ObjectFrame, key: string): boolean {
   }
   if (keys.includes(key)) return true;
   keys.push(key);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: when a list becomes a set changes the speed, never the answer
   if (keys.length > SHORT_OBJECT) frame.keys = new Set(keys);
   return false;
 }

