@@ -134,7 +134,7 @@ class DatasetLoad {
     for (const target of RESOURCES) {
       Object.defineProperty(view, target, {
         get: () => {
-          // Stryker disable all: a guard against a fault in carebill, unreachable while a resource is mapped only once all it refers to are read (REFERS_TO)
+          // Stryker disable all: a guard against a fault in carebill, unreachable while a resource is mapped only once all it refers to are read (REFERS_TO); the mark also covers the mutants that always throw, which every load test kills
           if (!this.settled.has(target))
             throw new Error(`internal: a resource was mapped before ${target}, which it refers to`);
           // Stryker restore all
@@ -195,7 +195,7 @@ class DatasetLoad {
         const usable = hasId && rawId.length <= MAX_ID_LENGTH;
         const reader = new FieldReader(resource, usable ? rawId : `#${index}`, raw, { source });
         // Almost no record gives a key twice: the check's bookkeeping only for those that do.
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; the check finds nothing in a record with no key given twice (the mark also covers `false` and `<`, which the duplicate-key tests kill)
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; the check finds nothing in a record with no key given twice (the mark also covers `false` and `<=`, which the duplicate-key tests kill)
         if (source.duplicateKeys.length > 0) reader.checkDuplicateKeys();
         if (hasId) reader.withinIdLimit('_id', rawId);
         else {

@@ -103,8 +103,8 @@ export function parkRecords(refs: ParkingRefs, crossRecord: readonly Problem[]):
     for (const mapped of group) {
       const errors = recordErrors(mapped);
       // A fast path: park() takes no record with no problems, and a resident remembered for a
-      // record no problem names is never asked for. (The marks also cover `false` for isNamed
-      // and for the `if` below it, which the cross-record parking tests kill.)
+      // record no problem names is never asked for. (The marks also cover the mutants that skip
+      // or forget a record with problems or a named one, which the parking tests kill.)
       // Stryker disable ConditionalExpression: see above
       const isNamed = named.get(mapped.reader.resource)?.has(mapped.id) === true;
       if (errors.length === 0 && !isNamed) continue;
@@ -134,13 +134,12 @@ export function parkRecords(refs: ParkingRefs, crossRecord: readonly Problem[]):
   for (const group of [refs.locations, refs.rooms, refs.careFundTypes]) {
     for (const mapped of group) {
       const problems = recordErrors(mapped);
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: a record with no problems parks nobody (park() takes none); the mark also covers `false`, which the broken-room tests kill
       if (problems.length > 0) {
         broken.set(`${mapped.reader.resource}/${mapped.id}`, { problems, used: false, mapped });
       }
     }
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; with nothing broken the walk below finds nothing (the mark also covers `false`, which the broken-room tests kill)
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; with nothing broken the walk below finds nothing (the mark also covers `false` and `<=`, which the broken-room tests kill)
   if (broken.size > 0) {
     const uses: [readonly Mapped<unknown>[], string, ResourceName][] = [
       [refs.bookings, 'location', 'locations'],

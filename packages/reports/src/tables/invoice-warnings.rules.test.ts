@@ -1,6 +1,6 @@
 /**
- * The Invoices table's Warnings cell lists every warning of the invoice, each once, in
- * order, by its code, separated by "; " (as the Residents and Email to cells are).
+ * The Invoices table's Warnings cell lists the invoice's warnings in order, by code,
+ * separated by "; " (as the Residents and Email to cells are).
  */
 import type { Invoice } from '@carebill/core';
 import { describe, expect, it } from 'vitest';
