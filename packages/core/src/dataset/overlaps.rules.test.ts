@@ -41,42 +41,33 @@ describe('two live balance payers', () => {
     expect(allProblems(loaded)).toEqual([]);
   });
 
-  it('one at no home meets the contract at any home that reaches furthest', () => {
-    const loaded = load({
-      'billing-contracts': [
+  it.each([
+    [
+      'one at no home meets the contract at any home that reaches furthest',
+      [
         c('a', '2024-01-01', '2024-01-31', OTHER),
         c('b', '2024-01-15', null, 'loc3'),
         c('c', '2024-03-01', null, null),
       ],
-    });
-    expect(pairedWith(loaded, /contract (\w+) both/)).toEqual([
-      ['b', 'c'],
-      ['c', 'b'],
-    ]);
-  });
-
-  it('one at a home meets the contract at no home that reaches furthest', () => {
-    const loaded = load({
-      'billing-contracts': [
+    ],
+    [
+      'one at a home meets the contract at no home that reaches furthest',
+      [
         c('a', '2024-01-01', '2024-01-31', null),
         c('b', '2024-02-01', null, null),
         c('c', '2024-03-01', null, OTHER),
       ],
-    });
-    expect(pairedWith(loaded, /contract (\w+) both/)).toEqual([
-      ['b', 'c'],
-      ['c', 'b'],
-    ]);
-  });
-
-  it('one at a home meets the contract at that home that reaches furthest', () => {
-    const loaded = load({
-      'billing-contracts': [
+    ],
+    [
+      'one at a home meets the contract at that home that reaches furthest',
+      [
         c('a', '2024-01-01', '2024-01-31', OTHER),
         c('b', '2024-02-01', null, OTHER),
         c('c', '2024-03-01', null, OTHER),
       ],
-    });
+    ],
+  ])('%s', (_rule, contracts) => {
+    const loaded = load({ 'billing-contracts': contracts });
     expect(pairedWith(loaded, /contract (\w+) both/)).toEqual([
       ['b', 'c'],
       ['c', 'b'],

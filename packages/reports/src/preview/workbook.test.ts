@@ -9,6 +9,7 @@ import { samplePreview } from '../../test/sample-preview.js';
 import { xlsxParts } from '../../test/xlsx-parts.js';
 import { LINES_COLUMNS } from '../exports/lines-csv.js';
 import { INVOICE_COLUMNS } from '../tables/invoices.js';
+import { WARNING_COLUMNS } from '../tables/warnings.js';
 import { PREVIEW_SHEETS, renderPreviewWorkbook, writePreviewWorkbook } from './workbook.js';
 import type { CleanedCell } from './xlsx-table.js';
 
@@ -152,15 +153,7 @@ describe('writePreviewWorkbook', async () => {
   it('keeps formula-looking text as text', () => {
     const ws = wb.Sheets['Warnings']!;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1 });
-    expect(rows[0]).toEqual([
-      'Kind',
-      'Code',
-      'Resource',
-      'Id',
-      'Field',
-      'Resident parked',
-      'Message',
-    ]);
+    expect(rows[0]).toEqual(WARNING_COLUMNS.map((column) => column.header));
     expect(rows[1]?.slice(0, 6)).toEqual([
       'Parked',
       'BAD_MONEY',
