@@ -1,7 +1,7 @@
 /**
  * The V8 flags of the `carebill` command's own process (not its PDF children, which have
- * theirs in `PDF_PROCESS_EXEC_ARGV` of `@carebill/reports/pdf`), set by bin.ts and by `pnpm bench`, so the bench times the
- * stages as the command runs them.
+ * theirs in `PDF_PROCESS_EXEC_ARGV` of `@carebill/reports/pdf`), set by bin.ts and by
+ * `pnpm bench`, so the bench times the stages as the command runs them.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
